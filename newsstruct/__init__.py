@@ -1,0 +1,77 @@
+"""newsstruct: turn the raw text of a news article into typed, offset-exact records.
+
+>>> import newsstruct
+>>> article = newsstruct.parse_article(text, reference_date="2025-09-06")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import logging
+
+from newsstruct import errors
+from newsstruct.article import parse_article, parse_articles
+from newsstruct.errors import NewsstructError
+from newsstruct.types import (
+    Article,
+    Author,
+    BoilerplateKind,
+    Bound,
+    Byline,
+    Deadline,
+    DeadlineStatus,
+    Entity,
+    EntityType,
+    Granularity,
+    Mention,
+    MentionKind,
+    PublishedTime,
+    Quote,
+    QuoteKind,
+    Role,
+    Segment,
+    SegmentKind,
+    Slot,
+    Span,
+    TimeExpression,
+    TimexMod,
+    TimexType,
+    Warning,
+    WarningCode,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "Author",
+    "BoilerplateKind",
+    "Bound",
+    "Byline",
+    "Deadline",
+    "DeadlineStatus",
+    "Entity",
+    "EntityType",
+    "Granularity",
+    "Mention",
+    "MentionKind",
+    "NewsstructError",
+    "PublishedTime",
+    "Quote",
+    "QuoteKind",
+    "Role",
+    "Segment",
+    "SegmentKind",
+    "Slot",
+    "Span",
+    "TimeExpression",
+    "TimexMod",
+    "TimexType",
+    "Warning",
+    "WarningCode",
+    "__version__",
+    "errors",
+    "parse_article",
+    "parse_articles",
+]
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())

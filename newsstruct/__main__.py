@@ -1,0 +1,7 @@
+"""``python -m newsstruct``."""
+
+import sys
+
+from newsstruct.cli import main
+
+sys.exit(main())
