@@ -1,45 +1,93 @@
-"""The ``newsstruct`` command: ``python -m newsstruct FILE|- [--reference-date D]``."""
+"""The ``newsstruct`` command.
+
+One article::
+
+    newsstruct article.txt [--reference-date 2025-09-06] [--format text|json]
+
+Many articles (batch mode: JSON Lines out, one article a line, in input order)::
+
+    newsstruct 'pages/*.txt' more.txt --n-process 2 -o articles.jsonl
+    newsstruct articles.jsonl   # lines {"id": ..., "text": ..., "reference_date": ...}
+    cat articles.jsonl | newsstruct - --jsonl
+
+Batch mode is used when there is more than one input, a glob, a ``.jsonl`` input or
+``--format jsonl``.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import glob
+import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import IO, Any
 
-from newsstruct.article import parse_article
+from newsstruct.article import coerce_reference_date, parse_article, parse_articles
 from newsstruct.errors import NewsstructError
 
 __all__ = ["build_parser", "main", "parse_args", "run"]
+
+_GLOB_CHARS = frozenset("*?[")
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The command-line parser."""
     p = argparse.ArgumentParser(
         prog="newsstruct",
-        description="Read a news article's text into structured records.",
+        description="Read news articles' text into structured records.",
     )
-    p.add_argument("input", help="a text file, or - for standard input")
-    p.add_argument("--reference-date", help="when the text was captured (ISO date)")
+    p.add_argument("input", nargs="+",
+                   help="text files, globs or JSONL files; - for standard input")
+    p.add_argument("--reference-date", help="when the texts were captured (ISO date)")
     p.add_argument("--model", help="spaCy pipeline name (default: en_core_web_sm, ...)")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    p.add_argument("--format", choices=("text", "json", "jsonl"), default=None,
+                   help="output format (default: text for one article, jsonl for a batch)")
+    batch = p.add_argument_group("batch mode")
+    batch.add_argument("-o", "--output", help="write to this file instead of standard output")
+    batch.add_argument("--jsonl", action="store_true",
+                       help="read inputs as JSON Lines (automatic for *.jsonl files)")
+    batch.add_argument("--text-field", default="text", help="JSONL field with the text")
+    batch.add_argument("--id-field", default="id", help="JSONL field with the article id")
+    batch.add_argument("--n-process", type=int, default=1,
+                       help="worker processes (-1: one per core)")
+    batch.add_argument("--batch-size", type=int, default=32, help="articles a batch")
+    batch.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                       help="progress bar on standard error (default: when it is a terminal)")
     return p
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """Parse command-line arguments."""
-    return build_parser().parse_args(argv)
+    args = build_parser().parse_args(argv)
+    args.batch = (
+        len(args.input) > 1
+        or args.jsonl
+        or args.format == "jsonl"
+        or any(_is_glob(i) or i.endswith(".jsonl") for i in args.input)
+    )
+    if args.batch and args.format in ("text", "json"):
+        build_parser().error("batch mode writes JSON Lines: use --format jsonl or leave it out")
+    if args.format is None:
+        args.format = "jsonl" if args.batch else "text"
+    return args
 
 
 def run(args: argparse.Namespace) -> int:
-    """Do the work for parsed arguments; returns the exit status."""
+    """Do the work for parsed arguments; returns the exit status (0 ok, 1 an article could
+    not be parsed, 2 an input could not be read)."""
+    if args.batch:
+        return _run_batch(args)
+    source = args.input[0]
     try:
-        if args.input == "-":
+        if source == "-":
             text = sys.stdin.read()
         else:
-            with open(args.input, encoding="utf-8") as fh:
+            with open(source, encoding="utf-8") as fh:
                 text = fh.read()
     except (OSError, UnicodeDecodeError) as exc:
-        print(f"newsstruct: cannot read {args.input}: {exc}", file=sys.stderr)
+        print(f"newsstruct: cannot read {source}: {exc}", file=sys.stderr)
         return 2
     try:
         article = parse_article(text, reference_date=args.reference_date, model=args.model)
@@ -48,6 +96,8 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if args.format == "json":
         print(article.to_json(indent=2))
+    elif args.format == "jsonl":
+        print(article.to_json())
     else:
         print(article.summary())
     return 0
@@ -56,3 +106,125 @@ def run(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``newsstruct`` command."""
     return run(parse_args(argv))
+
+
+# --------------------------------------------------------------------------- batch mode
+
+
+def _is_glob(path: str) -> bool:
+    return any(c in _GLOB_CHARS for c in path)
+
+
+class _Status:
+    """What went wrong while reading inputs (reported on standard error as it happens)."""
+
+    def __init__(self) -> None:
+        self.unreadable = 0
+        self.invalid = 0
+
+    def skip(self, where: str, why: object, *, unreadable: bool) -> None:
+        print(f"newsstruct: skipped {where}: {why}", file=sys.stderr)
+        if unreadable:
+            self.unreadable += 1
+        else:
+            self.invalid += 1
+
+
+def _paths(inputs: Sequence[str], status: _Status) -> Iterator[str]:
+    for item in inputs:
+        if item != "-" and _is_glob(item):
+            matches = sorted(glob.glob(item, recursive=True))
+            if not matches:
+                status.skip(item, "no file matches", unreadable=True)
+            yield from matches
+        else:
+            yield item
+
+
+def _open(path: str) -> contextlib.AbstractContextManager[IO[str]]:
+    """The file, or standard input (left open) for ``-``."""
+    return contextlib.nullcontext(sys.stdin) if path == "-" else open(path, encoding="utf-8")
+
+
+def _jsonl_items(
+    path: str, args: argparse.Namespace, status: _Status
+) -> Iterator[tuple[Any, dict[str, Any]]]:
+    with _open(path) as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            where = f"{path}:{n}"
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                status.skip(where, f"not JSON ({exc})", unreadable=True)
+                continue
+            if not isinstance(row, dict) or not isinstance(row.get(args.text_field), str):
+                status.skip(where, f"no string field {args.text_field!r}", unreadable=True)
+                continue
+            ctx: dict[str, Any] = {"id": row.get(args.id_field, where)}
+            if row.get("reference_date") is not None:
+                ctx["reference_date"] = row["reference_date"]
+            yield row[args.text_field], ctx
+
+
+def _items(args: argparse.Namespace, status: _Status) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``(text, context)`` for every readable, valid article of the inputs, in order."""
+    for path in _paths(args.input, status):
+        try:
+            if args.jsonl or path.endswith(".jsonl"):
+                yield from _checked(_jsonl_items(path, args, status), status)
+                continue
+            with _open(path) as fh:
+                text = fh.read()
+        except (OSError, UnicodeDecodeError) as exc:
+            status.skip(path, exc, unreadable=True)
+            continue
+        yield from _checked(iter([(text, {"id": path})]), status)
+
+
+def _checked(
+    items: Iterator[tuple[Any, dict[str, Any]]], status: _Status
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    for text, ctx in items:
+        if not text.strip():
+            status.skip(str(ctx["id"]), "the article text is empty", unreadable=False)
+            continue
+        if "reference_date" in ctx:
+            try:
+                coerce_reference_date(ctx["reference_date"])
+            except NewsstructError as exc:
+                status.skip(str(ctx["id"]), exc, unreadable=False)
+                continue
+        yield text, ctx
+
+
+def _run_batch(args: argparse.Namespace) -> int:
+    status = _Status()
+    try:
+        out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
+    except OSError as exc:
+        print(f"newsstruct: cannot write {args.output}: {exc}", file=sys.stderr)
+        return 2
+    show = sys.stderr.isatty() if args.progress is None else args.progress
+    written = 0
+    try:
+        articles = parse_articles(
+            _items(args, status), reference_date=args.reference_date, model=args.model,
+            batch_size=args.batch_size, n_process=args.n_process, progress=show,
+        )
+        for article in articles:
+            out.write(article.to_json() + "\n")
+            written += 1
+    except NewsstructError as exc:
+        print(f"newsstruct: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        if out is not sys.stdout:
+            out.close()
+        else:
+            out.flush()
+    if status.unreadable or status.invalid:
+        print(f"newsstruct: {written} articles written, {status.invalid + status.unreadable} "
+              "skipped", file=sys.stderr)
+    return 2 if status.unreadable else (1 if status.invalid else 0)

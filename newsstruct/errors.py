@@ -6,11 +6,16 @@
     ├── InputTooLargeError (also ValueError)      text is longer than the configured limit
     ├── InvalidReferenceDateError (also ValueError)  reference_date cannot be read as a date
     ├── InvalidArgumentError (also ValueError)    any other argument out of range
-    └── ModelError
-        ├── ModelNotFoundError (also LookupError) no spaCy pipeline of that name is installed
-        └── ModelLoadError                        the pipeline is installed but failed to load
+    ├── ModelError
+    │   ├── ModelNotFoundError (also LookupError) no spaCy pipeline of that name is installed
+    │   └── ModelLoadError                        the pipeline is installed but failed to load
+    └── PipelineError (also RuntimeError)         the spaCy pass failed on a text (a bug in a
+                                                  dependency or in newsstruct: please report it)
 
-Anything else escaping :func:`newsstruct.parse_article` is a bug.
+Only :class:`InvalidInputError`, :class:`EmptyArticleError` and :class:`InputTooLargeError`
+depend on the text itself; any ``str`` holding a non-space character and within ``max_chars``
+gives an :class:`~newsstruct.Article`. Anything else escaping :func:`newsstruct.parse_article`
+is a bug.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ __all__ = [
     "ModelLoadError",
     "ModelNotFoundError",
     "NewsstructError",
+    "PipelineError",
 ]
 
 
@@ -62,3 +68,7 @@ class ModelNotFoundError(ModelError, LookupError):
 
 class ModelLoadError(ModelError):
     """The spaCy pipeline is installed but failed to load."""
+
+
+class PipelineError(NewsstructError, RuntimeError):
+    """The spaCy pass failed on a text; the dependency's exception is the ``__cause__``."""

@@ -1,20 +1,54 @@
-"""Layout: split an article's text into labelled segments with offsets.
+"""Layout: split an article's text, or a whole rendered page, into labelled segments.
 
 Every non-whitespace character of the input lies in exactly one :class:`Segment`; a segment's
 span starts and ends on non-whitespace characters. Boilerplate is labelled with its kind and
 kept. This stage needs no spaCy model.
+
+How a page is read:
+
+1. The text is split into non-blank lines; each line gets cheap features (word count, list
+   marker, sentence punctuation, a boilerplate kind from the lexicon
+   ``newsstruct/data/boilerplate_patterns.txt``, whether it reads as a byline or a date line).
+2. The body is the run of lines with the highest score: prose lines count for their length,
+   navigation, link lists and boilerplate against, a teaser's summary (between a headline-like
+   line and a short one) for little; no run crosses comments, tags or a copyright notice, and
+   a run after such a stop counts for less. A run that follows a headline and a "By" line is
+   preferred to a larger one elsewhere.
+3. The header is read above the body: the cluster of byline and date lines nearest to it, the
+   headline as the headline-like line just above them (not a section label, a name, a
+   caption), a repeated line close above preferred, and a line sharing many more words with
+   the opening paragraphs preferred to one that shares few. A text whose body starts within
+   a few lines of its top is a copied article, and its first line is the headline. The
+   standfirst is the prose between headline and byline.
+4. Lines before the header are navigation, lines after the body related links or other
+   furniture, unless the lexicon names a more precise kind. Inside the body, captions with
+   credits, repeated lines and notes about the author are told apart from paragraphs, and
+   short headline-like lines followed by prose are section headings.
+5. A dateline that opens the first paragraph ("WASHINGTON (Reuters) -", "MADRID —") is cut
+   into its own DATELINE segment, so the paragraph starts with its first word.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import attrs
 
+from newsstruct.data import lexicon
 from newsstruct.types import BoilerplateKind, Segment, SegmentKind, Span
 
-__all__ = ["Line", "boilerplate_kind", "is_byline_line", "segment_text", "split_lines"]
+__all__ = [
+    "KIND_ORDER",
+    "Line",
+    "boilerplate_kind",
+    "is_byline_line",
+    "is_date_line",
+    "reset_caches",
+    "segment_text",
+    "split_lines",
+]
 
 
 @attrs.frozen(slots=True)
@@ -36,67 +70,236 @@ def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     pos = 0
     blank_before = True
-    n = len(text)
-    while pos <= n:
-        m = _LINE_BREAK.search(text, pos)
-        stop = m.start() if m else n
-        raw = text[pos:stop]
+    # str.splitlines breaks at exactly the characters of _LINE_BREAK
+    for raw in text.splitlines(keepends=True):
         stripped = raw.strip()
         if stripped:
-            lead = len(raw) - len(raw.lstrip())
-            start = pos + lead
-            end = start + len(raw.strip())
-            # str.strip and str.isspace agree on what white space is
-            lines.append(Line(start, end, text[start:end], blank_before))
+            start = pos + (len(raw) - len(raw.lstrip()))
+            lines.append(Line(start, start + len(stripped), stripped, blank_before))
             blank_before = False
         else:
             blank_before = True
-        if m is None:
-            break
-        pos = m.end()
+        pos += len(raw)
     return lines
 
 
 # --------------------------------------------------------------------------- boilerplate
 
-_BOILERPLATE_PATTERNS: tuple[tuple[BoilerplateKind, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern, re.IGNORECASE))
-    for kind, pattern in (
-        (BoilerplateKind.COPYRIGHT, r"^(?:copyright\b|©|\(c\)\s*\d{4})|all rights reserved"),
-        (BoilerplateKind.SKIP_LINK, r"^skip to\b"),
-        (BoilerplateKind.COOKIE, r"\bcookies?\b.*\b(?:use|accept|consent|policy|settings)\b"),
-        (BoilerplateKind.ADVERTISEMENT, r"^(?:advertisement|advertising|sponsored(?: content)?|"
-         r"ad|story continues below(?: advertisement)?|continue reading (?:the )?main story)$"),
-        (BoilerplateKind.SHARE, r"^(?:share(?: this| on| via|$)|tweet$|email$|print$|"
-         r"follow (?:us|@)|share this (?:article|story))"),
-        (BoilerplateKind.NEWSLETTER, r"\bnewsletter\b|^sign up\b"),
-        (BoilerplateKind.SUBSCRIBE, r"^subscribe\b|\bsubscribers? only\b"),
-        (BoilerplateKind.LOGIN, r"^(?:log ?in|sign in|register)\b"),
-        (BoilerplateKind.RELATED, r"^(?:related(?: articles?| stories| content)?:?|read more:?|"
-         r"recommended(?: for you)?|more from\b|you may also like|most read|trending)"),
-        (BoilerplateKind.COMMENTS, r"^(?:\d+\s+)?comments?\b|^leave a (?:comment|reply)"),
-        (BoilerplateKind.CREDIT, r"^(?:\(?reporting by\b|\(?editing by\b|\(?additional reporting\b|"
-         r"(?:photo|image|picture|video)(?: credit)?s?\s*:|credit\s*:)"),
-        (BoilerplateKind.TAGS, r"^(?:tags|topics|filed under)\s*:"),
-    )
+#: Priority of boilerplate kinds when several patterns match one line.
+KIND_ORDER: tuple[BoilerplateKind, ...] = (
+    BoilerplateKind.COPYRIGHT,
+    BoilerplateKind.SKIP_LINK,
+    BoilerplateKind.COOKIE,
+    BoilerplateKind.ADVERTISEMENT,
+    BoilerplateKind.CREDIT,
+    BoilerplateKind.NEWSLETTER,
+    BoilerplateKind.SUBSCRIBE,
+    BoilerplateKind.LOGIN,
+    BoilerplateKind.COMMENTS,
+    BoilerplateKind.SHARE,
+    BoilerplateKind.TAGS,
+    BoilerplateKind.RELATED,
+    BoilerplateKind.NAVIGATION,
+    BoilerplateKind.OTHER,
 )
+#: Kinds a long line (more than ``_SHORT_WORDS`` words) may still be.
+_RANK = {kind: i for i, kind in enumerate(KIND_ORDER)}
+_LONG_LINE_KINDS = frozenset({BoilerplateKind.COPYRIGHT, BoilerplateKind.COOKIE})
+_SHORT_WORDS = 15
+
+
+@attrs.frozen
+class _Free:
+    """A boilerplate pattern that may match anywhere in a line, with a literal (``needle``)
+    every match contains, so that most lines are passed over without a search."""
+
+    kind: BoilerplateKind
+    rank: int
+    needle: str | None
+    pattern: re.Pattern[str]
+
+
+@attrs.frozen
+class _Patterns:
+    """The boilerplate lexicon compiled: one alternation of the patterns anchored at the line
+    start (in priority order, so the first alternative that matches is the best kind) for
+    short and for long lines, and the free patterns in priority order."""
+
+    anchored: re.Pattern[str]
+    long_anchored: re.Pattern[str]
+    free: tuple[_Free, ...]
+
+
+_SPECIAL = set("\\()[]{}.?*+|^$")
+
+
+def _needle(pattern: str) -> str | None:
+    """The longest literal run at the top level of ``pattern`` (3 characters or more, or one
+    symbol such as "©"), lower-cased; ``None`` when there is none."""
+    runs: list[str] = []
+    cur: list[str] = []
+    depth, in_class, i = 0, False, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "\\":
+            i += 1
+            runs.append("".join(cur))
+            cur = []
+        elif ch == "[":
+            in_class = True
+            runs.append("".join(cur))
+            cur = []
+        elif ch == "(":
+            depth += 1
+            runs.append("".join(cur))
+            cur = []
+        elif ch == ")":
+            depth -= 1
+        elif depth == 0 and ch in "?*{":
+            if cur:
+                cur.pop()
+            runs.append("".join(cur))
+            cur = []
+        elif depth == 0 and ch not in _SPECIAL:
+            cur.append(ch)
+        elif depth == 0:
+            runs.append("".join(cur))
+            cur = []
+        i += 1
+    runs.append("".join(cur))
+    good = [r.strip() for r in runs if len(r.strip()) >= 3 or any(ord(c) > 127 for c in r)]
+    return max(good, key=len).lower() if good else None
+
+
+@lru_cache(maxsize=1)
+def _boilerplate_patterns() -> _Patterns:
+    anchored: list[tuple[BoilerplateKind, str]] = []
+    free: list[tuple[int, int, _Free]] = []
+    for entry in sorted(lexicon("boilerplate_patterns")):
+        name, _, pattern = entry.partition(":")
+        kind = BoilerplateKind(name.strip())
+        for alt in _top_level_alternatives(pattern.strip()):
+            if alt.startswith("^"):
+                anchored.append((kind, alt[1:]))
+            else:
+                compiled = re.compile(alt, re.IGNORECASE)
+                free.append((KIND_ORDER.index(kind), len(free), _Free(
+                    kind, KIND_ORDER.index(kind), _needle(alt), compiled)))
+
+    def join(parts: list[tuple[BoilerplateKind, str]], long_only: bool) -> re.Pattern[str]:
+        ordered = sorted(
+            (KIND_ORDER.index(k), i, k, p) for i, (k, p) in enumerate(parts)
+            if not long_only or k in _LONG_LINE_KINDS
+        )
+        alts = [f"(?P<{k.value}__{i}>{p})" for _, i, k, p in ordered]
+        # matched against the lower-cased line: patterns are written in lower case
+        return re.compile("|".join(alts) or r"(?!)")
+
+    return _Patterns(join(anchored, False), join(anchored, True),
+                     tuple(f for _, _, f in sorted(free, key=lambda x: (x[0], x[1]))))
+
+
+def _kind_of(m: re.Match[str] | None) -> BoilerplateKind | None:
+    if m is None or m.lastgroup is None:
+        return None
+    return BoilerplateKind(m.lastgroup.split("__", 1)[0])
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """Split a pattern at its top-level ``|`` (outside groups and classes)."""
+    out: list[str] = []
+    cur: list[str] = []
+    depth, in_class, escaped = 0, False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append("".join(cur))
+            cur = []
+            continue
+        cur.append(ch)
+    out.append("".join(cur))
+    return out
+
+
+_MARKER = re.compile(r"^(?:[*+•·▪►■◦‣o>-]|\d{1,2}[.)])\s+(?=\S)")
+
+
+_MARKER_FIRST = frozenset("*+•·▪►■◦‣o>-0123456789")
+
+
+def _strip_marker(line: str) -> str:
+    if line[:1] not in _MARKER_FIRST:
+        return line
+    m = _MARKER.match(line)
+    return line[m.end():] if m else line
+
+
+_PROMPT_START = frozenset({"sign", "subscribe", "get", "register", "join", "leave", "click",
+                           "follow", "share", "read", "i", "we", "this", "you", "your", "our",
+                           "enter", "please", "already", "become", "support", "log", "login"})
+
+
+def _is_sentence(s: str) -> bool:
+    """A statement of eight words or more ("Comments made by the minister ... ."), not a
+    prompt addressed to the reader ("Sign up for our daily newsletter.")."""
+    words = s.split()
+    return (len(words) >= 8 and s.endswith((".", "!", "?"))
+            and words[0].lower().strip("\"'“‘(") not in _PROMPT_START)
+
+
+def boilerplate_kind(line: str) -> BoilerplateKind | None:
+    """The kind of boilerplate ``line`` is, or ``None`` if it looks like content."""
+    s = _strip_marker(line.strip()).strip("[](){}<> ")[:400]
+    if not s:
+        return None
+    return _kind_cached(s) if len(s) <= 80 else _kind(s)
+
+
+@lru_cache(maxsize=8192)
+def _kind_cached(s: str) -> BoilerplateKind | None:
+    return _kind(s)
+
+
+def reset_caches() -> None:
+    """Empty the caches of the layout stage."""
+    _kind_cached.cache_clear()
+    _features_cached.cache_clear()
+
+
+def _kind(s: str) -> BoilerplateKind | None:
+    pats = _boilerplate_patterns()
+    long_line = s.count(" ") >= _SHORT_WORDS or _is_sentence(s)
+    low = s.lower()
+    first = _kind_of((pats.long_anchored if long_line else pats.anchored).match(low))
+    rank = _RANK[first] if first is not None else len(KIND_ORDER)
+    for f in pats.free:
+        if f.rank >= rank:
+            break
+        if long_line and f.kind not in _LONG_LINE_KINDS:
+            continue
+        if (f.needle is None or f.needle in low) and f.pattern.search(s):
+            return f.kind
+    return first
+
 
 _COPYRIGHT_DETAIL = re.compile(
     r"(?:copyright|©|\(c\))\s*(?:@|©|\(c\))?\s*(?P<year>(?:19|20)\d{2})(?:\s*[-–]\s*(?:19|20)\d{2})?"
     r"[\s,]*(?P<holder>[^.|]{1,80}?)[\s.]*(?:all rights reserved.*)?$",
     re.IGNORECASE,
 )
-
-
-def boilerplate_kind(line: str) -> BoilerplateKind | None:
-    """The kind of boilerplate ``line`` is, or ``None`` if it looks like content."""
-    s = line.strip()
-    if len(s) > 300:
-        return None
-    for kind, pattern in _BOILERPLATE_PATTERNS:
-        if pattern.search(s):
-            return kind
-    return None
 
 
 def _details(kind: BoilerplateKind, text: str) -> tuple[tuple[str, str], ...]:
@@ -111,50 +314,816 @@ def _details(kind: BoilerplateKind, text: str) -> tuple[tuple[str, str], ...]:
     return ()
 
 
-# --------------------------------------------------------------------------- bylines
+# --------------------------------------------------------------------------- dates, bylines
 
-_BYLINE = re.compile(
-    r"^(?:.{0,60}?\b)?by\s+(?:[A-Z][\w.'’-]*|[A-Z]{2,})(?:\s+[\w.'’-]+){0,8}\s*$"
-    r"|^(?:written by|posted by|words by)\b",
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?"
+#: Dates, times and relative times as bylines show them (used to recognise date lines).
+DATE_PATTERN = (
+    r"\b" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*|\s+)\d{4}\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?" + _MONTH + r",?\s+\d{4}\b"
+    r"|\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b"
+    r"|\b" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b"
+    r"|\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?"
+    r"|\b(?:\d{1,3}|an?|one)\s+(?:sec|second|min|minute|hour|hr|day|week|month|year)s?(?:\s+ago)?\b"
+    r"|\b(?:yesterday|today|just now)\b"
+)
+_DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_DIGIT_OR_DAY = re.compile(r"\d|yesterday|today|just now", re.IGNORECASE)
+_DATE_FILLER = re.compile(
+    r"\b(?:" + _WEEKDAY + r"|updated|published|posted|last|first|modified|on|at|by|and|"
+    r"[A-Z]{1,4}T|UTC|GMT|am|pm|min|mins|read|reading|time|date|created|edited|originally|"
+    r"written|\d{4})\b|[\s|•·,:;/()\[\]\-–—@]+",
     re.IGNORECASE,
 )
-_RELATIVE_TIME = re.compile(
-    r"\b(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b|"
-    r"\b(?:yesterday|today)\b",
+
+
+def is_date_line(line: str) -> bool:
+    """Whether ``line`` is a date / time line ("Updated 1:39 am EST, Wednesday, November 20,
+    2019", "Nov. 19, 2019", "5:50 PM", "2 hours ago")."""
+    s = _strip_marker(line.strip())
+    if not s or len(s) > 120 or not _DIGIT_OR_DAY.search(s):
+        return False
+    if not _DATE.search(s):
+        return False
+    rest = _DATE_FILLER.sub(" ", _DATE.sub(" ", s)).split()
+    return len(rest) <= 1 and not any(len(w) > 12 for w in rest)
+
+
+_FULL_DATE = re.compile(
+    r"\b" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*|\s+)\d{4}\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\.?\s+" + _MONTH + r",?\s+\d{4}\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b",
     re.IGNORECASE,
 )
+
+
+def is_dated_credit(line: str) -> bool:
+    """Whether ``line`` is a short credit with a full date: a source or a name and a date
+    ("Reuters November 18, 2019 11:03 PM", "The Guardian 02/10/2020 Anna Fazackerley")."""
+    s = _strip_marker(line.strip())
+    if len(s) > 100 or not _DIGIT.search(s) or not _FULL_DATE.search(s):
+        return False
+    rest = _DATE_FILLER.sub(" ", _DATE.sub(" ", s)).split()
+    return 0 < len(rest) <= 5 and all(w[:1].isupper() or w in ("and", "of", "the") for w in rest)
+
+
+_BY = re.compile(
+    r"(?:^|(?<=[\s|•·/,:;—–-]))(?:(?:written|posted|reported|words|story|text|analysis|"
+    r"commentary|opinion|interview|review|photos?|compiled|edited|published)\s+)?"
+    r"(?:by|byline|authors?)\s*[:|]?\s*(?-i:(?=[A-Z@“\"']))",
+    re.IGNORECASE,
+)
+
+
+_BY_WORD = re.compile(r"by|author", re.IGNORECASE)
+_NOT_AFTER_BY = frozenset({"clicking", "using", "signing", "continuing", "subscribing",
+                           "registering", "submitting", "entering", "visiting", "email", "e-mail",
+                           "category", "date", "topic", "tag", "popularity", "relevance"})
 
 
 def is_byline_line(line: str) -> bool:
-    """Whether ``line`` reads as a byline ("By Jane Doe", "1 month Ago By Nikodem Baran")."""
-    s = line.strip()
-    if len(s) > 160 or (s.endswith((".", "?", "!")) and not re.search(r"\b[A-Z]\.$", s)):
+    """Whether ``line`` reads as a byline ("By Jane Doe", "1 month Ago By Nikodem Baran",
+    "Posted by Konstantin 21.10.2019", "Author: Jane Doe")."""
+    s = _strip_marker(line.strip())
+    if not s or len(s) > 200 or not _BY_WORD.search(s):
         return False
-    if not _BYLINE.search(s):
-        return False
-    # "by" must start the line or follow a time / separator, not sit inside a sentence
-    m = re.search(r"\bby\b", s, re.IGNORECASE)
+    m = _BY.search(s)
     if m is None:
+        return False
+    before = s[: m.start()].strip(" |·•-–—,:;/")
+    if before and not is_date_line(before) and not (
+        len(before.split()) <= 3 and s[: m.start()].rstrip()[-1:] in "|•·/-–—:"
+    ):
+        return False
+    after = s[m.end():].split()
+    if not after or len(after) > 20 or after[0].lower() in _NOT_AFTER_BY:
+        return False
+    # "by" inside a sentence ("... was written by the committee.")
+    return not (s.endswith(".") and len(s.split()) > 12)
+
+
+# --------------------------------------------------------------------------- line features
+
+
+@attrs.frozen(slots=True)
+class _Feat:
+    core: str
+    bullet: bool
+    words: int
+    bp: BoilerplateKind | None
+    byline: bool
+    date: bool
+    prose: bool
+    headline: bool
+    row: bool = False
+
+
+#: The attribution under an embedded post ("— Jane Doe (@janedoe) November 18, 2019").
+_EMBED_CREDIT = re.compile(r"\(@\w+\)|^[—–-]\s")
+_TERMINAL = (".", "!", "?", "…", '"', "”", "’", "'", ":", ";", ")")
+_SENTENCE_END = (".", "!", "?", "…", '"', "”", "’", ".)", ".'")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _features(line: Line) -> _Feat:
+    text = line.text
+    return _features_cached(text) if len(text) <= 120 else _line_features(text)
+
+
+@lru_cache(maxsize=16384)
+def _features_cached(text: str) -> _Feat:
+    return _line_features(text)
+
+
+def _line_features(text: str) -> _Feat:
+    core = _strip_marker(text)
+    bullet = len(core) != len(text)
+    if not _LETTER.search(core) and not _DIGIT.search(core):
+        # "*", "|", "—": nothing to read
+        return _Feat(core, bullet, len(core.split()), None, False, False, False, False)
+    words = len(core.split())
+    bp = boilerplate_kind(core)
+    has_letters = _LETTER.search(core) is not None
+    byline = bp is None and is_byline_line(core)
+    date = (bp is None and not byline and (is_date_line(core) or is_dated_credit(core)
+                                           or _DATELINE_LINE.match(core) is not None)
+            and _EMBED_CREDIT.search(core) is None)
+    prose = (
+        has_letters and bp is None and not byline and not date
+        and ((words >= 8 and core.endswith(_SENTENCE_END)) or words >= 16)
+    )
+    headline = (
+        has_letters and bp is None and not byline and not date and 2 <= words <= 30
+        and len(core) <= 250 and not core.endswith((",", ";"))
+        and (core[0].isupper() or core[0].isdigit() or core[0] in "‘'\"“¿¡")
+    )
+    row = (bp is None and not byline and not date and not prose and 2 <= words <= 24
+           and _DIGIT.search(core) is not None and _is_row(text, core, bullet))
+    return _Feat(core, bullet, words, bp, byline, date, prose, headline, row)
+
+
+#: A dateline on a line of its own: "JOHANNESBURG, August 7 (Xinhua) --", "MADRID —".
+_DATELINE_LINE = re.compile(
+    r"^[A-Z][A-Z.'’-]{2,}(?:[ -][A-Z.'’]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?"
+    r"(?:,?\s*(?i:" + _MONTH + r")\s+\d{1,2})?"
+    r"\s*(?:\([A-Z][\w.&' ]{1,30}\))?\s*[-–—]{1,2}$"
+)
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
+
+
+def _is_row(text: str, core: str, bullet: bool) -> bool:
+    """A row of a results table or schedule ("Leicestershire 22 points, Somerset 4.",
+    "1. Mika Hakkinen (Finland) McLaren 1:23.456", "May 13 Arrive in London"): a short line
+    with figures in it, not a link (no address), and, when it is a list item, a numbered
+    one with a figure after its number."""
+    if "://" in core or "www." in core or "@" in core or (bullet and not _NUMBERED.match(text)):
+        return False
+    return any(t.isalpha() for t in core.split())
+
+
+_END_MARKERS = {BoilerplateKind.COPYRIGHT: -40.0, BoilerplateKind.COMMENTS: -40.0,
+                BoilerplateKind.TAGS: -40.0, BoilerplateKind.NEWSLETTER: -15.0}
+#: Score of a line no body runs across: comments, tags, a copyright notice that is not a
+#: picture credit.
+_HARD_STOP = float("-inf")
+
+
+def _is_hard_stop(f: _Feat) -> bool:
+    if f.bp in (BoilerplateKind.COMMENTS, BoilerplateKind.TAGS):
         return True
-    before = s[: m.start()].strip(" |·•-–—,")
-    return not before or bool(_RELATIVE_TIME.search(before)) or (len(before.split()) <= 3 and (
-        before.lower() in {"story", "words", "text", "posted", "written", "published"}
-        or any(ch.isdigit() for ch in before)
-    ))
+    return (f.bp is BoilerplateKind.COPYRIGHT and not _CAPTION_CUE.search(f.core)
+            and _YEAR_OR_RIGHTS.search(f.core) is not None)
+
+
+_YEAR_OR_RIGHTS = re.compile(r"\b(?:19|20)\d\d\b|rights reserved", re.IGNORECASE)
+
+
+def _line_score(f: _Feat) -> float:
+    """How much a line counts towards being in the body: prose for its length, furniture
+    against; the lines that close an article (copyright, comments, tags, a "Related" heading)
+    strongly against, so the body does not run on into what follows it."""
+    if f.bp is not None:
+        if _is_hard_stop(f):
+            return _HARD_STOP
+        if f.bp is BoilerplateKind.RELATED and f.words <= 4:
+            return -25.0
+        return _END_MARKERS.get(f.bp, -6.0)
+    if f.prose:
+        w = float(min(f.words, 80))
+        return w * 0.7 if f.bullet else w
+    if f.byline or f.date:
+        return -3.0
+    if f.row:
+        return ROW_SCORE
+    if f.bullet:
+        return -3.0
+    if not _LETTER.search(f.core):
+        return -1.0
+    return -1.0 if f.headline else -2.0
+
+
+#: How much a row of a results table or schedule counts towards the body: a little, so that
+#: a table inside an article, or closing it, stays in the body.
+ROW_SCORE = 0.5
+_CLOSING = frozenset({BoilerplateKind.RELATED, BoilerplateKind.COMMENTS, BoilerplateKind.TAGS,
+                      BoilerplateKind.COPYRIGHT, BoilerplateKind.NEWSLETTER})
+#: How much a teaser's summary line counts towards the body.
+TEASER_WEIGHT = 0.2
+
+
+def _scores(feats: Sequence[_Feat]) -> list[float]:
+    """Line scores, with teasers discounted: a prose line between a headline-like line and a
+    short line (the "headline, summary, time" rhythm of related-story lists) counts little."""
+    scores = [_line_score(f) for f in feats]
+    n = len(feats)
+    for i, f in enumerate(feats):
+        if not f.prose or scores[i] <= 0:
+            continue
+        # above: a headline, perhaps with its author and date, and no prose
+        above = [j for j in range(i - 1, max(-1, i - 5), -1) if feats[j].bp is None][:3]
+        if not above or feats[above[0]].prose:
+            continue
+        run = []
+        for j in above:
+            if feats[j].prose:
+                break
+            run.append(j)
+        if not any(feats[j].headline and not (feats[j].date or feats[j].byline) for j in run):
+            continue
+        # what follows: another headline, a time, a label; not more prose, and not the
+        # furniture that closes an article (its last section may be one paragraph long)
+        if i + 1 < n and feats[i + 1].bp in _CLOSING:
+            continue
+        nxt = next((j for j in range(i + 1, min(n, i + 3)) if feats[j].bp is None), None)
+        if nxt is None or not feats[nxt].prose:
+            scores[i] *= TEASER_WEIGHT
+    return scores
+
+
+def _body_region(feats: Sequence[_Feat], scores: Sequence[float]) -> tuple[int, int]:
+    """The run of lines with the highest summed score (inclusive bounds). No run crosses a
+    hard stop; a run that follows an earlier substantial run across a hard stop (comments
+    after an article) counts for less."""
+    best, best_a, best_b = float("-inf"), 0, -1
+    run, run_a = 0.0, 0
+    earlier = 0.0
+    section_best = 0.0
+    discount = 1.0
+    for i, s in enumerate(scores):
+        if s == _HARD_STOP:
+            earlier = max(earlier, section_best)
+            if earlier >= 60:
+                discount = 0.35
+            run, run_a, section_best = 0.0, i + 1, 0.0
+            continue
+        if run <= 0:
+            run, run_a = s, i
+        else:
+            run += s
+        section_best = max(section_best, run)
+        if run * discount > best:
+            best, best_a, best_b = run * discount, run_a, i
+    if best <= 0:
+        return 0, len(feats) - 1
+    return best_a, best_b
+
+
+#: A run that starts under a headline and a "By" line is the body when it scores at least
+#: this much, and at least ``ANCHORED_SHARE`` of the best run's score.
+ANCHORED_MIN, ANCHORED_SHARE = 60.0, 0.35
+
+
+def _run_from(scores: Sequence[float], start: int) -> tuple[int, float]:
+    """The end and sum of the best run of ``scores`` that starts at ``start``."""
+    total, best, best_end = 0.0, float("-inf"), start
+    for i in range(start, len(scores)):
+        if scores[i] == _HARD_STOP:
+            break
+        total += scores[i]
+        if total > best:
+            best, best_end = total, i
+    return best_end, best
+
+
+def _byline_anchored_region(
+    feats: Sequence[_Feat], scores: Sequence[float], a: int, b: int
+) -> tuple[int, int]:
+    """Prefer the body that follows a headline and a "By" line over a larger run elsewhere
+    (a long footer or list of teasers): the article is where its byline is."""
+    best = sum(scores[a: b + 1])
+    n = len(feats)
+    for j in range(a):
+        f = feats[j]
+        if not f.byline or f.bullet or _title_above(feats, j, max(0, j - 6)) is None:
+            continue
+        start = next((k for k in range(j + 1, min(n, j + 8)) if feats[k].prose), None)
+        if start is None:
+            continue
+        end, total = _run_from(scores, start)
+        # a run reaching into the best one only adds what lies between: keep the best
+        if end < a and total >= ANCHORED_MIN and total >= ANCHORED_SHARE * best:
+            return start, end
+    return a, b
+
+
+def _plain(feats: Sequence[_Feat]) -> bool:
+    """Whether a text shows no page furniture at all (no boilerplate line, no list of links,
+    no link): an article's own text, whose tables and short lines are its content."""
+    return not any(f.bp is not None or (f.bullet and not f.row) or _LINK.search(f.core)
+                   for f in feats)
+
+
+def _table_tail(feats: Sequence[_Feat], b: int) -> int:
+    """The body's last line, taking in the results tables, schedules and short lines that
+    close an article when nothing after the body is page furniture: no boilerplate line, no
+    list item, no link and no byline up to the end of the text, and some rows of figures or
+    prose among those lines."""
+    n = len(feats)
+    if n - b - 1 > TAIL_LINES:
+        return b
+    content = False
+    for j in range(b + 1, n):
+        f = feats[j]
+        if f.bp is not None or f.byline or (f.bullet and not f.row) or _LINK.search(f.core):
+            return b
+        content = content or f.row or f.prose
+    return n - 1 if content else b
+
+
+#: At most this many lines after the body are taken in as its closing tables.
+TAIL_LINES = 400
+_LINK = re.compile(r"https?://|www\.|\.(?:com|org|net)\b|@\w", re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------- the header
+
+_SEPARATED = re.compile(r"\s+[|–—-]\s+|\s*\|\s*|:\s+")
+_CAPTION_CUE = re.compile(
+    r"\b(?:getty images|shutterstock|photo(?:graph)?s?|image|credit|illustration|file photo|"
+    r"afp|ap photo|reuters/|epa)\b|^\(.*\)$",
+    re.IGNORECASE,
+)
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[-'’.][^\W\d_]*)*|[A-Z]\.(?:[A-Z]\.)*|"
+    r"(?:de|van|von|da|del|der|la|le|bin|al|dos|du|di)|Jr\.?|Sr\.?|II|III|IV)$"
+)
+
+
+_NAME_END = re.compile(r"\s*(?:,|\||\s-\s|\band\b|\s@|/|•|·|\d)\s*")
+
+
+def _name_like(core: str) -> bool:
+    """A line that is only a person's name (two to four capitalised words), optionally with
+    a role after a comma ("Tom Krisher, AP Auto Writer")."""
+    if len(core) > 120:
+        return False
+    head = _NAME_END.split(core, maxsplit=1)[0]
+    words = head.split()
+    roles, mods = lexicon("byline_roles"), lexicon("byline_role_modifiers")
+    while len(words) > 2 and (words[-1].lower() in roles or words[-1].lower() in mods):
+        words.pop()
+    if not 2 <= len(words) <= 4:
+        return False
+    stop = lexicon("byline_stopwords")
+    if any(w.lower().strip(".,") in stop for w in words):
+        return False
+    if not (all(_NAME_TOKEN.match(w) for w in words) and sum(w[0].isupper() for w in words) >= 2):
+        return False
+    return words[0].capitalize() in lexicon("byline_given_names") or words[0] in lexicon(
+        "byline_given_names")
+
+
+def _title_score(i: int, feats: Sequence[_Feat], anchor: int, seen: dict[str, int],
+                 parts: dict[str, int]) -> float:
+    f = feats[i]
+    score = 0.0
+    between = sum(1 for j in range(i + 1, anchor) if feats[j].bp is None and feats[j].core
+                  and _LETTER.search(feats[j].core))
+    score -= 0.6 * between
+    if 4 <= f.words <= 24:
+        score += 2.0
+    elif f.words <= 2:
+        score -= 4.0
+    elif f.words == 3:
+        score -= 0.5
+    if f.bullet:
+        score -= 3.0
+    key = f.core.casefold()
+    if seen.get(key, 0) > 1:
+        score += 1.5
+    if parts.get(key, 0) > 0:
+        score += 2.0
+    if _SEPARATED.search(f.core) and any(
+        p.casefold() in seen for p in _SEPARATED.split(f.core) if len(p.split()) >= 3
+    ):
+        score -= 3.0
+    if f.core.endswith(".") and f.words > 10:
+        score -= 3.0
+    if f.prose:
+        score -= 1.5
+    if _CAPTION_CUE.search(f.core):
+        score -= 1.5
+    if f.core.isupper() and f.words <= 3:
+        score -= 2.0
+    if _name_like(f.core):
+        score -= 3.0
+    return score
+
+
+@attrs.define(slots=True)
+class _Header:
+    title: int | None = None
+    standfirst: list[int] = attrs.Factory(list)
+    bylines: list[int] = attrs.Factory(list)
+    body_start: int = 0
+
+
+def _counts(f: _Feat) -> bool:
+    """Whether a line counts as content when measuring distances in the header."""
+    return f.bp is None and _LETTER.search(f.core) is not None
+
+
+_NOT_TITLE = re.compile(r"@\w|\w@\w|https?://|www\.|\.com\b|^[^\w‘'\"“¿¡(]")
+_SENTENCE_BREAK = re.compile(r"[a-z][.!?] [A-Z]")
+
+
+def _title_like(f: _Feat) -> bool:
+    return (f.headline and not f.byline and not f.date and not f.bullet and 3 <= f.words <= 25
+            and not (f.prose and f.core.endswith(".")) and not _name_like(f.core)
+            and not (f.words > 14 and _SENTENCE_BREAK.search(f.core))
+            # a short line in capitals is a section label; a short sentence, a caption
+            and not (f.words <= 5 and f.core.isupper())
+            and not (f.words <= 10 and f.core.endswith(".") and not f.core.endswith(".."))
+            and not _CAPTION_CUE.search(f.core) and not _NOT_TITLE.search(f.core))
+
+
+#: A headline-like line at least this long under another one is its standfirst.
+STANDFIRST_WORDS = 8
+
+
+def _title_above(feats: Sequence[_Feat], first: int, lo: int) -> int | None:
+    """The headline-like line just above ``first``, skipping a standfirst, captions, section
+    labels and boilerplate (at most three content lines). When the line found has another
+    headline-like line right above it that is no longer, that one is the headline and the
+    line found its standfirst."""
+    skipped = 0
+    for i in range(first - 1, lo - 1, -1):
+        f = feats[i]
+        if not _counts(f):
+            continue
+        if _title_like(f):
+            up = next((j for j in range(i - 1, max(lo, i - 3) - 1, -1) if _counts(feats[j])),
+                      None)
+            if (up is not None and _title_like(feats[up]) and feats[up].words >= 4
+                    and feats[up].words <= f.words and f.words >= STANDFIRST_WORDS
+                    and not f.core[:1].isdigit()):
+                return up
+            return i
+        skipped += 1
+        if skipped > 3:
+            return None
+    return None
+
+
+def _clusters(feats: Sequence[_Feat], lo: int, hi: int) -> list[list[int]]:
+    """Runs of byline / date lines in ``lo..hi`` (at most two other lines apart)."""
+    out: list[list[int]] = []
+    for j in range(lo, hi):
+        f = feats[j]
+        if not (f.byline or f.date):
+            continue
+        if out and j - out[-1][-1] <= 3 and not any(
+            feats[k].prose or _title_like(feats[k]) for k in range(out[-1][-1] + 1, j)
+        ):
+            out[-1].append(j)
+        else:
+            out.append([j])
+    return out
+
+
+def _find_header(feats: Sequence[_Feat], a: int, b: int) -> _Header:
+    head = _Header(body_start=a)
+    n = len(feats)
+    lo = max(0, a - 80)
+    best_score, best = float("-inf"), None
+    for cl in _clusters(feats, lo, min(b + 1, a + 8, n)):
+        t = _title_above(feats, cl[0], max(lo, cl[0] - 12))
+        if t is None:
+            continue
+        end = cl[-1]
+        if end < a:
+            dist = float(sum(1 for k in range(end + 1, a)
+                             if _counts(feats[k]) and not feats[k].bullet))
+            dist += 0.3 * sum(1 for k in range(end + 1, a) if _counts(feats[k]) and feats[k].bullet)
+        else:
+            dist = sum(1 for k in range(a, end) if feats[k].prose) * 3.0
+        score = 5.0 - 0.3 * dist
+        score += 3.0 if any(feats[j].byline for j in cl) else 0.0
+        score += 1.0 if any(feats[j].date for j in cl) else 0.0
+        score += 1.0 if 4 <= feats[t].words <= 24 else 0.0
+        if score > best_score:
+            best_score, best = score, (t, cl)
+    if best is not None and best_score > 0:
+        t, cl = best
+        head.title = _prefer_repeated(feats, t, cl[0], lo)
+        head.bylines = list(cl)
+        head.body_start = max(a, cl[-1] + 1)
+    else:
+        head.title = _title_fallback(feats, a)
+    first = _first_line_title(feats, a)
+    if first is not None and first != head.title:
+        head.title = first
+        head.bylines = [j for j in head.bylines if j > first]
+    better = None if first is not None else _title_by_words(feats, head.title, a,
+                                                             head.body_start)
+    if better is not None and better != head.title:
+        head.title = better
+        head.bylines = [j for j in head.bylines if j > better]
+    if head.title is None:
+        return head
+    t = head.title
+    if not any(feats[j].byline for j in head.bylines):
+        # no "By" line beside the headline: the explicit byline nearest the body start
+        near = [j for j in range(max(t + 1, a - 25), min(b + 1, head.body_start + 6, n))
+                if feats[j].byline and j not in head.bylines]
+        # else a "By" line further on: at the end of the article, or just after it
+        near = near or [j for j in range(max(0, t - 10), min(n, b + 1 + BYLINE_AFTER))
+                        if feats[j].byline and not feats[j].bullet and j not in head.bylines
+                        and not head.body_start <= j < head.body_start + 6]
+        if near:
+            j = min(near, key=lambda k: abs(k - head.body_start))
+            head.bylines.append(j)
+            if head.body_start <= j < head.body_start + 6:
+                head.body_start = j + 1
+    # a bare name line next to the title or to a date line is a byline too
+    top = max(head.bylines[-1] + 2 if head.bylines else t + 4, head.body_start + 1)
+    for j in range(t + 1, min(top, n)):
+        f = feats[j]
+        if j not in head.bylines and f.bp is None and not f.byline and not f.date and (
+            _name_like(f.core)
+        ):
+            head.bylines.append(j)
+            head.body_start = max(head.body_start, j + 1) if j >= a else head.body_start
+    head.bylines.sort()
+    # the standfirst: prose between the title and the first byline / the body
+    limit = min([*head.bylines, head.body_start])
+    for j in range(t + 1, limit):
+        f = feats[j]
+        if f.bp is None and f.words >= 8 and not _CAPTION_CUE.search(f.core):
+            head.standfirst.append(j)
+            break
+    return head
+
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+#: How much of a headline's words the opening of the body shares, at least, for a line to
+#: be taken as the headline instead of a line that shares (``TITLE_WORDS_GAIN``) less.
+TITLE_WORDS_MIN, TITLE_WORDS_GAIN = 0.5, 0.35
+
+
+def _content_words(text: str) -> set[str]:
+    common = lexicon("layout_common_words")
+    return {w for w in (m.group(0).lower() for m in _WORD.finditer(text)) if w not in common}
+
+
+def _title_by_words(feats: Sequence[_Feat], t: int | None, a: int, start: int) -> int | None:
+    """A headline shares words with the opening of its article; section labels, site names
+    and teasers do not. When the line chosen shares few and a headline-like line close
+    above the body shares many, that one is the headline."""
+    opening: set[str] = set()
+    taken = 0
+    for f in feats[start: start + 12]:
+        if f.prose:
+            opening |= _content_words(f.core)
+            taken += 1
+            if taken == 3:
+                break
+    if len(opening) < 8:
+        return None
+
+    def share(i: int) -> float:
+        words = _content_words(feats[i].core)
+        return len(words & opening) / len(words) if len(words) >= 2 else 0.0
+
+    current = share(t) if t is not None else 0.0
+    best, best_i = current, None
+    for i in range(max(0, a - 40), min(a + 1, len(feats))):
+        f = feats[i]
+        if i == t or not _title_like(f) or f.words < 4:
+            continue
+        v = share(i)
+        if v >= TITLE_WORDS_MIN and v >= current + TITLE_WORDS_GAIN and v >= best:
+            best, best_i = v, i
+    return best_i
+
+
+#: How many lines after the body a "By" line is still the article's.
+BYLINE_AFTER = 15
+#: A text whose body starts within this many lines of its top begins with its headline
+#: (a copied article rather than a whole page).
+COPY_TOP = 20
+#: ... and has at most this many furniture lines (boilerplate, list items) before the body.
+COPY_FURNITURE = 12
+
+
+def _first_line_title(feats: Sequence[_Feat], a: int) -> int | None:
+    """The first line, when the text is a copy that starts at the headline."""
+    if a > COPY_TOP or not feats:
+        return None
+    if sum(1 for g in feats[1:a] if g.bp is not None or g.bullet) > COPY_FURNITURE:
+        return None
+    f = feats[0]
+    if (f.bp is not None or f.byline or f.date or f.bullet or not 4 <= f.words <= 25
+            or (f.prose and f.core.endswith(".")) or _NOT_TITLE.search(f.core)
+            or f.core.endswith((",", ";", ":"))):
+        return None
+    return 0
+
+
+def _prefer_repeated(feats: Sequence[_Feat], t: int, anchor: int, lo: int) -> int:
+    """A page often repeats its headline (breadcrumb, page title, share text): when the line
+    found above the byline is not repeated but a headline-like line close above it is, the
+    repeated one is the headline."""
+    counts: dict[str, int] = {}
+    for f in feats:
+        if 4 <= f.words <= 25:
+            key = f.core.casefold()
+            counts[key] = counts.get(key, 0) + 1
+    if counts.get(feats[t].core.casefold(), 0) > 1:
+        return t
+    content = 0
+    for i in range(anchor - 1, lo - 1, -1):
+        f = feats[i]
+        if not _counts(f):
+            continue
+        content += 1
+        if content > 4:
+            break
+        if (i != t and _title_like(f) and f.words >= 5 and not f.core.endswith(".")
+                and counts.get(f.core.casefold(), 0) > 1):
+            return i
+    return t
+
+
+def _title_fallback(feats: Sequence[_Feat], a: int) -> int | None:
+    """With no byline in sight: the best headline-like line above the body."""
+    seen: dict[str, int] = {}
+    parts: dict[str, int] = {}
+    for f in feats:
+        if f.words > 40:
+            continue
+        key = f.core.casefold()
+        seen[key] = seen.get(key, 0) + 1
+        if ("|" in key or " - " in key or ": " in key or "–" in key or "—" in key) and (
+            _SEPARATED.search(f.core)
+        ):
+            for p in _SEPARATED.split(f.core):
+                if len(p.split()) >= 3:
+                    parts[p.strip().casefold()] = parts.get(p.strip().casefold(), 0) + 1
+    best, best_i = float("-inf"), None
+    for i in range(max(0, a - 40), min(a + 1, len(feats))):
+        f = feats[i]
+        if not f.headline or f.byline or f.date:
+            continue
+        s = _title_score(i, feats, max(a, i + 1), seen, parts)
+        if s > best:
+            best, best_i = s, i
+    return best_i
 
 
 # --------------------------------------------------------------------------- classification
 
-_TERMINAL = (".", "!", "?", "…", '"', "”", "’", "'", ":", ";", ",")
+_DATELINE = re.compile(
+    r"^(?P<dl>(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,4}"
+    r"(?:\s*\((?:[A-Z][\w.&' ]{1,30})\))?|\((?:Reuters|AP|AFP|CNN|Bloomberg|UPI)\)))"
+    r"\s*[-–—]{1,2}(?=\s+[A-Z“\"‘'])",
+)
 
 
-def _is_heading_like(text: str) -> bool:
-    words = text.split()
-    if not words or len(words) > 14 or len(text) > 120:
+def dateline_length(paragraph: str) -> int:
+    """Length of a dateline opening ``paragraph`` ("WASHINGTON (Reuters) -", "MADRID —"),
+    0 if none."""
+    m = _DATELINE.match(paragraph)
+    if m is None:
+        return 0
+    place = m.group("dl")
+    letters = [c for c in place.split("(")[0] if c.isalpha()]
+    upper = sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+    if place.startswith("(") or upper > 0.6:
+        return m.end()
+    return 0
+
+
+_Kind = tuple[SegmentKind, BoilerplateKind | None]
+#: A note about the author after the article ("Jane Doe is a staff writer ...").
+AUTHOR_NOTE = re.compile(
+    r"^(?P<name>[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|da|del|la|le)){1,3}) "
+    r"(?i:is an? (?:[\w-]+ ){0,6}(?:writer|reporter|editor|journalist|correspondent|"
+    r"columnist|contributor|producer|author|freelancer|critic|curator))\b"
+)
+#: A picture's caption with its credit ("... Credit: Getty Images", "(Photo: Jane Doe/AP)").
+_CAPTION_CREDIT = re.compile(
+    r"\b(?:credit|photo(?:graph)?|image|picture)s?\s*(?::|\.\.\.|…)\s*\S|getty images\W*$|"
+    r"\((?:ap|afp|reuters|getty)[^)]*\)$|/\s*(?:ap|afp|reuters|getty images|epa)\)?$",
+    re.IGNORECASE,
+)
+
+
+_CAPTION_HINTS = ("credit", "photo", "image", "picture", "getty", "illustration", "afp", "ap ",
+                  "reuters", "epa", "/", "(", "…", "...")
+
+
+def _is_caption(f: _Feat) -> bool:
+    low = f.core.lower()
+    if not any(h in low for h in _CAPTION_HINTS):
         return False
-    if text.endswith(_TERMINAL) and not text.endswith("?"):
+    return bool((not f.prose and _CAPTION_CUE.search(f.core)) or _CAPTION_CREDIT.search(f.core))
+
+
+def _is_heading(i: int, feats: Sequence[_Feat], b: int) -> bool:
+    f = feats[i]
+    if not f.headline or f.prose or f.words > 16 or len(f.core) > 120:
         return False
-    return text[0].isupper() or text[0].isdigit()
+    if f.core.endswith((".", ",", ";")) or _CAPTION_CUE.search(f.core):
+        return False
+    nxt = next((j for j in range(i + 1, b + 1) if feats[j].bp is None), None)
+    return nxt is not None and feats[nxt].prose
+
+
+def _in_table(i: int, feats: Sequence[_Feat]) -> bool:
+    """Whether a line with words sits among rows of a table (the line before it, or one of
+    the two after it, is a row, and two of the lines around it are) and is no list item."""
+    f = feats[i]
+    if f.bullet or _LETTER.search(f.core) is None:
+        return False
+    near = [feats[j].row for j in range(max(0, i - 2), min(len(feats), i + 4))]
+    return sum(near) >= 2 and any(
+        0 <= j < len(feats) and feats[j].row for j in (i - 1, i + 1, i + 2))
+
+
+def _classify(feats: Sequence[_Feat], a: int, b: int, head: _Header) -> list[_Kind]:
+    n = len(feats)
+    kinds: list[_Kind] = [(SegmentKind.BOILERPLATE, BoilerplateKind.OTHER)] * n
+    top = head.title if head.title is not None else a
+    last_byline = max(head.bylines, default=top)
+    seen_in_body: set[str] = set()
+    paragraph_seen = False
+    for i in range(n):
+        f = feats[i]
+        if i - 1 > top and kinds[i - 1][0] is SegmentKind.PARAGRAPH:
+            paragraph_seen = True
+        if f.bp is not None:
+            kinds[i] = (SegmentKind.BOILERPLATE, f.bp)
+        elif i < top:
+            dateline = f.date and i >= top - 2 and _DATELINE_LINE.match(f.core) is not None
+            kinds[i] = ((SegmentKind.DATELINE, None) if dateline
+                        else (SegmentKind.BOILERPLATE, BoilerplateKind.NAVIGATION))
+        elif i > b:
+            related = f.headline or f.bullet
+            kinds[i] = (SegmentKind.BOILERPLATE,
+                        BoilerplateKind.RELATED if related else BoilerplateKind.OTHER)
+        elif i < a:
+            if i == a - 1 and i > last_byline and _is_heading(i, feats, b):
+                # a section heading right before the first paragraph
+                kinds[i] = (SegmentKind.HEADING, None)
+            elif i > top and not (f.byline or f.date) and _in_table(i, feats):
+                # the lead-in or a label of a table that opens the body
+                kinds[i] = (SegmentKind.PARAGRAPH, None)
+            elif f.words >= 6 and _LETTER.search(f.core):
+                kinds[i] = (SegmentKind.CAPTION, None)
+            elif f.date and i > top:
+                kinds[i] = (SegmentKind.DATELINE, None)
+        elif f.date and top < i and not paragraph_seen:
+            # a date line between the headline and the first paragraph ("LONDON 1996-08-30")
+            kinds[i] = (SegmentKind.DATELINE, None)
+        elif i >= b - 3 and AUTHOR_NOTE.match(f.core):
+            kinds[i] = (SegmentKind.BOILERPLATE, BoilerplateKind.CREDIT)
+        elif f.core in seen_in_body and f.words >= 4:
+            # the same text again (pages render a caption or teaser more than once)
+            kinds[i] = (SegmentKind.BOILERPLATE, BoilerplateKind.OTHER)
+        elif f.prose or f.row or (f.words >= 4 and not f.byline and not f.date):
+            seen_in_body.add(f.core)
+            kinds[i] = (SegmentKind.PARAGRAPH, None)
+            if _is_heading(i, feats, b):
+                kinds[i] = (SegmentKind.HEADING, None)
+            elif _is_caption(f):
+                kinds[i] = (SegmentKind.CAPTION, None)
+        elif f.headline and f.words >= 2 and _is_heading(i, feats, b):
+            kinds[i] = (SegmentKind.HEADING, None)
+        elif _in_table(i, feats) and not f.byline and not f.date:
+            # a label or a wrapped cell of a table in the body ("AMERICAN LEAGUE", "Leeds)")
+            kinds[i] = (SegmentKind.PARAGRAPH, None)
+    if head.title is not None:
+        kinds[head.title] = (SegmentKind.TITLE, None)
+    for j in head.standfirst:
+        kinds[j] = (SegmentKind.STANDFIRST, None)
+    for j in head.bylines:
+        kinds[j] = (SegmentKind.BYLINE, None)
+    return kinds
 
 
 def _seg(text: str, kind: SegmentKind, start: int, end: int,
@@ -169,55 +1138,25 @@ def segment_text(text: str) -> tuple[Segment, ...]:
     lines = split_lines(text)
     if not lines:
         return ()
-    kinds: list[tuple[SegmentKind, BoilerplateKind | None]] = []
-    for line in lines:
-        bp = boilerplate_kind(line.text)
-        if bp is not None:
-            kinds.append((SegmentKind.BOILERPLATE, bp))
-        elif is_byline_line(line.text):
-            kinds.append((SegmentKind.BYLINE, None))
-        else:
-            kinds.append((SegmentKind.PARAGRAPH, None))
-
-    # title: the first content line that reads as a headline
-    title_idx: int | None = None
-    for i, (kind, _) in enumerate(kinds):
-        if kind is SegmentKind.PARAGRAPH:
-            if _is_heading_like(lines[i].text) or (len(lines[i].text) <= 150 and not (
-                lines[i].text.endswith(".")
-            )):
-                title_idx = i
-                kinds[i] = (SegmentKind.TITLE, None)
-            break
-
-    # standfirst: the first paragraph between the title and a byline that follows it
-    byline_idx = next((i for i, k in enumerate(kinds) if k[0] is SegmentKind.BYLINE), None)
-    if title_idx is not None and byline_idx is not None and byline_idx > title_idx + 1:
-        first = title_idx + 1
-        if kinds[first][0] is SegmentKind.PARAGRAPH:
-            kinds[first] = (SegmentKind.STANDFIRST, None)
-
-    # section headings: short title-like lines followed by a paragraph, inside the body
-    for i, (kind, _) in enumerate(kinds):
-        if kind is not SegmentKind.PARAGRAPH or title_idx is None or i <= title_idx:
-            continue
-        nxt = kinds[i + 1][0] if i + 1 < len(kinds) else None
-        if nxt is SegmentKind.PARAGRAPH and _is_heading_like(lines[i].text) and (
-            len(lines[i + 1].text) > len(lines[i].text)
-        ):
-            kinds[i] = (SegmentKind.HEADING, None)
-
-    return _merge_wrapped(text, lines, kinds)
+    feats = [_features(line) for line in lines]
+    if not _plain(feats):
+        # on a page with furniture, short lines with figures may be links and widgets
+        feats = [attrs.evolve(f, row=False) if f.row else f for f in feats]
+    scores = _scores(feats)
+    a, b = _body_region(feats, scores)
+    a, b = _byline_anchored_region(feats, scores, a, b)
+    b = _table_tail(feats, b)
+    head = _find_header(feats, a, b)
+    kinds = _classify(feats, head.body_start, b, head)
+    return _build(text, lines, kinds)
 
 
-def _merge_wrapped(
-    text: str,
-    lines: Sequence[Line],
-    kinds: Sequence[tuple[SegmentKind, BoilerplateKind | None]],
-) -> tuple[Segment, ...]:
-    """Build segments; a paragraph line hard-wrapped onto the next (no blank line between,
-    the first not ending a sentence, the next starting in lower case) is one segment."""
+def _build(text: str, lines: Sequence[Line], kinds: Sequence[_Kind]) -> tuple[Segment, ...]:
+    """Segments from classified lines: a paragraph hard-wrapped onto the next line (no blank
+    line between, the first not ending a sentence, the next starting in lower case) is one
+    segment; a dateline opening the first paragraph is cut off."""
     out: list[Segment] = []
+    first_paragraph = True
     i = 0
     while i < len(lines):
         kind, bp = kinds[i]
@@ -225,13 +1164,22 @@ def _merge_wrapped(
         if kind in (SegmentKind.PARAGRAPH, SegmentKind.STANDFIRST):
             while (
                 i + 1 < len(lines)
-                and kinds[i + 1][0] is SegmentKind.PARAGRAPH
+                and kinds[i + 1][0] is kind
                 and not lines[i + 1].after_blank
-                and not text[start:end].rstrip().endswith((".", "!", "?", ":", '"', "”"))
+                and not text[start:end].endswith((".", "!", "?", ":", '"', "”"))
                 and lines[i + 1].text[:1].islower()
             ):
                 i += 1
                 end = lines[i].end
+        if kind is SegmentKind.PARAGRAPH and first_paragraph:
+            first_paragraph = False
+            cut = dateline_length(text[start:end])
+            if cut:
+                d_end = start + len(text[start:start + cut].rstrip())
+                out.append(_seg(text, SegmentKind.DATELINE, start, d_end))
+                start = d_end
+                while start < end and text[start].isspace():
+                    start += 1
         out.append(_seg(text, kind, start, end, bp))
         i += 1
     return tuple(out)

@@ -15,9 +15,12 @@ import sys
 import types as _types
 import typing
 from collections.abc import Iterator
-from typing import Any, TypeVar, Union
+from typing import TYPE_CHECKING, Any, TypeVar, Union
 
 import attrs
+
+if TYPE_CHECKING:
+    from newsstruct.render import RecordTable
 
 __all__ = [
     "Article",
@@ -193,6 +196,7 @@ class WarningCode(str, enum.Enum):
     CONTROL_CHARACTERS = "control_characters"
     CHUNKED = "chunked"
     NO_BODY = "no_body"
+    ENCODING = "encoding"
 
 
 # --------------------------------------------------------------------------- records
@@ -533,6 +537,12 @@ class Article:
         from newsstruct.render import dataframe
 
         return dataframe(self, kind)
+
+    def table(self, kind: str) -> RecordTable:
+        """The records of ``kind`` as a sequence that Jupyter shows as a table."""
+        from newsstruct.render import table
+
+        return table(self, kind)
 
     def summary(self) -> str:
         """A readable plain-text summary."""

@@ -62,7 +62,7 @@ def test_every_span_is_exact(seed: newsstruct.Article) -> None:
 
 def test_stages_produce_records(seed: newsstruct.Article) -> None:
     assert {e.name for e in seed.entities} >= {"Vladimir Putin", "Kirill Dmitriev"}
-    assert any(q.content.text == "last, desperate attempt" for q in seed.quotes)
+    assert any(f.text == "last, desperate attempt" for q in seed.quotes for f in q.fragments)
     assert any(t.span.text == "January" and t.value == "2025-01" for t in seed.times)
     assert seed.deadlines and seed.deadlines[0].trigger is not None
     assert seed.deadlines[0].trigger.text == "deadline"

@@ -1,0 +1,117 @@
+"""Entities on the CoNLL-2003 dev articles, scored by the set's own scorer; cost and resolver
+figures on the quote dev set.
+
+usage: python benchmarks/eval_entities.py GOLD.jsonl PRED.jsonl [--quotes QUOTES.jsonl]
+                                          [--limit N] [--no-quotes]
+
+1. Runs :func:`newsstruct.parse_article` over every article of GOLD (the text as is), writes
+   every NAME mention of every entity with its entity's type to PRED, and prints the table of
+   ``../shared/eval/ner/score.py``.
+2. Over the quote dev set: times the entity stage against the spaCy pass (process time, same
+   run), and reports the share of gold speakers written as a pronoun or a bare surname that the
+   entity stage links to an entity with a full name.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import newsstruct
+from newsstruct import byline as _byline
+from newsstruct import entities as _entities
+from newsstruct import layout as _layout
+from newsstruct import pipeline as _pipeline
+from newsstruct.types import MentionKind
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL = ROOT.parent / "shared" / "eval"
+SCORER = EVAL / "ner" / "score.py"
+PRONOUNS = frozenset(["he", "him", "his", "she", "her", "hers"])
+
+
+def read_jsonl(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
+    """The JSON objects of a JSONL file (the first ``limit`` of them)."""
+    with path.open(encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
+    return rows[:limit] if limit else rows
+
+
+def ner_predictions(gold: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One prediction line per gold article: every name mention with its entity's type."""
+    out = []
+    items = ((g["text"], {"id": g["id"], "reference_date": "1996-09-01"}) for g in gold)
+    for art in newsstruct.parse_articles(items):
+        ents = [{"start": m.span.start, "end": m.span.end, "type": e.type.value}
+                for e in art.entities for m in e.mentions if m.kind is MentionKind.NAME]
+        out.append({"id": art.id, "entities": ents})
+    return out
+
+
+def quote_figures(rows: list[dict[str, Any]]) -> None:
+    """Entity-stage cost against the spaCy pass, and speaker linking, on the quote set."""
+    nlp = _pipeline.load_model(None)
+    ref = dt.datetime(2016, 11, 1)
+    spacy_s = stage_s = 0.0
+    asked = linked = 0
+    for row in rows:
+        text = row["text"]
+        segments = _layout.segment_text(text)
+        t0 = time.process_time()
+        doc = _pipeline.run_pipeline(nlp, text, segments)
+        t1 = time.process_time()
+        by = _byline.parse_byline(text, segments, ref)
+        t2 = time.process_time()
+        ents = _entities.extract_entities(doc, text, segments, by)
+        t3 = time.process_time()
+        spacy_s += t1 - t0
+        stage_s += t3 - t2
+        for q in row["quotes"]:
+            s, e = q.get("source_start"), q.get("source_end")
+            if s is None or e is None:
+                continue
+            src = text[s:e].strip()
+            words = src.split()
+            bare = len(words) == 1 and (src.lower() in PRONOUNS or src[:1].isupper())
+            if not bare or src.lower() in ("i", "we", "they", "it", "you"):
+                continue
+            asked += 1
+            ent = _entities.entity_at(ents, s, e)
+            linked += ent is not None and len(ent.name.split()) >= 2
+    print(f"quote dev set: {len(rows)} articles; spaCy pass {spacy_s:.2f} s, entity stage "
+          f"{stage_s:.2f} s = {100 * stage_s / max(spacy_s, 1e-9):.1f}% of the pass")
+    print(f"gold speakers that are he/she/his/her or a bare name: {asked}; linked to a "
+          f"full-name entity: {linked} ({100 * linked / max(asked, 1):.1f}%)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark; returns the exit status."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("gold", type=Path)
+    parser.add_argument("pred", type=Path)
+    parser.add_argument("--quotes", type=Path, default=EVAL / "quotes" / "dev.jsonl")
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--no-quotes", action="store_true")
+    args = parser.parse_args(argv)
+    gold = read_jsonl(args.gold, args.limit)
+    t0 = time.perf_counter()
+    preds = ner_predictions(gold)
+    with args.pred.open("w", encoding="utf-8") as fh:
+        for p in preds:
+            fh.write(json.dumps(p) + "\n")
+    print(f"{len(preds)} articles parsed in {time.perf_counter() - t0:.1f} s -> {args.pred}")
+    if SCORER.exists():
+        subprocess.run([sys.executable, str(SCORER), str(args.gold), str(args.pred)], check=False)
+    if not args.no_quotes and args.quotes.exists():
+        quote_figures(read_jsonl(args.quotes, args.limit))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

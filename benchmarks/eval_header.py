@@ -1,0 +1,132 @@
+"""Header, byline and body predictions over ``../shared/eval/header`` pages, plus layout speed.
+
+usage: python benchmarks/eval_header.py GOLD.jsonl PRED.jsonl [--field text_full|text_copy]
+                                        [--layout-only] [--limit N]
+
+Each page goes through :func:`newsstruct.parse_article` (or, with ``--layout-only``, through
+the layout and byline stages alone, which give the same header and body without the spaCy
+pass) and one prediction line is written (an empty one, counted and named, for a page on which
+``parse_article`` raises) in the shape ``score.py`` reads: ``title``,
+``authors``, ``published`` (``YYYY-MM-DD`` or null) and ``body`` (paragraphs and headings joined
+in order). Then score it with ``python ../shared/eval/header/score.py GOLD PRED --by-source``.
+
+No capture date is known for these pages, so the reference date of each page is the latest
+absolute date written on it (see :func:`newsstruct.byline.page_reference_date`); a page with
+none falls back to a fixed date, so runs are reproducible.
+
+The script also prints the layout stage's throughput (``segment_text`` alone, no spaCy) in
+pages per second over the same pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import newsstruct
+from newsstruct import byline as _byline
+from newsstruct import layout as _layout
+from newsstruct.types import Byline, Segment, SegmentKind
+
+#: Used when a page shows no absolute date at all.
+FALLBACK_REFERENCE = dt.datetime(2020, 1, 1)
+BODY_KINDS = (SegmentKind.PARAGRAPH, SegmentKind.HEADING)
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    ap.add_argument("gold", type=Path)
+    ap.add_argument("pred", type=Path)
+    ap.add_argument("--field", choices=("text_full", "text_copy"), default="text_full")
+    ap.add_argument("--layout-only", action="store_true",
+                    help="run layout and byline only (same header and body, no spaCy pass)")
+    ap.add_argument("--limit", type=int, default=0, help="only the first N pages")
+    ap.add_argument("--speed-rounds", type=int, default=3,
+                    help="passes over the pages for the pages/second figure")
+    return ap.parse_args(argv)
+
+
+def prediction(
+    page_id: str, segments: tuple[Segment, ...], by: Byline | None
+) -> dict[str, Any]:
+    """One prediction line in the scorer's shape."""
+    title = next((s.text for s in segments if s.kind is SegmentKind.TITLE), None)
+    body = "\n\n".join(s.text for s in segments if s.kind in BODY_KINDS)
+    authors = [a.name for a in by.authors] if by else []
+    published = by.published.date.isoformat() if by and by.published else None
+    return {"id": page_id, "title": title, "authors": authors, "published": published,
+            "body": body}
+
+
+def layout_speed(texts: list[str], rounds: int) -> tuple[float, float]:
+    """Pages per second of ``segment_text`` alone, best of ``rounds`` passes (caches emptied
+    before each): by the wall clock and by this process's CPU time (the figure that does not
+    depend on what else the machine is running)."""
+    best_wall = best_cpu = float("inf")
+    for _ in range(max(1, rounds)):
+        _layout.reset_caches()
+        w0, c0 = time.perf_counter(), time.process_time()
+        for text in texts:
+            _layout.segment_text(text)
+        best_wall = min(best_wall, time.perf_counter() - w0)
+        best_cpu = min(best_cpu, time.process_time() - c0)
+    n = len(texts)
+    return (n / best_wall if best_wall > 0 else float("inf"),
+            n / best_cpu if best_cpu > 0 else float("inf"))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the predictions and print the speed figures."""
+    with args.gold.open(encoding="utf-8") as fh:
+        gold = [json.loads(line) for line in fh if line.strip()]
+    if args.limit:
+        gold = gold[: args.limit]
+    t0 = time.perf_counter()
+    failures: list[str] = []
+    with args.pred.open("w", encoding="utf-8") as out:
+        for g in gold:
+            text: str = g.get(args.field) or ""
+            if not text.strip():
+                out.write(json.dumps(prediction(g["id"], (), None)) + "\n")
+                continue
+            ref = _byline.page_reference_date(text) or FALLBACK_REFERENCE
+            if args.layout_only:
+                segments = _layout.segment_text(text)
+                by = _byline.parse_byline(text, segments, ref)
+            else:
+                try:
+                    art = newsstruct.parse_article(text, reference_date=ref)
+                except Exception as exc:  # a failing stage must not stop the benchmark
+                    failures.append(f"{g['id']}: {type(exc).__name__}")
+                    out.write(json.dumps(prediction(g["id"], (), None)) + "\n")
+                    continue
+                segments, by = art.segments, art.byline
+            out.write(json.dumps(prediction(g["id"], segments, by), ensure_ascii=False) + "\n")
+    elapsed = time.perf_counter() - t0
+    mode = "layout+byline" if args.layout_only else "parse_article"
+    print(f"{mode}: {len(gold)} pages ({args.field}) in {elapsed:.1f}s "
+          f"= {len(gold) / elapsed:.1f} pages/s; predictions in {args.pred}")
+    if failures:
+        print(f"parse_article raised on {len(failures)} pages (empty predictions written): "
+              + ", ".join(failures))
+    texts = [g[args.field] for g in gold if g.get(args.field)]
+    wall, cpu = layout_speed(texts, args.speed_rounds)
+    print(f"layout stage alone ({args.field}, {len(texts)} pages, mean "
+          f"{sum(map(len, texts)) / max(1, len(texts)):.0f} chars/page): {cpu:.0f} pages/s of "
+          f"CPU time, {wall:.0f} pages/s by the wall clock")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point."""
+    return run(parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

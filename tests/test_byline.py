@@ -1,0 +1,218 @@
+"""Bylines read as people and times: real lines from news pages, run through one test each."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsstruct.byline import page_reference_date, parse_byline, split_authors
+from newsstruct.layout import segment_text
+from newsstruct.types import Byline, Segment, SegmentKind, Span
+
+DATA = Path(__file__).resolve().parent / "data"
+REFERENCE = dt.datetime(2024, 1, 1)
+
+
+def _rows(name: str) -> list[dict[str, Any]]:
+    with (DATA / name).open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _read(line: str, reference: dt.datetime = REFERENCE) -> Byline:
+    seg = Segment(kind=SegmentKind.BYLINE, span=Span.of(line, 0, len(line)))
+    by = parse_byline(line, [seg], reference)
+    assert by is not None
+    return by
+
+
+def _names(by: Byline) -> list[str]:
+    return [a.name for a in by.authors]
+
+
+NAMES = _rows("byline_names.jsonl")
+DATES = _rows("byline_dates.jsonl")
+
+
+@pytest.mark.parametrize("row", NAMES, ids=[r["line"][:40] for r in NAMES])
+def test_real_byline_names(row: dict[str, Any]) -> None:
+    by = _read(row["line"])
+    assert [n.casefold() for n in _names(by)] == [a.casefold() for a in row["authors"]]
+    for author in by.authors:
+        assert row["line"][author.span.start : author.span.end] == author.span.text
+
+
+@pytest.mark.parametrize("row", DATES, ids=[r["line"][:40] for r in DATES])
+def test_real_byline_dates(row: dict[str, Any]) -> None:
+    by = _read(row["line"])
+    assert by.published is not None
+    assert by.published.date.isoformat() == row["day"]
+    assert row["line"][by.published.span.start : by.published.span.end] == by.published.span.text
+
+
+CLEANED = [
+    ("By ABBY GOODNOUGH", ["Abby Goodnough"]),
+    ("By JANE DOE and JOHN O'CONNOR", ["Jane Doe", "John O'Connor"]),
+    ("By Jane Doe, John Roe and Mary Major", ["Jane Doe", "John Roe", "Mary Major"]),
+    ("By Jane Doe with John Roe", ["Jane Doe", "John Roe"]),
+    ("By Jane Doe & John Roe", ["Jane Doe", "John Roe"]),
+    ("By Jane Doe, Reuters", ["Jane Doe"]),
+    ("By Jane Doe | Special to the Pioneer Press", ["Jane Doe"]),
+    ("By Jane Doe, Associated Press", ["Jane Doe"]),
+    ("By Jane Doe Staff Writer", ["Jane Doe"]),
+    ("By Jane Doe, Senior Political Correspondent", ["Jane Doe"]),
+    ("By Jane Doe @janedoe", ["Jane Doe"]),
+    ("By Jane Doe jdoe@example.com", ["Jane Doe"]),
+    ("By Jane Doe - 11/19/19 06:56 AM EST", ["Jane Doe"]),
+    ("By Jane Doe Updated Nov 13, 2019, 10:28am EST", ["Jane Doe"]),
+]
+
+
+@pytest.mark.parametrize(("line", "names"), CLEANED)
+def test_names_are_people(line: str, names: list[str]) -> None:
+    assert _names(_read(line)) == names
+
+
+def test_affiliations_kept_apart() -> None:
+    by = _read("By Jane Doe and John Roe, Reuters")
+    assert _names(by) == ["Jane Doe", "John Roe"]
+    assert by.affiliations == ("Reuters",)
+    assert all(a.affiliation == "Reuters" for a in by.authors)
+
+
+JUNK = [
+    "Email the author",
+    "Follow @janedoe",
+    "2 hours ago",
+    "www.facebook.com",
+    "By Reuters",
+    "By The Associated Press",
+    "By clicking Subscribe you agree to our terms",
+    "Share this story",
+    "Staff",
+]
+
+
+@pytest.mark.parametrize("line", JUNK)
+def test_junk_is_never_an_author(line: str) -> None:
+    assert _names(_read(line)) == []
+
+
+RELATIVE = [
+    ("1 month Ago By Nikodem Baran", "2025-08-06", True),
+    ("2 hours ago", "2025-09-05", False),
+    ("By Jane Doe 19 hours ago", "2025-09-05", False),
+    ("Updated yesterday", "2025-09-05", False),
+    ("3 days ago", "2025-09-03", False),
+]
+
+
+@pytest.mark.parametrize(("line", "day", "approximate"), RELATIVE)
+def test_relative_times_resolve_against_the_reference(
+    line: str, day: str, approximate: bool
+) -> None:
+    pub = _read(line, dt.datetime(2025, 9, 6, 1, 0)).published
+    assert pub is not None and pub.relative
+    assert pub.date.isoformat() == day
+    assert pub.approximate is approximate
+
+
+def test_published_before_updated() -> None:
+    line = "Published: Nov. 19, 2019, 6:18 p.m. Updated: Nov. 20, 2019, 7:10 p.m."
+    by = _read(line)
+    assert by.published is not None and by.updated is not None
+    assert by.published.date == dt.date(2019, 11, 19) and not by.published.updated
+    assert by.updated.date == dt.date(2019, 11, 20) and by.updated.updated
+    assert by.published.value.hour == 18
+
+
+def test_only_updated_is_the_day_shown() -> None:
+    by = _read("Updated 1:39 am EST, Wednesday, November 20, 2019")
+    assert by.published is not None and by.published.date == dt.date(2019, 11, 20)
+    assert by.published.timezone is None or by.published.timezone == "EST"
+
+
+def test_time_and_zone_kept() -> None:
+    pub = _read("Published 7:05 PM EST, Tue March 3, 2020").published
+    assert pub is not None
+    assert pub.value == dt.datetime(2020, 3, 3, 19, 5)
+
+
+def test_split_authors_offsets() -> None:
+    source = "xx Jane Doe and John Roe"
+    authors = split_authors(source[3:], 3, source)
+    assert [(a.span.start, a.span.end) for a in authors] == [(3, 11), (16, 24)]
+
+
+def test_page_reference_date() -> None:
+    text = "Posted June 1, 2019\n\nUpdated 2019-06-03T10:00Z\n\n© 2018 Someone"
+    assert page_reference_date(text) == dt.datetime(2019, 6, 3, 23, 59)
+    assert page_reference_date("no dates here") is None
+
+
+def _published_of(text: str) -> str | None:
+    by = parse_byline(text, segment_text(text), REFERENCE)
+    return by.published.span.text if by is not None and by.published is not None else None
+
+
+# With no byline: a date inside a sentence is what the article speaks of, not when it was
+# published; it must not become the anchor of the article's relative times.
+SENTENCE_DATES = [
+    "The deadline is Nov. 1.",
+    "The deadline is Nov. 1, 2019.",
+    "Acme Corp. plans to redeem on March 1, 2011, all of its outstanding convertible "
+    "debentures.\n\nThe company will pay $1,059 for each $1,000 of debentures.",
+    "Shares fell sharply.\n\nThe merger, first announced on 3 June 2019, was blocked "
+    "by the regulator on Friday after a long review of the market.",
+]
+
+
+@pytest.mark.parametrize("text", SENTENCE_DATES)
+def test_date_in_a_sentence_is_not_published(text: str) -> None:
+    assert _published_of(text) is None
+
+
+# ... and a date that stands as a line of its own, or that the page labels, still is.
+STANDALONE_DATES = [
+    ("Council approves budget\n\nNov. 19, 2019\n\nThe council approved the budget on "
+     "Tuesday after a long debate.", "Nov. 19, 2019"),
+    ("Council approves budget\n\nPublished on 19 November 2019\n\nThe council approved "
+     "the budget on Tuesday after a long debate.", "19 November 2019"),
+    ("Goats return to the island\n\nThe island makes a quick comeback. What is the secret "
+     "to its recovery? Monday, 6 January 2020\n\nThe goats were removed years ago and the "
+     "plants have grown back since then.", "6 January 2020"),
+    ("Council approves budget\n\n21/06/2014 Tony Carter News, Reviews\n\nThe council "
+     "approved the budget on Tuesday after a long debate.", "21/06/2014"),
+    ("SOCCER - LEAGUE RESULTS.\nLONDON 1996-08-30\n\nBarnsley beat Wolverhampton 2-0 "
+     "on Friday in the first match of the season.", "1996-08-30"),
+]
+
+
+@pytest.mark.parametrize(("text", "date"), STANDALONE_DATES)
+def test_standalone_or_labelled_date_is_published(text: str, date: str) -> None:
+    assert _published_of(text) == date
+
+
+TEMPORAL_DEV = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "temporal" / "dev.jsonl"
+
+
+@pytest.mark.skipif(not TEMPORAL_DEV.exists(), reason="../shared/eval is not beside the checkout")
+def test_news_texts_take_no_published_time_from_their_sentences() -> None:
+    """On plain news texts (a headline, perhaps a dateline, then sentences) a published time
+    comes from a dateline or byline segment, never from a paragraph or the headline."""
+    found = 0
+    with TEMPORAL_DEV.open(encoding="utf-8") as fh:
+        for raw in fh:
+            text = json.loads(raw)["text"]
+            segs = segment_text(text)
+            by = parse_byline(text, segs, REFERENCE)
+            if by is None or by.published is None:
+                continue
+            found += 1
+            start = by.published.span.start
+            seg = next(s for s in segs if s.span.start <= start < s.span.end)
+            assert seg.kind in (SegmentKind.DATELINE, SegmentKind.BYLINE), seg.text[:80]
+    assert found > 0

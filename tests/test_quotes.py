@@ -1,0 +1,235 @@
+"""Quotes: quotation-mark conventions, reported speech, speakers, scare quotes, the seed."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import newsstruct
+from newsstruct import entities as _entities
+from newsstruct import pipeline as _pipeline
+from newsstruct.data import lexicon
+from newsstruct.quotes import (
+    CUE_LEMMAS,
+    CUE_OBJECT_LEMMAS,
+    QUOTE_CUE_LEMMAS,
+    SPEECH_LEMMAS,
+    THOUGHT_LEMMAS,
+    extract_quotes,
+    find_marks,
+    quoted_spans,
+)
+from newsstruct.types import Quote, QuoteKind, Segment, SegmentKind, Span
+
+DATA = Path(__file__).resolve().parent / "data"
+GOLDEN = [
+    json.loads(line)
+    for line in (DATA / "quotes_golden.jsonl").read_text(encoding="utf-8").splitlines()
+    if line.strip()
+]
+EVAL_ROOT = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+EVAL = EVAL_ROOT / "quotes" / "dev.jsonl"
+
+
+@cache
+def _quotes_of(text: str, first: SegmentKind = SegmentKind.PARAGRAPH) -> tuple[Quote, ...]:
+    """The quote stage over ``text`` read as paragraphs separated by blank lines.
+
+    The first paragraph is given the segment kind ``first`` (a headline, say).
+    """
+    segments: list[Segment] = []
+    for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text):
+        kind = first if not segments else SegmentKind.PARAGRAPH
+        segments.append(Segment(kind=kind, span=Span.of(text, m.start(), m.end())))
+    nlp = _pipeline.load_model(None)
+    doc = _pipeline.run_pipeline(nlp, text, segments)
+    ents = _entities.extract_entities(doc, text, segments, None)
+    return extract_quotes(doc, text, segments, ents)
+
+
+def _find(quotes: tuple[Quote, ...], want: dict[str, Any]) -> Quote | None:
+    kind = QuoteKind(want["kind"])
+    for q in quotes:
+        if q.kind is not kind or want["content"] not in q.content.text:
+            continue
+        speaker = q.speaker.text if q.speaker else None
+        if want["speaker"] is not None and (speaker is None or want["speaker"] not in speaker):
+            continue
+        if want["cue"] is not None and (q.cue is None or q.cue.text != want["cue"]):
+            continue
+        return q
+    return None
+
+
+@pytest.mark.parametrize(
+    "case", GOLDEN, ids=[f"{i}-{c['convention']}" for i, c in enumerate(GOLDEN)]
+)
+def test_golden(case: dict[str, Any]) -> None:
+    text = case["text"]
+    quotes = _quotes_of(text, SegmentKind(case.get("first_line", "paragraph")))
+    for q in quotes:
+        for span in (q.content, q.cue, q.speaker, *q.fragments):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+    for want in case["quotes"]:
+        got = _find(quotes, want)
+        assert got is not None, (want, quotes)
+        if got.kind is QuoteKind.PARTIAL:
+            assert got.fragments and all(got.content.contains(f) for f in got.fragments)
+    speech = [q for q in quotes if q.kind is not QuoteKind.SCARE]
+    for word in case["scare"]:
+        assert any(q.kind is QuoteKind.SCARE and q.content.text == word for q in quotes)
+        assert not any(q.content.text == word for q in speech)
+    if not case["quotes"]:
+        assert not speech, speech
+    for label in case.get("not_speakers", ()):
+        assert not any(q.speaker is not None and q.speaker.text == label for q in quotes)
+
+
+def _source_text(source: str) -> str | None:
+    """The eval text a golden passage was taken from (``<set>/dev.jsonl:<id>[:<field>]``)."""
+    name, _, rest = source.partition(":")
+    ident, field = rest, "text"
+    if name.startswith("header/"):
+        ident, _, field = rest.rpartition(":")
+    for line in (EVAL_ROOT / name).read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["id"] == ident:
+            return str(row[field])
+    return None
+
+
+@pytest.mark.skipif(not EVAL_ROOT.exists(), reason="../shared/eval is not beside the checkout")
+def test_golden_passages_are_real() -> None:
+    for case in GOLDEN:
+        if case["source"] == "constructed":
+            assert case.get("reason"), case
+            continue
+        source = _source_text(case["source"])
+        assert source is not None, case["source"]
+        start = case["start"]
+        assert source[start : start + len(case["text"])] == case["text"], case["source"]
+
+
+def test_golden_covers_every_convention() -> None:
+    conventions = {c["convention"] for c in GOLDEN}
+    assert len(GOLDEN) >= 80
+    for need in ("straight double", "curly double", "curly single", "straight single",
+                 "guillemets", "nested", "unbalanced", "multi-paragraph", "partial",
+                 "indirect before", "indirect after", "according to, before",
+                 "according to, after", "speaker line before", "scare"):
+        assert need in conventions
+
+
+# --------------------------------------------------------------------------- marks
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("“a”", ["open", "close"]),
+        ('"a"', ["open", "close"]),
+        ("«a»", ["open", "close"]),
+        ("‘a’", ["open", "close"]),
+        ("don't and Clinton’s", []),
+        ("''a''", ["open", "close"]),
+        ("``a''", ["open", "close"]),
+    ],
+)
+def test_mark_roles(text: str, roles: list[str]) -> None:
+    assert [m.role for m in find_marks(text)] == roles
+
+
+def test_multi_paragraph_quote_is_one_record_with_a_fragment_per_paragraph() -> None:
+    text = "“First paragraph of speech.\n\n“Second paragraph.\n\n“Last one.”\n\nAfter."
+    blocks = [Span.of(text, m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    (frags,) = quoted_spans(text, blocks)
+    assert [f.text for f in frags] == ["First paragraph of speech.", "Second paragraph.",
+                                        "Last one."]
+
+
+def test_unclosed_quote_ends_with_its_paragraph() -> None:
+    text = "“Never closed here.\n\nA new paragraph without marks."
+    blocks = [Span.of(text, m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    (frags,) = quoted_spans(text, blocks)
+    assert [f.text for f in frags] == ["Never closed here."]
+
+
+def test_odd_number_of_marks_is_not_an_error() -> None:
+    text = "He said “one, “two” and “three."
+    blocks = [Span.of(text, 0, len(text))]
+    assert quoted_spans(text, blocks)
+
+
+# --------------------------------------------------------------------------- lexicons
+
+
+def test_cue_lexicons() -> None:
+    assert {"say", "tell", "add", "argue", "warn", "claim", "deny", "insist"} <= SPEECH_LEMMAS
+    assert {"believe", "think", "expect", "want"} <= THOUGHT_LEMMAS
+    assert {"report", "show", "suggest"} <= SPEECH_LEMMAS
+    assert {"cite", "call", "describe"} <= CUE_OBJECT_LEMMAS
+    assert CUE_LEMMAS == SPEECH_LEMMAS | THOUGHT_LEMMAS
+    assert {"chant", "sing"} <= QUOTE_CUE_LEMMAS and not QUOTE_CUE_LEMMAS & CUE_LEMMAS
+    for name in ("cue_verbs", "cue_thought_verbs", "cue_object_verbs", "cue_prepositions",
+                 "cue_quote_verbs", "quote_label_stopwords", "quote_speaker_roles",
+                 "quote_speech_nouns", "quote_note_words", "quote_clause_openers"):
+        entries = lexicon(name)
+        assert entries and all(e == e.strip() and e == e.lower() for e in entries)
+
+
+# --------------------------------------------------------------------------- seed
+
+
+def _seed_match(seed: newsstruct.Article, want: dict[str, Any]) -> Quote | None:
+    for q in seed.quotes:
+        texts = [q.content.text, *(f.text for f in q.fragments)]
+        if any(want["text"] in t for t in texts) and q.cue and q.cue.text == want["cue"]:
+            return q
+    return None
+
+
+def test_seed_quotes(seed: newsstruct.Article, expected: dict[str, Any]) -> None:
+    for want in expected["quotes_at_least"]:
+        q = _seed_match(seed, want)
+        assert q is not None, want
+        assert q.speaker is not None
+        stated = want["speaker"]
+        through = re.search(r"through '(\w+)'", stated)
+        if through:
+            assert q.speaker.text.lower() == through.group(1).lower()
+            name = stated.split(" (")[0]
+            if q.speaker_entity is not None:
+                ent = seed.entity(q.speaker_entity)
+                assert ent is not None and ent.name == name
+        else:
+            name = stated.split(" (")[0]
+            assert name.lower() in q.speaker.text.lower() or (q.speaker_name or "") == name
+            if "unnamed" in stated:
+                assert q.speaker_entity is None
+        if "partial" in want["kind"]:
+            assert q.kind is QuoteKind.PARTIAL
+            assert any(f.text == want["text"] for f in q.fragments)
+
+
+def test_seed_quoted_word_inside_reported_speech_is_a_fragment(seed: newsstruct.Article) -> None:
+    (q,) = [q for q in seed.quotes if any(f.text == "outrageous" for f in q.fragments)]
+    assert q.kind is QuoteKind.PARTIAL
+    assert q.speaker is not None and q.speaker.text == "the sources"
+
+
+# --------------------------------------------------------------------------- dev set
+
+
+@pytest.mark.skipif(not EVAL.exists(), reason="../shared/eval is not beside the checkout")
+def test_no_exception_on_dev_articles() -> None:
+    lines = EVAL.read_text(encoding="utf-8").splitlines()
+    for line in lines[::12]:
+        art = newsstruct.parse_article(json.loads(line)["text"], reference_date="2016-10-01")
+        for q in art.quotes:
+            assert art.text[q.content.start : q.content.end] == q.content.text

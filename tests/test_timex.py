@@ -1,0 +1,348 @@
+"""Time expressions: golden expressions from news, words that are not times, anchoring rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import newsstruct
+from newsstruct import pipeline, timex
+from newsstruct.data import lexicon
+from newsstruct.types import Segment, SegmentKind, Span, TimeExpression, TimexMod, TimexType
+
+GOLDEN = Path(__file__).resolve().parent / "data" / "timex_golden.jsonl"
+
+
+def _golden() -> list[dict[str, Any]]:
+    with GOLDEN.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _times(text: str, anchor: str | dt.datetime) -> tuple[TimeExpression, ...]:
+    """The time stage over ``text`` as one paragraph, anchored on ``anchor``."""
+    nlp = pipeline.load_model(None)
+    doc = nlp(text)
+    segments = (Segment(kind=SegmentKind.PARAGRAPH, span=Span.of(text, 0, len(text))),)
+    when = anchor if isinstance(anchor, dt.datetime) else dt.datetime.fromisoformat(anchor)
+    return timex.extract_times(doc, text, segments, when, "published")
+
+
+def _find(times: tuple[TimeExpression, ...], text: str) -> TimeExpression:
+    hits = [t for t in times if t.span.text == text]
+    assert hits, f"{text!r} not found among {[t.span.text for t in times]}"
+    return hits[0]
+
+
+# --------------------------------------------------------------------------- golden
+
+
+@pytest.mark.parametrize("case", _golden(), ids=lambda c: f"{c['text']}@{c['anchor']}")
+def test_golden(case: dict[str, Any]) -> None:
+    times = _times(case["sentence"], case["anchor"])
+    found = _find(times, case["text"])
+    assert found.type.value == case["type"]
+    assert found.value == case["value"]
+
+
+def test_golden_file_is_large_and_varied() -> None:
+    cases = _golden()
+    assert len(cases) >= 150
+    assert {c["type"] for c in cases} == {"DATE", "DURATION", "SET", "TIME"}
+
+
+# --------------------------------------------------------------------------- negatives
+
+NOT_TIMES = [
+    "You may find that the report is accurate.",
+    "Thousands will march through the city centre.",
+    "We said that we would help them.",
+    "Unemployment rose to 52 percent and inflation to 7%.",
+    "Turnout was 50% in the north.",
+    "The deal is worth $2,000 million.",
+    "The licence cost $1999 in the end.",
+    "Arsenal beat Chelsea 3-1 and drew 2-2 with Leeds.",
+    "The score was 21-17 at halftime.",
+    "More than 2,000 people attended the rally.",
+    "The 2000 people in the square cheered.",
+    "She is 45 years old.",
+    "A 30-year-old man was arrested.",
+    "The boy, aged 12, was unhurt.",
+    "He is one of the best players in the league.",
+    "One of the suspects fled.",
+    "Call 555-123-4567 or 202-456-1111 for details.",
+    "He lives at 1600 Pennsylvania Avenue.",
+    "The office is at 10 Downing Street.",
+    "The company sold 1,990 cars and 2015 trucks.",
+    "A quarter of the shares changed hands.",
+    "Three-quarters of the voters agreed.",
+    "Two thousand troops were deployed.",
+    "He watched This Week and 60 Minutes.",
+    "Magna cut its quarterly dividend.",
+    "The annual March for Life drew crowds.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_TIMES)
+def test_not_a_time(sentence: str) -> None:
+    found = _times(sentence, "2025-08-06")
+    assert [t.span.text for t in found] == []
+
+
+# --------------------------------------------------------------------------- anchoring
+
+WED = dt.datetime(2025, 8, 6, 12, 0)  # a Wednesday
+
+ANCHORED = [
+    # weekday direction from tense and cue words
+    ("Witkoff arrived in Moscow on Wednesday.", "Wednesday", "2025-08-06"),
+    ("Putin Monday arrived in Beijing.", "Monday", "2025-08-04"),
+    ("Russia must agree to a deal by Friday.", "Friday", "2025-08-08"),
+    ("The talks will resume on Monday.", "Monday", "2025-08-11"),
+    ("The minister resigned on Friday.", "Friday", "2025-08-01"),
+    ("The summit is scheduled for Thursday.", "Thursday", "2025-08-07"),
+    ("He met the envoy last Monday.", "last Monday", "2025-08-04"),
+    ("They will meet next Tuesday.", "next Tuesday", "2025-08-12"),
+    # months and days without a year take the year nearest the anchor
+    ("He joined the team in January.", "January", "2025-01"),
+    ("The vote is due on Dec. 3.", "Dec. 3", "2025-12-03"),
+    ("Sales fell on Jan. 14.", "Jan. 14", "2025-01-14"),
+    ("The offer expires Jan. 5.", "Jan. 5", "2026-01-05"),
+    # relative to the anchor
+    ("Prices rose last week.", "last week", "2025-W31"),
+    ("Prices rose this week.", "this week", "2025-W32"),
+    ("Profit fell in the third quarter.", "the third quarter", "2025-Q3"),
+    ("The plant closed last year.", "last year", "2024"),
+    ("It happened yesterday.", "yesterday", "2025-08-05"),
+    ("The report came out two weeks ago.", "two weeks ago", "2025-W30"),
+    ("They married 10 days ago.", "10 days ago", "2025-07-27"),
+    ("It was built in the 1990s.", "1990s", "199"),
+    ("The law dates from the 19th century.", "the 19th century", "18"),
+    ("The deal was signed last summer.", "last summer", "2024-SU"),
+    ("Growth will slow this summer.", "this summer", "2025-SU"),
+    ("The deal was signed this past spring.", "this past spring", "2025-SP"),
+    ("The shop opens at 3 p.m.", "3 p.m.", "2025-08-06T15:00"),
+    ("Police were called at 10 p.m. Tuesday.", "10 p.m. Tuesday", "2025-08-05T22:00"),
+    ("She spoke this morning.", "this morning", "2025-08-06TMO"),
+    ("The rally was held Wednesday night.", "Wednesday night", "2025-08-06TNI"),
+    ("Demand has grown in recent months.", "recent months", "PAST_REF"),
+    ("Prices are rising now.", "now", "PRESENT_REF"),
+    ("Prices will rise in the future.", "the future", "FUTURE_REF"),
+    ("The deal was signed in mid-March.", "mid-March", "2025-03"),
+    ("It is expected early next year.", "early next year", "2026"),
+    ("The plan was announced on Aug. 7, 1998.", "Aug. 7, 1998", "1998-08-07"),
+    ("The plan was announced on 7 August 1998.", "7 August 1998", "1998-08-07"),
+    ("The results for fiscal 1989 were weak.", "fiscal 1989", "1989"),
+    ("Profit rose in Q3 2024.", "Q3 2024", "2024-Q3"),
+    ("The forecast for FY2026 is cautious.", "FY2026", "2026"),
+    ("He must decide by the end of the day.", "the end of the day", "2025-08-06"),
+    ("It was signed the day before yesterday.", "the day before yesterday", "2025-08-04"),
+    ("The envoy spoke earlier today.", "earlier today", "2025-08-06"),
+    ("The talks opened on May 5.", "May 5", "2025-05-05"),
+    ("The vote is on Friday at 5 p.m.", "5 p.m.", "2025-08-08T17:00"),
+    ("The company was founded in the winter of 1994.", "the winter of 1994", "1994-WI"),
+    ("The bill passed two days after Christmas 2024.", "Christmas 2024", "2024-12-25"),
+    ("Stores close early on Thanksgiving.", "Thanksgiving", "2025-11-27"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expression", "value"), ANCHORED)
+def test_anchored_value(sentence: str, expression: str, value: str) -> None:
+    assert _find(_times(sentence, WED), expression).value == value
+
+
+DURATIONS = [
+    ("It arrived less than 48 hours before the deadline.", "less than 48 hours", "PT48H",
+     TimexMod.LESS_THAN),
+    ("He served four years in prison.", "four years", "P4Y", None),
+    ("The siege lasted about three days.", "about three days", "P3D", TimexMod.APPROX),
+    ("They lived there for 2 1/2 years.", "2 1/2 years", "P2Y6M", None),
+    ("It took a minute and a half.", "a minute and a half", "PT1M30S", None),
+    ("Sales fell in the first nine months.", "the first nine months", "P9M", None),
+    ("He signed a two-year contract.", "two-year", "P2Y", None),
+    ("The war has lasted for years.", "years", "PXY", None),
+    ("The project ran for several months.", "several months", "PXM", None),
+    ("It has been demanding this for two or three years.", "two or three years", "P2Y",
+     TimexMod.APPROX),
+    ("The strike lasted a decade.", "a decade", "P10Y", None),
+    ("The meeting lasted half an hour.", "half an hour", "PT30M", None),
+    ("The dynasty ruled for about half a century.", "about half a century", "P50Y",
+     TimexMod.APPROX),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expression", "value", "mod"), DURATIONS)
+def test_duration(sentence: str, expression: str, value: str, mod: TimexMod | None) -> None:
+    found = _find(_times(sentence, WED), expression)
+    assert (found.type, found.value, found.mod) == (TimexType.DURATION, value, mod)
+    assert found.start is None and found.end is None
+
+
+SETS = [
+    ("The paper is published daily.", "daily", "P1D", None, None),
+    ("They meet every week.", "every week", "P1W", "EVERY", None),
+    ("The fee is paid each year.", "each year", "P1Y", "EACH", None),
+    ("Trains run twice a day.", "twice a day", "P1D", None, "2X"),
+    ("The market opens each Thursday.", "each Thursday", "XXXX-WXX-4", "EACH", None),
+    ("The club pays $5 million a year.", "a year", "P1Y", None, None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expression", "value", "quant", "freq"), SETS)
+def test_set(sentence: str, expression: str, value: str, quant: str | None,
+             freq: str | None) -> None:
+    found = _find(_times(sentence, WED), expression)
+    assert (found.type, found.value, found.quant, found.freq) == (TimexType.SET, value, quant,
+                                                                 freq)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The city was founded 3000 years ago and will stand 99999 days later.",
+    "It ran for 999999999999 hours, 10000 years after Feb. 30, 1999.",
+    "On 13/45/2020, at 25:61, Q9 and H3 of FY99999 ended.",
+])
+def test_out_of_range_numbers_do_not_raise(sentence: str) -> None:
+    for t in _times(sentence, WED):
+        assert sentence[t.span.start:t.span.end] == t.span.text
+
+
+def _table(name: str) -> list[tuple[str, str]]:
+    return sorted(tuple(line.split("\t", 1)) for line in lexicon(name))  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(("phrase", "value"), _table("timex_refs"))
+def test_reference_lexicon(phrase: str, value: str) -> None:
+    sentence = f"Officials spoke of it {phrase}, they said."
+    assert _find(_times(sentence, WED), phrase).value == value
+
+
+@pytest.mark.parametrize(("word", "value"), _table("timex_sets"))
+def test_set_lexicon(word: str, value: str) -> None:
+    found = _find(_times(f"The figures are published {word}.", WED), word)
+    assert (found.type, found.value) == (TimexType.SET, value)
+
+
+@pytest.mark.parametrize(("name", "spec"), _table("timex_holidays"))
+def test_holiday_lexicon(name: str, spec: str) -> None:
+    phrase = name.title().replace("'S", "'s")
+    found = _find(_times(f"The office closes on {phrase} 2024.", WED), f"{phrase} 2024")
+    assert found.value is not None and found.value.startswith("2024-")
+    assert found.value[5:7] == spec[:2]
+
+
+def test_later_moves_from_the_last_mentioned_date() -> None:
+    times = _times("The bill passed on March 3, 2024. Two days later, it was signed.", WED)
+    first, later = _find(times, "March 3, 2024"), _find(times, "Two days later")
+    assert later.value == "2024-03-05"
+    assert later.anchor == first.id
+    assert first.anchor is None
+
+
+@pytest.mark.parametrize(("sentence", "shifted", "value"), [
+    ("Profit rose in the third quarter. A year earlier, it fell.", "A year earlier", "2024-Q3"),
+    ("Profit rose in the third quarter of 2023. A year later, it fell.", "A year later",
+     "2024-Q3"),
+    ("Profit rose in the third quarter. The year-ago quarter was weak.", "The year-ago quarter",
+     "2024-Q3"),
+])
+def test_year_shifts_keep_the_quarter_in_focus(sentence: str, shifted: str, value: str) -> None:
+    times = _times(sentence, WED)
+    quarter, found = times[0], _find(times, shifted)
+    assert found.value == value
+    assert found.anchor == quarter.id
+
+
+def test_relative_expressions_name_their_anchor() -> None:
+    times = _times("He left yesterday after four years.", WED)
+    assert _find(times, "yesterday").anchor == "published"
+    assert _find(times, "four years").anchor is None
+
+
+INTERVALS = [
+    ("2025-08-06", dt.datetime(2025, 8, 6), dt.datetime(2025, 8, 7)),
+    ("2025-08", dt.datetime(2025, 8, 1), dt.datetime(2025, 9, 1)),
+    ("2025-W32", dt.datetime(2025, 8, 4), dt.datetime(2025, 8, 11)),
+    ("2025-W32-WE", dt.datetime(2025, 8, 9), dt.datetime(2025, 8, 11)),
+    ("2025-Q3", dt.datetime(2025, 7, 1), dt.datetime(2025, 10, 1)),
+    ("2025-H2", dt.datetime(2025, 7, 1), dt.datetime(2026, 1, 1)),
+    ("2025-SU", dt.datetime(2025, 6, 1), dt.datetime(2025, 9, 1)),
+    ("2025-WI", dt.datetime(2025, 12, 1), dt.datetime(2026, 3, 1)),
+    ("2025", dt.datetime(2025, 1, 1), dt.datetime(2026, 1, 1)),
+    ("199", dt.datetime(1990, 1, 1), dt.datetime(2000, 1, 1)),
+    ("19", dt.datetime(1900, 1, 1), dt.datetime(2000, 1, 1)),
+    ("2025-08-06T15:00", dt.datetime(2025, 8, 6, 15), dt.datetime(2025, 8, 6, 15, 1)),
+    ("2025-08-06TEV", dt.datetime(2025, 8, 6, 18), dt.datetime(2025, 8, 7)),
+]
+
+
+@pytest.mark.parametrize(("value", "start", "end"), INTERVALS)
+def test_interval(value: str, start: dt.datetime, end: dt.datetime) -> None:
+    assert timex.interval(value) == (start, end)
+
+
+@pytest.mark.parametrize("value", ["P4Y", "PRESENT_REF", "XXXX-WXX-4", "2025-XX", None, "x"])
+def test_no_interval(value: str | None) -> None:
+    assert timex.interval(value) is None
+
+
+def test_calendar_values_carry_their_interval() -> None:
+    found = _find(_times("Profit fell in the third quarter.", WED), "the third quarter")
+    assert (found.start, found.end) == (dt.datetime(2025, 7, 1), dt.datetime(2025, 10, 1))
+
+
+def test_intervals_keep_the_anchor_zone() -> None:
+    aware = dt.datetime(2025, 8, 6, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=-4)))
+    found = _find(_times("The envoy left yesterday.", aware), "yesterday")
+    assert found.start == dt.datetime(2025, 8, 5, tzinfo=aware.tzinfo)
+    assert found.granularity is not None and found.granularity.value == "day"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("by Friday", "2025-08-08"),
+    ("since March", "2025-03"),
+    ("within 30 days", "P30D"),
+    ("Aug. 7, 1998", "1998-08-07"),
+    ("the third quarter.", "2025-Q3"),
+])
+def test_normalise_without_a_parse(text: str, value: str) -> None:
+    found = timex.normalise(text, WED)
+    assert found is not None and found.value == value
+
+
+@pytest.mark.parametrize("text", ["the cat sat", "Friday and Monday", "Friday, said Jones",
+                                  ""])
+def test_normalise_refuses_what_is_not_one_time(text: str) -> None:
+    assert timex.normalise(text, WED) is None
+
+
+# --------------------------------------------------------------------------- the seed
+
+
+def test_seed_times(seed: newsstruct.Article, expected: dict[str, Any]) -> None:
+    by_text: dict[str, list[TimeExpression]] = {}
+    for t in seed.times:
+        by_text.setdefault(t.span.text, []).append(t)
+    for item in expected["time_expressions_at_least"]:
+        if item.get("role") == "publication time":
+            # the byline's relative time is the published time, not a time of the story
+            assert seed.published is not None
+            assert seed.published.date == dt.date(2025, 8, 6)
+            assert item["text"] not in by_text
+            continue
+        found = by_text.get(item["text"])
+        assert found, f"{item['text']!r} not found"
+        assert found[0].type.value == item["type"]
+        if item["text"] == "two or three years":
+            assert (found[0].value, found[0].mod) == ("P2Y", TimexMod.APPROX)
+        else:
+            assert found[0].value == item["value"]
+    assert {t.value for t in by_text["Wednesday"]} == {"2025-08-06"}
+    assert by_text["less than 48 hours"][0].mod is TimexMod.LESS_THAN
+
+
+def test_seed_spans_are_offsets(seed: newsstruct.Article) -> None:
+    for t in seed.times:
+        assert seed.text[t.span.start:t.span.end] == t.span.text
