@@ -57,17 +57,19 @@ def load_texts(limit: int | None) -> list[str]:
 
 
 @contextmanager
-def timed_stages(totals: dict[str, float]) -> Iterator[None]:
-    """Wrap every stage function so that its time adds up in ``totals``."""
+def timed_stages(
+    totals: dict[str, float], clock: Callable[[], float] = time.perf_counter
+) -> Iterator[None]:
+    """Wrap every stage function so that its time (by ``clock``) adds up in ``totals``."""
     saved: list[tuple[Any, str, Callable[..., Any]]] = []
 
     def wrap(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
         def timed(*args: Any, **kwargs: Any) -> Any:
-            t0 = time.perf_counter()
+            t0 = clock()
             try:
                 return fn(*args, **kwargs)
             finally:
-                totals[name] = totals.get(name, 0.0) + time.perf_counter() - t0
+                totals[name] = totals.get(name, 0.0) + clock() - t0
 
         return timed
 

@@ -60,13 +60,39 @@ def coerce_reference_date(value: ReferenceDate, name: str = "reference_date") ->
             return coerce_reference_date(parsed, name)
         except ValueError:
             pass
+        parsed_text = _parse_date_string(s)
+        if parsed_text is not None:
+            return coerce_reference_date(parsed_text, name)
         raise InvalidReferenceDateError(
-            f"{name} {value!r} is not an ISO date or datetime (e.g. '2025-09-06')"
+            f"{name} {value!r} is not a date: give an ISO date ('2025-09-06') or one written "
+            "out ('6 September 2025')"
         )
     raise InvalidReferenceDateError(
         f"{name} must be a date, datetime, ISO string or None, not "
         f"{type(value).__name__}: {value!r}"
     )
+
+
+def _parse_date_string(value: str) -> dt.datetime | None:
+    """An absolute date written out ("6 September 2025", "Sep 6, 2025 14:30 UTC") read by
+    dateparser (English, absolute forms only, day, month and year all required)."""
+    if not value or len(value) > 64 or not any(ch.isdigit() for ch in value):
+        return None
+    import dateparser
+
+    try:
+        parsed = dateparser.parse(
+            value,
+            languages=["en"],
+            settings={
+                "PARSERS": ["custom-formats", "absolute-time"],
+                "REQUIRE_PARTS": ["day", "month", "year"],
+                "STRICT_PARSING": True,
+            },
+        )
+    except (ValueError, TypeError, OverflowError, LookupError, AttributeError):
+        return None
+    return parsed
 
 
 def _check_text(text: object, max_chars: int | None) -> str:
@@ -123,7 +149,9 @@ def parse_article(
     Args:
         text: the article as plain text (headline, byline, body, page furniture and all).
         reference_date: when the text was captured; relative times in the byline resolve
-            against it. A ``date``, ``datetime`` or ISO string; default: now (UTC).
+            against it. A ``date``, ``datetime``, ISO string or an absolute date written out
+            ("6 September 2025", read by dateparser; numeric forms such as "06/09/2025" read
+            month first); default: now (UTC).
         published: when the article was published, if the caller knows it (from a feed or
             page metadata); time expressions are then anchored on it instead of on the
             byline's reading (which is still reported in ``Article.byline``).

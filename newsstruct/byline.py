@@ -14,7 +14,12 @@ and the zone named are kept. Relative times ("1 month Ago", "2 hours ago", "yest
 resolved against the reference date and used only when no absolute date is written. The
 first date not marked "Updated" is the published one. With no date in the byline: the first
 date near the headline, else the first date the page labels as published (or posted,
-updated), else the absolute date closest to the headline.
+updated), else the absolute date closest to the headline; in each case only a date that
+stands on its own (a date line, a short line that is not a sentence, a date closing a line
+after a sentence) or that the page labels: a date inside a sentence ("The deadline is
+Nov. 1.") is what the article speaks of, not when it was published. With no name in the
+byline, a note after the article, or a page's only link to an author's articles ("More
+articles from Jane Doe"), names the author.
 """
 
 from __future__ import annotations
@@ -398,9 +403,18 @@ def split_authors(names: str, offset: int, source: str, *, explicit: bool = True
         pieces.append((pos + last, chunk[last:]))
     pieces = [(p, c) for p, c in pieces if c.strip()]
     given = lexicon("byline_given_names")
-    for pos, piece in pieces:
+    known = {a.casefold() for a in lexicon("byline_affiliations")}
+    joined = re.search(r"&|\band\b|\bwith\b", head, re.IGNORECASE) is not None
+    for k, (pos, piece) in enumerate(pieces):
+        if piece.strip().casefold() in known:
+            # "Jane Doe, BBC News, New York": what follows the outlet is a place or a desk
+            break
         name = _clean_name(piece.strip(), allow_single=explicit and len(pieces) == 1)
         if name is None or (not explicit and name.split()[0] not in given):
+            continue
+        if k > 0 and not joined and name.split()[0] not in given:
+            # "Jane Doe, New York": a second name after a comma alone is a person only
+            # when it starts with a given name
             continue
         lead = len(piece) - len(piece.lstrip())
         s = offset + pos + lead
@@ -475,6 +489,35 @@ def _authors_after_body(source: str, segments: Sequence[Segment]) -> list[Author
         if name is not None and name.split()[0] in lexicon("byline_given_names"):
             return [Author(name=name, span=Span.of(source, start, start + len(m.group("name"))))]
     return []
+
+
+_PROFILE_LINKS = (
+    re.compile(r"^(?i:(?:more|all|other|recent|latest) (?:articles|posts|stories) (?:from|by)) "
+               + _NAME + r"$"),
+    re.compile(r"^(?i:(?:view|see|read) (?:all|more) (?:articles|posts|stories) (?:from|by)) "
+               + _NAME + r"$"),
+    re.compile(r"^" + _NAME + r" (?i:(?:view|see|read) (?:all|more) (?:articles|posts|stories))$"),
+)
+
+
+def _authors_from_profile_links(source: str, segments: Sequence[Segment]) -> list[Author]:
+    """With no byline names: the author a page links to as the writer of its articles
+    ("More articles from Jane Doe", "Jane Doe View More Articles"), when it names one only."""
+    found: dict[str, Author] = {}
+    for seg in segments:
+        text = seg.span.text
+        if len(text) > 80 or not text[:1].isalpha():
+            continue
+        m = next((m for p in _PROFILE_LINKS if (m := p.match(text))), None)
+        if m is None:
+            continue
+        name = _clean_name(m.group("name"), allow_single=False)
+        if name is None or name.split()[0] not in lexicon("byline_given_names"):
+            continue
+        start = seg.span.start + m.start("name")
+        found.setdefault(name.casefold(), Author(
+            name=name, span=Span.of(source, start, start + len(m.group("name")))))
+    return list(found.values()) if len(found) == 1 else []
 
 
 #: How many segments after / before the title are searched for a date when no byline has one.
@@ -583,7 +626,8 @@ def parse_byline(
     bylines = [s for s in segments if s.kind in (SegmentKind.BYLINE, SegmentKind.DATELINE)]
     if not bylines:
         near = _date_near_title(source, segments, reference)
-        noted = tuple(_authors_after_body(source, segments))
+        noted = tuple(_authors_after_body(source, segments)
+                      or _authors_from_profile_links(source, segments))
         if near is None and not noted:
             return None
         return Byline(span=None, authors=noted, published=near)
@@ -606,7 +650,8 @@ def parse_byline(
     if published is None and updated is None:
         published = _date_near_title(source, segments, reference)
     if not authors:
-        authors = _authors_after_body(source, segments)
+        authors = (_authors_after_body(source, segments)
+                   or _authors_from_profile_links(source, segments))
     main = next((s for s in bylines if s.kind is SegmentKind.BYLINE), bylines[0])
     affiliations = tuple(dict.fromkeys(a.affiliation for a in authors if a.affiliation))
     return Byline(span=main.span, authors=tuple(authors), affiliations=affiliations,

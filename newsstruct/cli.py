@@ -7,7 +7,8 @@ One article::
 Many articles (batch mode: JSON Lines out, one article a line, in input order)::
 
     newsstruct 'pages/*.txt' more.txt --n-process 2 -o articles.jsonl
-    newsstruct articles.jsonl   # lines {"id": ..., "text": ..., "reference_date": ...}
+    newsstruct articles.jsonl   # lines {"id": ..., "text": ..., "reference_date": ...,
+                                #        "published": ...}
     cat articles.jsonl | newsstruct - --jsonl
 
 Batch mode is used when there is more than one input, a glob, a ``.jsonl`` input or
@@ -41,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("input", nargs="+",
                    help="text files, globs or JSONL files; - for standard input")
     p.add_argument("--reference-date", help="when the texts were captured (ISO date)")
+    p.add_argument("--published", help="when the article was published, if known (single "
+                   "file; in JSONL input a 'published' field): times are anchored on it")
     p.add_argument("--model", help="spaCy pipeline name (default: en_core_web_sm, ...)")
     p.add_argument("--format", choices=("text", "json", "jsonl"), default=None,
                    help="output format (default: text for one article, jsonl for a batch)")
@@ -90,7 +93,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"newsstruct: cannot read {source}: {exc}", file=sys.stderr)
         return 2
     try:
-        article = parse_article(text, reference_date=args.reference_date, model=args.model)
+        article = parse_article(text, reference_date=args.reference_date,
+                                published=args.published, model=args.model)
     except NewsstructError as exc:
         print(f"newsstruct: {exc}", file=sys.stderr)
         return 1
@@ -163,8 +167,9 @@ def _jsonl_items(
                 status.skip(where, f"no string field {args.text_field!r}", unreadable=True)
                 continue
             ctx: dict[str, Any] = {"id": row.get(args.id_field, where)}
-            if row.get("reference_date") is not None:
-                ctx["reference_date"] = row["reference_date"]
+            for key in ("reference_date", "published"):
+                if row.get(key) is not None:
+                    ctx[key] = row[key]
             yield row[args.text_field], ctx
 
 
@@ -190,12 +195,13 @@ def _checked(
         if not text.strip():
             status.skip(str(ctx["id"]), "the article text is empty", unreadable=False)
             continue
-        if "reference_date" in ctx:
-            try:
-                coerce_reference_date(ctx["reference_date"])
-            except NewsstructError as exc:
-                status.skip(str(ctx["id"]), exc, unreadable=False)
-                continue
+        try:
+            for key in ("reference_date", "published"):
+                if key in ctx:
+                    coerce_reference_date(ctx[key], key)
+        except NewsstructError as exc:
+            status.skip(str(ctx["id"]), exc, unreadable=False)
+            continue
         yield text, ctx
 
 

@@ -11,12 +11,16 @@ A deadline frame starts from a cue in one sentence of the content:
   ("due to be held next Tuesday") or a security's maturity ("bonds due 1993");
 * a time granted for an act ("has until Nov. 1 to submit", "gave Putin 50 days to reach a
   deal"), "no later than", "the last day to";
+* a limit moved to a new end ("extended its offer until 5 p.m. EST Nov. 9", "the bid was
+  extended to Nov. 16"), where what is extended names a limit (an offer, a right, a visa);
 * a limiting preposition (by, before, within) whose object is a time expression (or an event
   such as "the election"), only where the clause states an obligation: under "must", "has
-  to", a directive verb ("asked it to respond by Oct. 31", "demanding that Iraq withdraw
-  within a week"), a limit noun, "fail to", or a present condition ("if they sign up by
+  to", "due to" ("due to be completed by 1999"), a directive verb ("asked it to respond by
+  Oct. 31", "demanding that Iraq withdraw within a week", "recommends all adults get a
+  vaccine by October"), a limit noun, "fail to", or a present condition ("if they sign up by
   March 31"). Goals, forecasts and narrative ("aims to ... by 2030", "until recently", "before
-  the convention" told as past) are not deadlines.
+  the convention" told as past) are not deadlines, nor is a span measured from a deadline
+  whose time the sentence does not give ("30 hours before the filing deadline").
 
 The due value comes from the time stage's records (``TimeExpression.value``): glued
 expressions join ("noon" + "on Dec. 20"), "midnight" of a named day is its end (T24:00), and a
@@ -791,6 +795,11 @@ def _np(ctx: _Context, tok: Token) -> tuple[int, int]:
         ):
             end = right
     stop = end.idx + len(end)
+    if end.ent_iob_ in ("B", "I"):
+        # a name the parse splits ("The Centers for Disease Control") ends where it ends
+        ent = next((e for e in tok.doc.ents if e.start <= end.i < e.end), None)
+        if ent is not None and ent.start_char >= start.idx:
+            stop = max(stop, ent.end_char)
     # "Messrs. Drabinsky and Gottlieb": every conjunct must act
     if any(c.dep_ == "cc" and c.lower_ in ("and", "or") for c in tok.rights):
         for right in tok.rights:
@@ -799,13 +808,23 @@ def _np(ctx: _Context, tok: Token) -> tuple[int, int]:
     return start.idx, stop
 
 
+
+def _span(text: str, start: int, end: int) -> Span:
+    """The span ``text[start:end]`` without white space at either end (token ranges may
+    take in a trailing line break)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return Span.of(text, start, end)
+
 def _slot(ctx: _Context, rng: tuple[int, int], head: Token | None = None) -> Slot:
     start, end = rng
     while end > start and ctx.text[end - 1] in " ,.;:":
         end -= 1
     lo, hi = (head.idx, head.idx + len(head)) if head is not None else (start, end)
     ent = entity_at(ctx.entities, lo, hi)
-    return Slot(span=Span.of(ctx.text, start, end), entity=ent.id if ent else None,
+    return Slot(span=_span(ctx.text, start, end), entity=ent.id if ent else None,
                 name=ent.name if ent else None)
 
 
@@ -814,7 +833,7 @@ def _clause_slot(ctx: _Context, rng: tuple[int, int]) -> Slot:
     start, end = rng
     while end > start and ctx.text[end - 1] in " ,.;:":
         end -= 1
-    return Slot(span=Span.of(ctx.text, start, end))
+    return Slot(span=_span(ctx.text, start, end))
 
 
 def _agent(verb: Token) -> Token | None:
@@ -843,6 +862,20 @@ def _agent_of(verb: Token) -> Token | None:
             return None
         tok = tok.head
     return None
+
+
+def _reported(tok: Token) -> Token:
+    """"Dow Jones said it extended ...": a subject pronoun of a reported clause stands for
+    the speaker named as the reporting verb's subject."""
+    if tok.lower_ not in ("it", "they") or tok.dep_ != "nsubj":
+        return tok
+    clause = tok.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in ("say", "announce", "state"):
+        return tok
+    speaker = _subject(clause.head)
+    if speaker is None or speaker.pos_ not in ("PROPN", "NOUN"):
+        return tok
+    return speaker
 
 
 def _setter(ctx: _Context, frame: _Frame) -> Token | None:
@@ -1000,6 +1033,7 @@ def _roles(ctx: _Context, sent: DocSpan, frame: _Frame) -> dict[str, Slot | None
     set_by = party = demand = None
     setter = _setter(ctx, frame)
     if setter is not None:
+        setter = _reported(setter)
         set_by = _slot(ctx, _np(ctx, setter), setter)
     verb: Token | None = None
     if frame.noun is not None:
@@ -1034,11 +1068,16 @@ def _roles(ctx: _Context, sent: DocSpan, frame: _Frame) -> dict[str, Slot | None
     elif frame.kind == "extension":
         giver = _agent(frame.head)
         if giver is not None and giver.dep_ != "nsubjpass":
+            giver = _reported(giver)
             set_by = _slot(ctx, _np(ctx, giver), giver)
     elif frame.head.pos_ in ("VERB", "AUX") and frame.head.lemma_.lower() not in \
             _lex("deadline_expiry_verbs"):
         verb = frame.head
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None and verb.dep_ == "ccomp":
+            # "recommends all adults get ...", the subject parsed as the upper verb's object
+            subj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i),
+                        None)
         if subj is None and verb.dep_ == "xcomp":
             # object control ("asked it to respond"), else subject control ("fails to file")
             subj = next((c for c in verb.head.children if c.dep_ in ("dobj", "dative")), None) \
@@ -1330,10 +1369,10 @@ def extract_deadlines(
 def _deadline(ctx: _Context, sent: DocSpan, frame: _Frame) -> Deadline:
     value, start, end, time_id = _resolve(ctx, frame)
     roles = _roles(ctx, sent, frame)
-    due = Span.of(ctx.text, *frame.due_tokens)
+    due = _span(ctx.text, *frame.due_tokens)
     duration = frame.duration
     return Deadline(
-        trigger=Span.of(ctx.text, *frame.trigger) if frame.trigger else None,
+        trigger=_span(ctx.text, *frame.trigger) if frame.trigger else None,
         due=due,
         due_value=value,
         bound=frame.bound,

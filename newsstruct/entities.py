@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
@@ -616,6 +616,42 @@ def _lexicon_pattern(fold: bool) -> re.Pattern[str]:
                       + r")(?:s)?(?![\w'’-])", re.IGNORECASE if fold else 0)
 
 
+_FORM_START = re.compile(r"(?<![\w.&'-])\w*")
+_FORM_END = re.compile(r"[\w&-]|'\w\w")
+_WORD_RUN = re.compile(r"\w*")
+
+
+class _FormFinder:
+    """Case-insensitive, whole-word search for many names at once: the names are grouped by
+    their first word, so each word start of a text is looked up once (linear in the text)."""
+
+    def __init__(self, forms: Iterable[str]) -> None:
+        groups: dict[str, list[str]] = defaultdict(list)
+        for f in sorted(forms, key=len, reverse=True):
+            low = f.lower()
+            run = _WORD_RUN.match(low)
+            groups[run.group() if run else ""].append(low)
+        self._groups = dict(groups)
+        self._firsts = frozenset(f[0] for f in self._groups.get("", ()) if f)
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int]]:
+        """``(start, end)`` of each leftmost-longest occurrence, left to right, not overlapping."""
+        at = 0
+        for m in _FORM_START.finditer(text):
+            s = m.start()
+            if s < at:
+                continue
+            run = m.group()
+            if not run and text[s:s + 1].lower() not in self._firsts:
+                continue
+            for low in self._groups.get(run.lower(), ()):
+                e = s + len(low)
+                if text[s:e].lower() == low and _FORM_END.match(text, e) is None:
+                    yield s, e
+                    at = e
+                    break
+
+
 def _propagate(doc: Doc, text: str, clusters: list[_Cluster], segs: list[Segment],
                codes: list[int], authors: frozenset[str]) -> None:
     """Find further occurrences of every entity's names (in titles, headings, ALL-CAPS lines
@@ -638,12 +674,7 @@ def _propagate(doc: Doc, text: str, clusters: list[_Cluster], segs: list[Segment
     taken = _occupied(c for cl in clusters for c in cl.cands)
     added: list[tuple[int, _Cand]] = []
     new_clusters: dict[str, int] = {}
-    if forms:
-        alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        exact = re.compile(r"(?<![\w.&'-])(?:" + alts + r")(?![\w&-]|'\w\w)",
-                           re.IGNORECASE)
-    else:
-        exact = None
+    exact = _FormFinder(forms) if forms else None
     countries, demonyms = lexicon("entity_countries"), _pairs("entity_demonyms")
     upper_countries = {c.casefold(): c for c in countries}
     upper_demonyms = {d.casefold(): d for d in demonyms}
@@ -654,12 +685,14 @@ def _propagate(doc: Doc, text: str, clusters: list[_Cluster], segs: list[Segment
         base = seg.span.start
         found: list[tuple[int, int, int | None, str]] = []
         if exact is not None:
-            for m in exact.finditer(seg.text):
-                form = m.group()
+            for ms, me in exact.finditer(seg.text):
+                form = seg.text[ms:me]
                 if not upper and form not in surfaces and not (
                         form.isupper() and len(form) >= 3 and " " not in form):
                     continue
-                found.append((base + m.start(), base + m.end(), forms[form.casefold()], ""))
+                hit = forms.get(form.casefold())
+                if hit is not None:
+                    found.append((base + ms, base + me, hit, ""))
         for m in _lexicon_pattern(upper).finditer(seg.text):
             f = m.group().casefold()
             if f in upper_countries:
@@ -1033,12 +1066,42 @@ def _records(text: str, clusters: list[_Cluster], segs: list[Segment], codes: li
     return tuple(out)
 
 
+class EntityIndex:
+    """Mentions of a tuple of entities sorted by start, for fast :func:`entity_at` look-ups."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        rows = sorted((m.span.start, order, m.span.end, ent)
+                      for order, (ent, m) in enumerate(
+                          (ent, m) for ent in entities for m in ent.mentions))
+        self._starts = [r[0] for r in rows]
+        self._rows = rows
+        self._longest = max((r[2] - r[0] for r in rows), default=0)
+
+    def at(self, start: int, end: int) -> Entity | None:
+        """The entity one of whose mentions overlaps ``[start, end)`` most (earliest on ties)."""
+        lo = bisect.bisect_right(self._starts, start - self._longest)
+        hi = bisect.bisect_left(self._starts, end)
+        best: tuple[int, int, Entity] | None = None
+        for s, order, e, ent in self._rows[lo:hi]:
+            overlap = min(end, e) - max(start, s)
+            if overlap > 0 and (best is None or overlap > best[0]
+                                or (overlap == best[0] and order < best[1])):
+                best = (overlap, order, ent)
+        return best[2] if best else None
+
+
+_INDEXES: dict[int, tuple[tuple[Entity, ...], EntityIndex]] = {}
+_INDEXES_KEPT = 8
+
+
 def entity_at(entities: Sequence[Entity], start: int, end: int) -> Entity | None:
     """The entity one of whose mentions overlaps ``[start, end)`` most."""
-    best: tuple[int, Entity] | None = None
-    for ent in entities:
-        for m in ent.mentions:
-            overlap = min(end, m.span.end) - max(start, m.span.start)
-            if overlap > 0 and (best is None or overlap > best[0]):
-                best = (overlap, ent)
-    return best[1] if best else None
+    if not isinstance(entities, tuple):
+        return EntityIndex(entities).at(start, end)
+    held = _INDEXES.get(id(entities))
+    if held is None or held[0] is not entities:
+        held = (entities, EntityIndex(entities))
+        if len(_INDEXES) >= _INDEXES_KEPT:
+            _INDEXES.clear()
+        _INDEXES[id(entities)] = held
+    return held[1].at(start, end)

@@ -25,7 +25,14 @@ How a page is read:
    credits, repeated lines and notes about the author are told apart from paragraphs, and
    short headline-like lines followed by prose are section headings.
 5. A dateline that opens the first paragraph ("WASHINGTON (Reuters) -", "MADRID —") is cut
-   into its own DATELINE segment, so the paragraph starts with its first word.
+   into its own DATELINE segment, so the paragraph starts with its first word; a dateline or
+   date line of its own between the headline and the first paragraph ("LONDON 1996-08-30")
+   is a DATELINE segment too.
+6. A text with no page furniture at all (no boilerplate line, no list of links, no link) is
+   an article's own text: rows of results tables and schedules ("Leicestershire 22 points,
+   Somerset 4.") count towards its body, the short lines that close it stay in the body,
+   and labels among rows are paragraphs. On a page with furniture such lines are read as
+   before.
 """
 
 from __future__ import annotations
@@ -345,7 +352,7 @@ def is_date_line(line: str) -> bool:
     """Whether ``line`` is a date / time line ("Updated 1:39 am EST, Wednesday, November 20,
     2019", "Nov. 19, 2019", "5:50 PM", "2 hours ago")."""
     s = _strip_marker(line.strip())
-    if not s or len(s) > 120 or not _DIGIT_OR_DAY.search(s):
+    if not s or len(s) > 120 or s.count(" ") > 16 or not _DIGIT_OR_DAY.search(s):
         return False
     if not _DATE.search(s):
         return False
@@ -385,6 +392,16 @@ _NOT_AFTER_BY = frozenset({"clicking", "using", "signing", "continuing", "subscr
                            "category", "date", "topic", "tag", "popularity", "relevance"})
 
 
+#: A name, then a date: what follows "By" in a byline that runs on into other text.
+_BY_THEN_DATE = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\s+){1,4}(?:on\s+|[|•·]\s*)(?:" + DATE_PATTERN + ")", re.IGNORECASE)
+
+
+_BY_HANDLE_DATE = re.compile(
+    r"^(?:posted\s+|written\s+)?by\s+[a-z][\w.-]{1,30}\s+(?:on\s+|[|•·]\s*)(?:" + DATE_PATTERN
+    + r")[\w\s,:.|•·-]{0,40}$", re.IGNORECASE)
+
+
 def is_byline_line(line: str) -> bool:
     """Whether ``line`` reads as a byline ("By Jane Doe", "1 month Ago By Nikodem Baran",
     "Posted by Konstantin 21.10.2019", "Author: Jane Doe")."""
@@ -393,14 +410,20 @@ def is_byline_line(line: str) -> bool:
         return False
     m = _BY.search(s)
     if m is None:
-        return False
+        # a handle in lower case, then the date: "by oz on December 4, 2006"
+        return _BY_HANDLE_DATE.match(s) is not None
     before = s[: m.start()].strip(" |·•-–—,:;/")
     if before and not is_date_line(before) and not (
         len(before.split()) <= 3 and s[: m.start()].rstrip()[-1:] in "|•·/-–—:"
     ):
         return False
     after = s[m.end():].split()
-    if not after or len(after) > 20 or after[0].lower() in _NOT_AFTER_BY:
+    if not after or after[0].lower() in _NOT_AFTER_BY:
+        return False
+    if m.start() == 0 and _BY_THEN_DATE.match(" ".join(after[:10])):
+        # "By Ela on 31. October, 2023 | 18 Comments. This post may contain ..."
+        return True
+    if len(after) > 20:
         return False
     # "by" inside a sentence ("... was written by the committee.")
     return not (s.endswith(".") and len(s.split()) > 12)
@@ -448,10 +471,12 @@ def _line_features(text: str) -> _Feat:
     words = len(core.split())
     bp = boilerplate_kind(core)
     has_letters = _LETTER.search(core) is not None
+    has_digit = _DIGIT.search(core) is not None
     byline = bp is None and is_byline_line(core)
-    date = (bp is None and not byline and (is_date_line(core) or is_dated_credit(core)
-                                           or _DATELINE_LINE.match(core) is not None)
-            and _EMBED_CREDIT.search(core) is None)
+    date = (bp is None and not byline and (
+        is_date_line(core) or is_dated_credit(core)
+        or (core.endswith(("-", "—", "–")) and _DATELINE_LINE.match(core) is not None))
+        and _EMBED_CREDIT.search(core) is None)
     prose = (
         has_letters and bp is None and not byline and not date
         and ((words >= 8 and core.endswith(_SENTENCE_END)) or words >= 16)
@@ -460,9 +485,11 @@ def _line_features(text: str) -> _Feat:
         has_letters and bp is None and not byline and not date and 2 <= words <= 30
         and len(core) <= 250 and not core.endswith((",", ";"))
         and (core[0].isupper() or core[0].isdigit() or core[0] in "‘'\"“¿¡")
+        # a line led by a full date is a post's date and details, not a headline
+        and (not has_digit or not core[0].isalnum() or _FULL_DATE.match(core) is None)
     )
-    row = (bp is None and not byline and not date and not prose and 2 <= words <= 24
-           and _DIGIT.search(core) is not None and _is_row(text, core, bullet))
+    row = (has_digit and bp is None and not byline and not date and not prose
+           and 2 <= words <= 24 and _is_row(text, core, bullet))
     return _Feat(core, bullet, words, bp, byline, date, prose, headline, row)
 
 
@@ -706,6 +733,9 @@ def _title_score(i: int, feats: Sequence[_Feat], anchor: int, seen: dict[str, in
     score -= 0.6 * between
     if 4 <= f.words <= 24:
         score += 2.0
+    elif between == 0 and i + 1 == anchor and not f.bullet and f.bp is None:
+        # a short heading right above the body: an encyclopedia's or a wiki's title
+        score += 1.0
     elif f.words <= 2:
         score -= 4.0
     elif f.words == 3:
@@ -727,6 +757,9 @@ def _title_score(i: int, feats: Sequence[_Feat], anchor: int, seen: dict[str, in
         score -= 1.5
     if _CAPTION_CUE.search(f.core):
         score -= 1.5
+    if _DATE.search(f.core):
+        # a line with a date in it is a post's details or a teaser's
+        score -= 2.0
     if f.core.isupper() and f.words <= 3:
         score -= 2.0
     if _name_like(f.core):
@@ -751,13 +784,49 @@ _NOT_TITLE = re.compile(r"@\w|\w@\w|https?://|www\.|\.com\b|^[^\w‘'\"“¿¡(]
 _SENTENCE_BREAK = re.compile(r"[a-z][.!?] [A-Z]")
 
 
+_BREADCRUMB = re.compile(r"\s[»>›/]\s.*\s[»>›/]\s|^(?:home|start)\s*[»>›/]\s", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _agencies() -> frozenset[str]:
+    out = set()
+    for a in lexicon("byline_affiliations"):
+        out.add(a.casefold())
+        out.add("the " + a.casefold())
+    return frozenset(out)
+
+
+def _abbreviation(word: str) -> bool:
+    """Whether ``word`` ("St.", "U.S.", "Tues.", "J.") is an abbreviation, its stop no
+    sentence end."""
+    w = word.lstrip("(‘'\"“").rstrip(".").lower()
+    return len(w) == 1 or w in lexicon("layout_abbreviations")
+
+
+def _full_stop(core: str) -> bool:
+    """Whether ``core`` ends with a full stop that ends a sentence."""
+    return core.endswith(".") and not core.endswith("..") and not _abbreviation(
+        core.rsplit(None, 1)[-1])
+
+
+def _sentence_break(core: str) -> bool:
+    """Whether ``core`` holds two sentences ("... rose. Then ..."), an abbreviation's stop
+    ("St. Louis") not counting."""
+    for m in _SENTENCE_BREAK.finditer(core):
+        if not _abbreviation(core[: m.start() + 2].rsplit(None, 1)[-1]):
+            return True
+    return False
+
+
 def _title_like(f: _Feat) -> bool:
     return (f.headline and not f.byline and not f.date and not f.bullet and 3 <= f.words <= 25
-            and not (f.prose and f.core.endswith(".")) and not _name_like(f.core)
-            and not (f.words > 14 and _SENTENCE_BREAK.search(f.core))
+            and not _BREADCRUMB.search(f.core) and f.core.casefold() not in _agencies()
+            and not f.core.endswith(("|", "•", "·", "/"))
+            and not (f.prose and _full_stop(f.core)) and not _name_like(f.core)
+            and not (f.words > 14 and _sentence_break(f.core))
             # a short line in capitals is a section label; a short sentence, a caption
             and not (f.words <= 5 and f.core.isupper())
-            and not (f.words <= 10 and f.core.endswith(".") and not f.core.endswith(".."))
+            and not (f.words <= 10 and _full_stop(f.core))
             and not _CAPTION_CUE.search(f.core) and not _NOT_TITLE.search(f.core))
 
 
@@ -789,6 +858,22 @@ def _title_above(feats: Sequence[_Feat], first: int, lo: int) -> int | None:
     return None
 
 
+def _title_below(feats: Sequence[_Feat], end: int) -> int | None:
+    """The headline right under a date line with none above it ("CBS News February 24,
+    2020", then the headline): the next content line, when headline-like, of four words or
+    more and no sentence."""
+    nxt = next((j for j in range(end + 1, min(len(feats), end + 3)) if _counts(feats[j])),
+               None)
+    if nxt is None:
+        return None
+    f = feats[nxt]
+    if (not _title_like(f) or f.words < 4 or f.prose or f.byline or f.date
+            or f.core.endswith((":", ";", ","))):
+        # "Results of English league matches played on Friday:" leads into a table
+        return None
+    return nxt
+
+
 def _clusters(feats: Sequence[_Feat], lo: int, hi: int) -> list[list[int]]:
     """Runs of byline / date lines in ``lo..hi`` (at most two other lines apart)."""
     out: list[list[int]] = []
@@ -813,11 +898,15 @@ def _find_header(feats: Sequence[_Feat], a: int, b: int) -> _Header:
     for cl in _clusters(feats, lo, min(b + 1, a + 8, n)):
         t = _title_above(feats, cl[0], max(lo, cl[0] - 12))
         if t is None:
+            t = _title_below(feats, cl[-1])
+        if t is None:
             continue
         end = cl[-1]
         if end < a:
-            dist = float(sum(1 for k in range(end + 1, a)
-                             if _counts(feats[k]) and not feats[k].bullet))
+            # byline and date lines between a header and the body are more header
+            dist = float(sum(1 for k in range(end + 1, a) if _counts(feats[k])
+                             and not feats[k].bullet and not feats[k].byline
+                             and not feats[k].date))
             dist += 0.3 * sum(1 for k in range(end + 1, a) if _counts(feats[k]) and feats[k].bullet)
         else:
             dist = sum(1 for k in range(a, end) if feats[k].prose) * 3.0
@@ -829,7 +918,7 @@ def _find_header(feats: Sequence[_Feat], a: int, b: int) -> _Header:
             best_score, best = score, (t, cl)
     if best is not None and best_score > 0:
         t, cl = best
-        head.title = _prefer_repeated(feats, t, cl[0], lo)
+        head.title = _prefer_repeated(feats, t, cl[0], cl[-1], lo)
         head.bylines = list(cl)
         head.body_start = max(a, cl[-1] + 1)
     else:
@@ -838,8 +927,10 @@ def _find_header(feats: Sequence[_Feat], a: int, b: int) -> _Header:
     if first is not None and first != head.title:
         head.title = first
         head.bylines = [j for j in head.bylines if j > first]
+    # under a headline found above a byline or date line lie its standfirst and captions
+    below = head.title if best is not None and best_score > 0 else None
     better = None if first is not None else _title_by_words(feats, head.title, a,
-                                                             head.body_start)
+                                                             head.body_start, below)
     if better is not None and better != head.title:
         head.title = better
         head.bylines = [j for j in head.bylines if j > better]
@@ -883,6 +974,9 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 #: How much of a headline's words the opening of the body shares, at least, for a line to
 #: be taken as the headline instead of a line that shares (``TITLE_WORDS_GAIN``) less.
 TITLE_WORDS_MIN, TITLE_WORDS_GAIN = 0.5, 0.35
+#: A headline above its byline that shares at least this much of its words with the opening
+#: is not replaced by a line under it (a standfirst, a caption, a video label).
+ANCHORED_WORDS = 0.2
 
 
 def _content_words(text: str) -> set[str]:
@@ -890,10 +984,12 @@ def _content_words(text: str) -> set[str]:
     return {w for w in (m.group(0).lower() for m in _WORD.finditer(text)) if w not in common}
 
 
-def _title_by_words(feats: Sequence[_Feat], t: int | None, a: int, start: int) -> int | None:
+def _title_by_words(feats: Sequence[_Feat], t: int | None, a: int, start: int,
+                    below: int | None = None) -> int | None:
     """A headline shares words with the opening of its article; section labels, site names
     and teasers do not. When the line chosen shares few and a headline-like line close
-    above the body shares many, that one is the headline."""
+    above the body shares many, that one is the headline. Lines after ``below`` (a headline
+    anchored by its byline) and the body's first line are not candidates."""
     opening: set[str] = set()
     taken = 0
     for f in feats[start: start + 12]:
@@ -911,9 +1007,20 @@ def _title_by_words(feats: Sequence[_Feat], t: int | None, a: int, start: int) -
 
     current = share(t) if t is not None else 0.0
     best, best_i = current, None
-    for i in range(max(0, a - 40), min(a + 1, len(feats))):
+    # a headline anchored by its byline that shares some words with the opening stands
+    # against the lines under it
+    anchored = below is not None and current >= ANCHORED_WORDS
+    # the line right under an anchored headline sharing any word is its standfirst
+    under = None if below is None or current == 0 else next(
+        (j for j in range(below + 1, min(len(feats), below + 3)) if _counts(feats[j])), None)
+    last = min(below, a + 1, start) if anchored and below is not None else min(
+        a + 1, len(feats), start)
+    for i in range(max(0, a - 40), last):
         f = feats[i]
-        if i == t or not _title_like(f) or f.words < 4:
+        if i in (t, under) or not _title_like(f) or f.words < 4:
+            continue
+        if len(_content_words(f.core)) < 3:
+            # "Dancing With the Stars": too few words to tell a headline from a label
             continue
         v = share(i)
         if v >= TITLE_WORDS_MIN and v >= current + TITLE_WORDS_GAIN and v >= best:
@@ -944,10 +1051,11 @@ def _first_line_title(feats: Sequence[_Feat], a: int) -> int | None:
     return 0
 
 
-def _prefer_repeated(feats: Sequence[_Feat], t: int, anchor: int, lo: int) -> int:
+def _prefer_repeated(feats: Sequence[_Feat], t: int, anchor: int, end: int, lo: int) -> int:
     """A page often repeats its headline (breadcrumb, page title, share text): when the line
-    found above the byline is not repeated but a headline-like line close above it is, the
-    repeated one is the headline."""
+    found above the byline (lines ``anchor..end``) is not repeated but a headline-like line
+    close above it (or, under a line of three words or fewer, right under the byline) is,
+    the repeated one is the headline."""
     counts: dict[str, int] = {}
     for f in feats:
         if 4 <= f.words <= 25:
@@ -955,6 +1063,14 @@ def _prefer_repeated(feats: Sequence[_Feat], t: int, anchor: int, lo: int) -> in
             counts[key] = counts.get(key, 0) + 1
     if counts.get(feats[t].core.casefold(), 0) > 1:
         return t
+    below = next((j for j in range(end + 1, min(len(feats), end + 4)) if _counts(feats[j])),
+                 None)
+    if (below is not None and feats[t].words <= 3 and _title_like(feats[below])
+            and feats[below].words >= 4
+            and not feats[below].core.endswith(".")
+            and counts.get(feats[below].core.casefold(), 0) > 1):
+        # the headline under its byline and date, repeated from the page's title
+        return below
     content = 0
     for i in range(anchor - 1, lo - 1, -1):
         f = feats[i]

@@ -405,8 +405,8 @@ def _content_from(text: str, cue: Token, deps: frozenset[str]) -> Span | None:
         side = after if sum(len(list(c.subtree)) for c in after) >= sum(
             len(list(c.subtree)) for c in before) else before
     # "A, but B, the source added": everything from the first complement to the last
-    lo = min(t.i for c in side for t in c.subtree)
-    hi = max(t.i for c in side for t in c.subtree)
+    lo = min(c.left_edge.i for c in side)
+    hi = max(c.right_edge.i for c in side)
     if side is after:
         hi = _cut_tail(cue.doc, lo, hi)
     return _tok_span(text, cue.doc[lo : hi + 1])
@@ -476,8 +476,8 @@ def _object_content(text: str, cue: Token) -> Span | None:
         return None
     comps += [c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("as", "to", "of", "for")
               and c.i > cue.i]
-    lo = min(t.i for c in comps for t in c.subtree)
-    hi = max(t.i for c in comps for t in c.subtree)
+    lo = min(c.left_edge.i for c in comps)
+    hi = max(c.right_edge.i for c in comps)
     return _tok_span(text, cue.doc[lo : hi + 1])
 
 

@@ -71,6 +71,8 @@ _UNITS: dict[str, tuple[str, bool, int]] = {
     "quarter": ("Q", False, 1), "year": ("Y", False, 1), "decade": ("DE", False, 1),
     "century": ("CE", False, 1), "centurie": ("CE", False, 1),
 }
+#: The unit of an unknown number of decades ("decades-long").
+_VAGUE_CODES = {"DE": "Y"}
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 _SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
@@ -93,7 +95,7 @@ _DATE_PREPS = frozenset({"in", "since", "until", "till", "by", "from", "of", "du
                          "late", "mid", "between", "and", "fiscal", "calendar", "year", "or",
                          "for", "around", "circa", "throughout", "on", "into"})
 _BODY = frozenset({SegmentKind.STANDFIRST, SegmentKind.PARAGRAPH, SegmentKind.CAPTION,
-                   SegmentKind.HEADING, SegmentKind.TITLE})
+                   SegmentKind.HEADING, SegmentKind.TITLE, SegmentKind.DATELINE})
 
 # --------------------------------------------------------------------------- patterns
 
@@ -142,8 +144,8 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
              r"(?P<year>(?:19|20)?\d\d)\b(?!/)"),
     # late November, last April, mid-March, July 1997, the end of May
     "month": _p(rf"\b(?:{_POSP}[\s-]+)?(?:(?P<rel>last|next|this|coming|past|previous)\s+)?"
-                rf"{_MON}(?:(?:\s+of)?,?\s+(?:(?P<year>{_Y4})\b|(?P<sy>{_SPOKEN_YEAR})\b))?"
-                r"(?![-\w])"),
+                rf"{_MON}(?:(?:\s+of)?,?\s+(?:(?P<year>{_Y4})\b|(?P<sy>{_SPOKEN_YEAR})\b)|"
+                r"\s+(?P<yrel>last|this|next)\s+year\b)?(?![-\w])"),
     # the winter of 1994
     "season": _p(rf"\b(?:{_POSP}[\s-]+)?(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)"
                  rf"\s+of\s+(?:(?P<year>{_Y4})\b|(?P<sy>{_SPOKEN_YEAR})\b)"),
@@ -189,6 +191,11 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "clock24": _p(r"(?<![\w.:$])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])"
                   r"(?:\s*(?P<h24>h|hrs|hours|GMT|UTC|local\s+time))?"),
     "noon": _p(r"\b(?P<w>noon|midnight|midday)\b"),
+    # six o'clock, 4 o’clock in the afternoon, 4 in the morning
+    "oclock": _p(r"(?<![\w.:$])(?P<h>1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|"
+                 r"nine|ten|eleven|twelve)(?:\s+o['’]\s?clock\b(?:\s+(?P<part>in\s+the\s+"
+                 r"(?:morning|afternoon|evening)|at\s+night))?|\s+(?P<part2>in\s+the\s+"
+                 r"(?:morning|afternoon|evening)|at\s+night)\b)"),
     # two years, less than 48 hours, the past two months, a year ago, two days later,
     # two-year, a minute and a half, two or three years
     "dur": _p(rf"\b(?:{_MODP}\s+)?(?:(?P<the>the|these|those)\s+)?(?:(?P<rel>past|last|next|"
@@ -447,6 +454,9 @@ _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d", "going", "
 _FUTURE_CUES = frozenset({"by", "until", "till", "next", "coming", "starting", "beginning",
                           "due", "deadline", "expires", "scheduled", "effective"})
 _LIMIT_CUES = frozenset({"until", "till", "by"})
+_ONSET_CUES = frozenset({"effective"})
+#: Two words before a time that put it ahead ("as soon as Tuesday").
+_SOON_CUES = frozenset({"soon as", "early as", "quickly as"})
 _PAST_CUES = frozenset({"since", "last", "ago", "earlier"})
 _FUTURE_HEADS = frozenset({"expect", "schedule", "plan", "set", "due", "likely", "go", "intend",
                            "hope", "want", "aim", "slate", "prepare", "ready", "seek", "try",
@@ -455,7 +465,9 @@ _FUTURE_HEADS = frozenset({"expect", "schedule", "plan", "set", "due", "likely",
 _PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "be"})
 
 
-_SCHEDULE_VERBS = frozenset({"schedule", "plan", "set", "slate", "postpone", "delay"})
+_SCHEDULE_VERBS = frozenset({"schedule", "plan", "slate", "postpone", "delay"})
+#: Verbs that set a time when followed by "for" ("set for Friday", "fixed for May 3").
+_SET_FOR_VERBS = frozenset({"set", "fix", "schedule", "slate", "plan", "book", "reschedule"})
 
 
 #: A direction: the occurrence nearest the anchor, on either side (a plan told in the past).
@@ -464,15 +476,18 @@ _NEAREST = 2
 _MAX_HEAD_STEPS = 8
 
 
-def _verb_tense(tok: Token, through_noun: bool = False) -> int:
-    """-1, 0 or +1: the time the verb ``tok`` points to, from its tense and auxiliaries.
+def _verb_tense(tok: Token, through_noun: bool = False, time_i: int = -1) -> int:
+    """-1, 0, +1 or ``_NEAREST``: the time the verb ``tok`` points to, from its tense and
+    auxiliaries.
 
     An infinitive ("to meet") takes the time of the verb that governs it, found by an
-    iterative walk up the parse that stops at the root and after a few steps.
+    iterative walk up the parse that stops at the root and after a few steps. ``time_i`` is
+    the index of the time expression: a plan told in the past ("planned a rally on Saturday")
+    points to the nearest day only for a time after the verb ("On Friday, they planned").
     """
     for _ in range(_MAX_HEAD_STEPS):
-        if tok.lemma_.lower() in _SCHEDULE_VERBS and tok.tag_ != "VBD":
-            return 1
+        if tok.lemma_.lower() in _SCHEDULE_VERBS and (tok.tag_ != "VBD" or time_i > tok.i):
+            return 1 if tok.tag_ != "VBD" else _NEAREST
         auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
         lowers = {a.lower_ for a in auxes}
         if lowers & _FUTURE_AUX:
@@ -518,7 +533,10 @@ def _finite_tense(tok: Token, auxes: list[Token], lowers: set[str], through_noun
             return 1
         return -1 if not lowers & _PRESENT_AUX else 0
     if tok.tag_ == "VBG":
-        return 1 if lowers & _PRESENT_AUX else 0
+        return 1 if lowers & _PRESENT_AUX and not through_noun else 0
+    if tok.tag_ == "VBP" and any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP")
+                                 for c in tok.children):
+        return -1  # "weakness hurt the index": a singular subject makes the form a past
     if tok.tag_ in ("VBZ", "VBP"):
         if through_noun or tok.lemma_.lower() in ("say", "tell", "report", "announce",
                                                    "confirm", "follow"):
@@ -533,7 +551,10 @@ def _tense(doc: Doc | None, text: str, start: int, end: int) -> int:
     prev = before[-1] if before else ""
     if prev in _PAST_CUES:
         return -1
+    if prev in _ONSET_CUES:
+        return 1  # "effective Feb. 1": the next such day, whatever the tense
     verdict = 0
+    perfect = False  # "until Thursday, they had not called him": the limit lies behind
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
     if span is not None:
         tok = span.root
@@ -549,10 +570,13 @@ def _tense(doc: Doc | None, text: str, start: int, end: int) -> int:
             through_noun = through_noun or (tok.pos_ in ("NOUN", "PROPN") and tok.i >= span.end
                                             and not limit)
         if tok.pos_ in ("VERB", "AUX"):
-            verdict = _verb_tense(tok, through_noun)
-    if prev in _FUTURE_CUES and verdict >= 0:
+            verdict = _verb_tense(tok, through_noun, span.start)
+            if prev == "for" and tok.lemma_.lower() in _SET_FOR_VERBS:
+                verdict = 1  # "the vote, set for Friday": a time something is set for
+            perfect = any(c.lower_ == "had" for c in tok.children if c.dep_ == "aux")
+    if (prev in _FUTURE_CUES or " ".join(before[-2:]) in _SOON_CUES) and verdict >= 0:
         return 1
-    if prev in _LIMIT_CUES and verdict < 0 and span is not None and not any(
+    if prev in _LIMIT_CUES and verdict < 0 and span is not None and not perfect and not any(
             t.lower_ == "had" for t in span.sent if t.i < span.start):
         return 1
     return verdict
@@ -653,10 +677,12 @@ _GRAN_RANK = {Granularity.YEAR: 0, Granularity.QUARTER: 1, Granularity.SEASON: 1
 
 
 def _duration(n: float | None, unit: str, half: bool = False) -> str:
+    """The TIMEX3 duration of ``n`` units (``None``: an unknown number). Decades count in
+    years, as news corpora annotate them ("P10Y", "PXY")."""
     code, timepart, mult = _UNITS[unit]
     prefix = "PT" if timepart else "P"
     if n is None:
-        return f"{prefix}X{code}"
+        return f"{prefix}X{_VAGUE_CODES.get(code, code)}"
     n = n * mult
     if code == "DE":
         code, n = "Y", n * 10
@@ -740,6 +766,8 @@ def _n_month(m: re.Match[str], ctx: _Ctx) -> _Value | None:
     spoken = _spoken_year(m["sy"]) if m["sy"] else None
     if m["year"] or spoken:
         year = int(m["year"]) if m["year"] else spoken or 0
+    elif m["yrel"]:  # "June last year"
+        year = ctx.day.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
     else:
         year = _month_year(ctx.day, month, 0 if rel else ctx.tense(m.start(), m.end()), rel)
     return _Value(TimexType.DATE, f"{year:04d}-{month:02d}", mod)
@@ -869,7 +897,8 @@ def _n_quarter(m: re.Match[str], ctx: _Ctx) -> _Value | None:
         y, qn = year, q
     elif det == "next":
         y, qn = (year, q + 1) if q < 4 else (year + 1, 1)
-    elif det == "last" or qmod in ("previous", "prior"):
+    elif det == "last" or qmod in ("previous", "prior", "latest", "recent"):
+        # "the latest quarter": the last one completed
         y, qn = (year, q - 1) if q > 1 else (year - 1, 4)
     elif focus is not None:
         y, qn = focus
@@ -997,6 +1026,19 @@ def _n_clock24(m: re.Match[str], ctx: _Ctx) -> _Value | None:
     return _Value(TimexType.TIME, _clock_value(ctx, int(m["h"]), int(m["mi"])))
 
 
+_EVENING_AFTER = re.compile(r"\s+(?:tonight|this\s+(?:evening|afternoon))\b", re.IGNORECASE)
+
+
+def _n_oclock(m: re.Match[str], ctx: _Ctx) -> _Value | None:
+    h = int(m["h"]) if m["h"].isdigit() else _ONES[m["h"].lower()]
+    part = re.sub(r"\s+", " ", (m["part"] or m["part2"] or "").lower())
+    if part.endswith("morning"):
+        h = 0 if h == 12 else h
+    elif part or _EVENING_AFTER.match(ctx.text, m.end()):
+        h = h if h == 12 else h + 12
+    return _Value(TimexType.TIME, _clock_value(ctx, h, 0))
+
+
 def _n_noon(m: re.Match[str], ctx: _Ctx) -> _Value | None:
     w = m["w"].lower()
     return _Value(TimexType.TIME, _clock_value(ctx, 0 if w == "midnight" else 12, 0))
@@ -1023,6 +1065,9 @@ def _n_dur(m: re.Match[str], ctx: _Ctx) -> _Value | None:
         return None
     if nw in ("some",) and not m["pl"]:
         return None
+    if nw in ("a", "an") and m["pl"] and m["long"]:
+        # "a decades-long feud": the article belongs to the noun, the number is unknown
+        return _Value(TimexType.DURATION, _duration(None, unit), start=m.start("unit"))
     if unit == "weekend" and nw not in ("a", "an", "one") and not m["pl"]:
         return None
     if nw in ("a", "an") and not direction and not rel and _MONEY_BEFORE.search(before):
@@ -1160,7 +1205,7 @@ def _n_set(m: re.Match[str], ctx: _Ctx) -> _Value | None:
 def _n_fyear(m: re.Match[str], ctx: _Ctx) -> _Value | None:
     det = m["det"].lower()
     adj = (m["adj"] or "").lower()
-    if det == "the" and not adj and not m["fisc"] and m["ended"]:
+    if det == "the" and not adj and m["ended"]:  # "the (fiscal) year ended March 31"
         return _Value(TimexType.DURATION, "P1Y", end=m.end("ended") - len(m["ended"]))
     step = -1 if det == "last" or adj in ("latest", "past", "previous", "prior") else \
         1 if det == "next" or adj in ("coming", "new") else 0
@@ -1247,7 +1292,8 @@ _NORMALISERS: dict[str, _Normaliser] = {
     "mdy": _n_mdy, "dmy": _n_mdy, "iso": _n_numeric, "us": _n_numeric, "month": _n_month,
     "year": _n_year, "decade2": _n_decade2, "spoken": _n_spoken, "quarter": _n_quarter,
     "rel": _n_rel, "dayrel": _n_dayrel, "weekday": _n_weekday, "clock": _n_clock,
-    "clock24": _n_clock24, "noon": _n_noon, "dur": _n_dur, "plural": _n_plural, "set": _n_set,
+    "clock24": _n_clock24, "noon": _n_noon, "oclock": _n_oclock, "dur": _n_dur,
+    "plural": _n_plural, "set": _n_set,
     "setword": _n_setword, "ref": _n_ref, "holiday": _n_holiday, "fyear": _n_fyear,
     "yearago": _n_yearago, "yearend": _n_yearend, "eachmonth": _n_eachmonth,
     "century": _n_century, "decadew": _n_decadew,
@@ -1309,10 +1355,10 @@ def _accept(kind: str, m: re.Match[str], text: str, doc: Doc | None) -> bool:
         if not mon[0].isupper():
             return False
         key = mon.rstrip(".").lower()
-        if kind == "month" and not m["year"] and len(key) <= 4 and key not in (
+        if kind == "month" and not (m["year"] or m["yrel"]) and len(key) <= 4 and key not in (
                 "may", "june", "july"):
             return False
-        if kind == "month" and not (m["year"] or m["rel"] or m["pos"]) and (
+        if kind == "month" and not (m["year"] or m["rel"] or m["pos"] or m["yrel"]) and (
                 key in _AMBIGUOUS_MONTHS or key == "august"):
             prev = _word_before(text, m.start())
             if prev not in _DATE_PREPS and not _month_modifier(prev, text, m.end()) and (
@@ -1335,6 +1381,8 @@ def _accept(kind: str, m: re.Match[str], text: str, doc: Doc | None) -> bool:
         return prev in _DATE_PREPS or prev.endswith("'s") or label == "DATE"
     if kind == "spoken":
         # a number word read as a year only where a count cannot be meant
+        if m[0].lower().startswith("the year"):
+            return True
         nxt = text[m.end():m.end() + 12].split()
         word = nxt[0] if nxt else ""
         counts = m["sy"].lower().startswith(("two", "twenty"))
@@ -1353,6 +1401,9 @@ def _accept(kind: str, m: re.Match[str], text: str, doc: Doc | None) -> bool:
         return True
     if kind == "weekday":
         return m["wd"][0].isupper() or text[m.start():m.end()].islower()
+    if kind == "oclock" and m["part2"]:
+        # "at 4 in the morning", not "one in the morning group"
+        return _word_before(text, m.start()) in _CLOCK_PREPS
     if kind == "set" and m["q"].lower() in ("a", "an") and not m["f"]:
         # "a Friday deadline", "a day of talks": a frequency only after a price or a count
         return bool(_MONEY_BEFORE.search(text[max(0, m.start() - 16):m.start()]))
@@ -1367,6 +1418,8 @@ def _accept(kind: str, m: re.Match[str], text: str, doc: Doc | None) -> bool:
     return True
 
 
+_CLOCK_PREPS = frozenset({"at", "by", "until", "till", "around", "about", "before", "after",
+                          "from", "since", "to"})
 _MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
                "dec")
 _UNIT_KEYS = ("second", "minute", "hour", "day", "night", "week", "fortnight", "month",
@@ -1385,6 +1438,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
             "evening"),
     "dayrel": ("today", "tonight", "yesterday", "tomorrow"), "weekday": ("day",),
     "clock": ("m",), "clock24": (":",), "noon": ("noon", "midnight", "midday"),
+    "oclock": ("clock", "in the", "at night"),
     "dur": _UNIT_KEYS, "plural": _UNIT_KEYS, "half": ("half",),
     "set": (*_UNIT_KEYS, "morning", "afternoon", "evening"),
     "fyear": ("year",), "yearago": ("year-",), "yearend": ("year", "month-end"),
@@ -1453,7 +1507,7 @@ def _is_absolute(c: _Cand) -> bool:
     return any(groups.get(g) for g in _YEAR_GROUPS)
 
 
-_CLOCK_KINDS = frozenset({"clock", "clock24", "noon"})
+_CLOCK_KINDS = frozenset({"clock", "clock24", "noon", "oclock"})
 _DAY_KINDS = frozenset({"weekday", "mdy", "dmy", "dayrel"})
 _CLOCK_DAY_GAP = re.compile(r"\s*(?:,\s*|on\s+)?")
 
@@ -1526,7 +1580,8 @@ def extract_times(
     anchor: dt.datetime,
     anchor_name: str = "published",
 ) -> tuple[TimeExpression, ...]:
-    """Time expressions in the content segments, with TIMEX3 values anchored on ``anchor``.
+    """Time expressions in the content segments and the dateline, with TIMEX3 values anchored
+    on ``anchor``.
 
     ``anchor_name`` is recorded on every relative expression resolved against the anchor
     (``"published"`` or ``"reference"``); expressions resolved against an earlier one

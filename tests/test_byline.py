@@ -68,6 +68,11 @@ CLEANED = [
     ("By Jane Doe jdoe@example.com", ["Jane Doe"]),
     ("By Jane Doe - 11/19/19 06:56 AM EST", ["Jane Doe"]),
     ("By Jane Doe Updated Nov 13, 2019, 10:28am EST", ["Jane Doe"]),
+    ("By Nada Tawfik, BBC News, New York", ["Nada Tawfik"]),
+    ("By Jane Doe, New York", ["Jane Doe"]),
+    ("By Jane Doe, Mary Roe", ["Jane Doe", "Mary Roe"]),
+    ("By Jeremy Herb , Lauren del Valle and Kara Scannell , CNN",
+     ["Jeremy Herb", "Lauren del Valle", "Kara Scannell"]),
 ]
 
 
@@ -196,7 +201,8 @@ def test_standalone_or_labelled_date_is_published(text: str, date: str) -> None:
     assert _published_of(text) == date
 
 
-TEMPORAL_DEV = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "temporal" / "dev.jsonl"
+EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+TEMPORAL_DEV = EVAL / "temporal" / "dev.jsonl"
 
 
 @pytest.mark.skipif(not TEMPORAL_DEV.exists(), reason="../shared/eval is not beside the checkout")
@@ -216,3 +222,28 @@ def test_news_texts_take_no_published_time_from_their_sentences() -> None:
             seg = next(s for s in segs if s.span.start <= start < s.span.end)
             assert seg.kind in (SegmentKind.DATELINE, SegmentKind.BYLINE), seg.text[:80]
     assert found > 0
+
+
+_BODY = ("The council approved the budget on Tuesday after a debate that lasted most of the "
+         "evening and ended with a narrow vote.\n\n") * 4
+# Links to an author's page name the writer of a page that shows no byline.
+PROFILE_LINKS = [
+    ("Marcus De Guzman View More Articles", ["Marcus De Guzman"]),
+    ("More articles from Maria Bellini", ["Maria Bellini"]),
+    ("View all posts by Jane Doe", ["Jane Doe"]),
+    ("More articles from Business Insider", []),
+]
+
+
+@pytest.mark.parametrize(("line", "names"), PROFILE_LINKS)
+def test_author_from_profile_link(line: str, names: list[str]) -> None:
+    page = f"Council approves budget after long debate\n\n{_BODY}{line}\n"
+    by = parse_byline(page, segment_text(page), REFERENCE)
+    assert (_names(by) if by is not None else []) == names
+
+
+def test_two_profile_links_name_no_one() -> None:
+    page = ("Council approves budget after long debate\n\n" + _BODY
+            + "More articles from Jane Doe\n\nMore articles from John Roe\n")
+    by = parse_byline(page, segment_text(page), REFERENCE)
+    assert by is None or not by.authors

@@ -36,3 +36,12 @@ def test_errors_are_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert "empty" in capsys.readouterr().err
     assert cli.main([str(tmp_path / "missing.txt")]) == 2
     assert cli.main([str(SEED), "--reference-date", "not a date"]) == 1
+
+
+def test_published_option(capsys: pytest.CaptureFixture[str]) -> None:
+    args = [str(SEED), "--reference-date", "2025-09-06", "--format", "json"]
+    assert cli.main([*args, "--published", "2025-08-13"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    monday = next(t for t in data["times"] if t["span"]["text"] == "Monday")
+    assert monday["value"] == "2025-08-11"
+    assert cli.main([*args, "--published", "some day"]) == 1

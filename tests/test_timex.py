@@ -83,6 +83,7 @@ NOT_TIMES = [
     "He watched This Week and 60 Minutes.",
     "Magna cut its quarterly dividend.",
     "The annual March for Life drew crowds.",
+    "He was one in the morning group and scored 3 in the evening session.",
 ]
 
 
@@ -146,6 +147,44 @@ ANCHORED = [
     ("The company was founded in the winter of 1994.", "the winter of 1994", "1994-WI"),
     ("The bill passed two days after Christmas 2024.", "Christmas 2024", "2024-12-25"),
     ("Stores close early on Thanksgiving.", "Thanksgiving", "2025-11-27"),
+    # a weekday modifying a time limit lies ahead in a present-tense clause
+    ("They face a Friday deadline to reach a deal.", "Friday", "2025-08-08"),
+    ("Friday's deadline looms over the talks.", "Friday", "2025-08-08"),
+    ("They missed a Friday deadline.", "Friday", "2025-08-01"),
+    # a plan: ahead when told in the present, behind in the past perfect, nearest in the past
+    ("The ceasefire is due to expire Friday.", "Friday", "2025-08-08"),
+    ("The ceasefire had been due to expire Friday evening.", "Friday evening",
+     "2025-08-01TEV"),
+    ("The offer had been scheduled to expire at midnight Friday.", "midnight Friday",
+     "2025-08-01T00:00"),
+    ("The ceasefire was due to expire Friday.", "Friday", "2025-08-08"),
+    ("The talks were expected to resume Monday.", "Monday", "2025-08-04"),
+    ("Protesters planned a large demonstration on Saturday.", "Saturday", "2025-08-09"),
+    ("On Friday, the government planned to close the embassy.", "Friday", "2025-08-01"),
+    ("Until Thursday, they had not called him a suspect.", "Thursday", "2025-07-31"),
+    ("The talks will continue until Thursday.", "Thursday", "2025-08-07"),
+    ("He could come to the capital as early as Tuesday.", "Tuesday", "2025-08-12"),
+    # a bare verb form with a singular subject is a past ("hurt", "cut", "set")
+    ("Weakness in technology stocks hurt the index on Friday.", "Friday", "2025-08-01"),
+    # a month with its year named relative to the anchor
+    ("Pol Pot was arrested in June last year.", "June last year", "2024-06"),
+    ("The treaty takes effect in April next year.", "April next year", "2026-04"),
+    ("The vote was held in January this year.", "January this year", "2025-01"),
+    # "the year" before a year names that year, not the anchor's
+    ("Computers may fail in the year 2000.", "the year 2000", "2000"),
+    ("The approach of the year two thousand worries many.", "the year two thousand", "2000"),
+    # a start date lies ahead whatever the tense; a record set on a day lies behind
+    ("The board created the post, effective Feb. 1.", "Feb. 1", "2026-02-01"),
+    ("The index is near its record high set on July 30.", "July 30", "2025-07-30"),
+    ("The vote, set for Friday, was delayed.", "Friday", "2025-08-08"),
+    # hours on the clock face, in the evening when the text says so
+    ("The vote closes at 6 o'clock tonight.", "6 o'clock tonight", "2025-08-06T18:00"),
+    ("Polls close at 6 o’clock.", "6 o’clock", "2025-08-06T06:00"),
+    ("They met at four o'clock in the afternoon.", "four o'clock in the afternoon",
+     "2025-08-06T16:00"),
+    ("The father will leave at 4 in the morning.", "4 in the morning", "2025-08-06T04:00"),
+    # the latest quarter is the last one completed
+    ("Earnings fell in the latest quarter.", "the latest quarter", "2025-Q2"),
 ]
 
 
@@ -168,6 +207,8 @@ DURATIONS = [
     ("It has been demanding this for two or three years.", "two or three years", "P2Y",
      TimexMod.APPROX),
     ("The strike lasted a decade.", "a decade", "P10Y", None),
+    ("It ended a decades-long feud.", "decades-long", "PXY", None),
+    ("In the fiscal year ended Jan. 31, sales rose.", "the fiscal year", "P1Y", None),
     ("The meeting lasted half an hour.", "half an hour", "PT30M", None),
     ("The dynasty ruled for about half a century.", "about half a century", "P50Y",
      TimexMod.APPROX),
@@ -207,6 +248,40 @@ def test_set(sentence: str, expression: str, value: str, quant: str | None,
 def test_out_of_range_numbers_do_not_raise(sentence: str) -> None:
     for t in _times(sentence, WED):
         assert sentence[t.span.start:t.span.end] == t.span.text
+
+
+def test_the_year_names_its_year_whatever_the_anchor() -> None:
+    times = _times("Computers may fail in the year 2000.", dt.datetime(1996, 5, 1))
+    assert [(t.span.text, t.value) for t in times] == [("the year 2000", "2000")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "To vote on Friday.",  # the root verb has an infinitive marker of its own
+    "How to vote on Friday",
+    "To be held on Friday, to be seen to be done to last until Monday.",
+])
+def test_infinitives_at_the_root_resolve(sentence: str) -> None:
+    found = _times(sentence, WED)
+    assert "Friday" in [t.span.text for t in found]
+
+
+EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+
+
+def test_page_with_an_infinitive_root_parses() -> None:
+    """A whole web page whose parse gave the walk from a verb to its governor no end."""
+    path = EVAL / "header" / "dev.jsonl"
+    if not path.exists():
+        pytest.skip("evaluation data absent")
+    with path.open(encoding="utf-8") as fh:
+        pages = [json.loads(line) for line in fh if line.strip()]
+    page = next((p for p in pages if p["id"] == "tr-dailymail_co_uk_food"), None)
+    if page is None:
+        pytest.skip("page absent from the evaluation data")
+    article = newsstruct.parse_article(page["text_full"])
+    assert article.times
+    for t in article.times:
+        assert article.text[t.span.start:t.span.end] == t.span.text
 
 
 def _table(name: str) -> list[tuple[str, str]]:
