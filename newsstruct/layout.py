@@ -111,7 +111,8 @@ KIND_ORDER: tuple[BoilerplateKind, ...] = (
 )
 #: Kinds a long line (more than ``_SHORT_WORDS`` words) may still be.
 _RANK = {kind: i for i, kind in enumerate(KIND_ORDER)}
-_LONG_LINE_KINDS = frozenset({BoilerplateKind.COPYRIGHT, BoilerplateKind.COOKIE})
+_LONG_LINE_KINDS = frozenset({BoilerplateKind.COPYRIGHT, BoilerplateKind.COOKIE,
+                              BoilerplateKind.OTHER})
 _SHORT_WORDS = 15
 
 
