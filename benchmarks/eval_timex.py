@@ -8,9 +8,9 @@ Each document goes through the one spaCy pass and the time stage with its ``dct`
 published time; the times are written in the scorer's shape to PRED and
 ``../shared/eval/temporal/score.py`` is run on them. The time stage is timed on its own against the
 bare spaCy pass over the same texts, and the ratio is printed. Unless ``--no-article``, the
-documents are also parsed whole with ``parse_articles(reference_date=dct)`` (written beside PRED
-as ``*.article.jsonl`` and scored): there the anchor is whatever published time the byline stage
-reads from the text, falling back to the reference date.
+documents are also parsed whole with ``parse_articles`` and the ``dct`` as each article's
+``reference_date`` and ``published`` time (written beside PRED as ``*.article.jsonl`` and scored):
+the figures users get from the public API.
 """
 
 from __future__ import annotations
@@ -44,7 +44,8 @@ def _line(doc_id: str | None, times: tuple[TimeExpression, ...]) -> dict[str, An
 
 def predict_articles(gold: list[dict[str, Any]], model: str | None) -> list[dict[str, Any]]:
     """One prediction line per gold document, from whole-article parses."""
-    items = [(d["text"], {"reference_date": d["dct"], "id": d["id"]}) for d in gold]
+    items = [(d["text"], {"reference_date": d["dct"], "published": d["dct"], "id": d["id"]})
+             for d in gold]
     return [_line(art.id, art.times) for art in newsstruct.parse_articles(items, model=model)]
 
 
@@ -93,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_article:
         path = str(Path(args.pred).with_suffix(".article.jsonl"))
         _write(path, predict_articles(gold, args.model))
-        print(f"wrote {len(gold)} documents to {path} (parse_articles, dct as reference date)")
+        print(f"wrote {len(gold)} documents to {path} (parse_articles, dct as published time)")
         if not args.no_score and scorer.exists():
             subprocess.run([sys.executable, str(scorer), args.gold, path], check=False)
     return 0
