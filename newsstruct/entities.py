@@ -76,7 +76,9 @@ _FIRST_NAME_RUN = re.compile(
 _NAME_RUN = (r"(?:[A-Z][\w.'’&-]*)"
              r"(?:\s+(?:of|de|la|del|van|der|von|and|&|[A-Z][\w.'’&-]*))*"
              r"(?:\s+\([A-Z]{1,3}\))?")
-_SCORE_AFTER = re.compile(r"(?P<name>" + _NAME_RUN + r")(?=\s+-?\d)")
+_SCORE_AFTER = re.compile(r"(?<![\w.'’&-])(?P<name>(?:[A-Z][\w.'’&-]*)"
+                          r"(?:\s+(?:of|de|la|del|van|der|von|and|&|[A-Z][\w.'’&-]*)){0,6}"
+                          r"(?:\s+\([A-Z]{1,3}\))?)(?=\s+-?\d)")
 _FIXTURE = re.compile(r"^(?P<a>" + _NAME_RUN + r")\s+(?:AT|at|v|vs\.?|V|VS\.?)\s+(?P<b>"
                       + _NAME_RUN + r")\s*$")
 _NUMERIC = re.compile(r"^[-+]?[\d.,:/()%*-]+$|^\d+(?:st|nd|rd|th)$")

@@ -405,8 +405,8 @@ def _content_from(text: str, cue: Token, deps: frozenset[str]) -> Span | None:
         side = after if sum(len(list(c.subtree)) for c in after) >= sum(
             len(list(c.subtree)) for c in before) else before
     # "A, but B, the source added": everything from the first complement to the last
-    lo = min(c.left_edge.i for c in side)
-    hi = max(c.right_edge.i for c in side)
+    lo = min(t.i for c in side for t in c.subtree)
+    hi = max(t.i for c in side for t in c.subtree)
     if side is after:
         hi = _cut_tail(cue.doc, lo, hi)
     return _tok_span(text, cue.doc[lo : hi + 1])
@@ -476,8 +476,8 @@ def _object_content(text: str, cue: Token) -> Span | None:
         return None
     comps += [c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("as", "to", "of", "for")
               and c.i > cue.i]
-    lo = min(c.left_edge.i for c in comps)
-    hi = max(c.right_edge.i for c in comps)
+    lo = min(t.i for c in comps for t in c.subtree)
+    hi = max(t.i for c in comps for t in c.subtree)
     return _tok_span(text, cue.doc[lo : hi + 1])
 
 
@@ -681,7 +681,8 @@ def extract_quotes(
     starts = [t.idx for t in doc]
     heads = [s.span for s in segments if s.kind in _HEAD_KINDS and s.span not in blocks]
     sents = _sentences(doc, blocks)
-    atts = _attributions(doc, text, _sentences(doc, sorted(blocks + heads, key=lambda b: b.start)))
+    readable = _sentences(doc, sorted(blocks + heads, key=lambda b: b.start), MAX_SENTENCE_TOKENS)
+    atts = _attributions(doc, text, readable)
     atts += _labels(doc, text, blocks, heads, starts)
     notes = [b for b in blocks if _is_note(text, b)]
     if notes:
@@ -875,10 +876,19 @@ def _is_title(quoted: str, embedded: bool = False) -> bool:
     return words[0][:1].isupper() or not words[0][:1].isalpha()
 
 
-def _sentences(doc: Doc, blocks: Sequence[Span]) -> list[tuple[int, int]]:
+#: Sentences longer than this many tokens (a run-on list, a page with no punctuation) are not
+#: read for reported speech: walking their parse is quadratic, and no prose sentence is so long
+#: (the longest in the PolNeAR dev articles has 96 tokens).
+MAX_SENTENCE_TOKENS = 250
+
+
+def _sentences(doc: Doc, blocks: Sequence[Span], max_tokens: int | None = None
+               ) -> list[tuple[int, int]]:
     out = []
     starts = [b.start for b in blocks]
     for sent in doc.sents:
+        if max_tokens is not None and len(sent) > max_tokens:
+            continue
         first = sent[0]
         k = bisect_right(starts, first.idx) - 1
         if k >= 0 and first.idx < blocks[k].end:

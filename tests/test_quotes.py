@@ -13,6 +13,7 @@ import pytest
 import newsstruct
 from newsstruct import entities as _entities
 from newsstruct import pipeline as _pipeline
+from newsstruct import quotes
 from newsstruct.data import lexicon
 from newsstruct.quotes import (
     CUE_LEMMAS,
@@ -233,3 +234,13 @@ def test_no_exception_on_dev_articles() -> None:
         art = newsstruct.parse_article(json.loads(line)["text"], reference_date="2016-10-01")
         for q in art.quotes:
             assert art.text[q.content.start : q.content.end] == q.content.text
+
+
+def test_run_on_sentence_keeps_direct_quotes() -> None:
+    """A sentence longer than MAX_SENTENCE_TOKENS is not read for reported speech, but its
+    quotation marks still give quotes, and nothing is lost or raised."""
+    filler = "and the committee met again " * 80
+    text = f'Budget Talks\n\nThe chairman said "we will finish on time" {filler}today.\n'
+    article = newsstruct.parse_article(text, reference_date="2025-01-01")
+    assert any(q.content.text == "we will finish on time" for q in article.quotes)
+    assert len(filler.split()) > quotes.MAX_SENTENCE_TOKENS
