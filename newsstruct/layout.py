@@ -689,7 +689,7 @@ _LINK = re.compile(r"https?://|www\.|\.(?:com|org|net)\b|@\w", re.IGNORECASE)
 
 # --------------------------------------------------------------------------- the header
 
-_SEPARATED = re.compile(r"\s+[|–—-]\s+|\s*\|\s*|:\s+")
+_SEPARATED = re.compile(r"(?<!\s)\s+[|–—-]\s+|(?:(?<!\s)\s+)?\|\s*|:\s+")
 _CAPTION_CUE = re.compile(
     r"\b(?:getty images|shutterstock|photo(?:graph)?s?|image|credit|illustration|file photo|"
     r"afp|ap photo|reuters/|epa)\b|^\(.*\)$",
@@ -701,7 +701,7 @@ _NAME_TOKEN = re.compile(
 )
 
 
-_NAME_END = re.compile(r"\s*(?:,|\||\s-\s|\band\b|\s@|/|•|·|\d)\s*")
+_NAME_END = re.compile(r"(?:(?<!\s)\s+)?(?:,|\||\s-\s|\band\b|\s@|/|•|·|\d)\s*")
 
 
 def _name_like(core: str) -> bool:

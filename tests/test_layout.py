@@ -391,3 +391,11 @@ def test_short_title_right_above_the_text() -> None:
     page = (f"{_NAV}User\n\n* Login\n\nDownloading Python\n\n"
             "Before you start, you will need Python on your computer.\n\n" + _ARTICLE)
     assert _title_of(page) == "Downloading Python"
+
+
+def test_long_space_run_inside_a_line_is_read_in_linear_time() -> None:
+    """Separator patterns must not retry from every space of a long run (quadratic)."""
+    text = "Headline Of The Story\n\nBy Jane Doe" + " " * 60_000 + "| Staff\n\nA paragraph.\n"
+    segments = segment_text(text)
+    covered = "".join(s.span.text for s in segments)
+    assert "".join(text.split()) == "".join(covered.split())
