@@ -818,22 +818,24 @@ def _span(text: str, start: int, end: int) -> Span:
         start += 1
     return Span.of(text, start, end)
 
-def _slot(ctx: _Context, rng: tuple[int, int], head: Token | None = None) -> Slot:
+def _trimmed(ctx: _Context, rng: tuple[int, int]) -> Span:
+    """A slot's span without trailing punctuation, nor white space at either end."""
     start, end = rng
     while end > start and ctx.text[end - 1] in " ,.;:":
         end -= 1
-    lo, hi = (head.idx, head.idx + len(head)) if head is not None else (start, end)
+    return _span(ctx.text, start, end)
+
+
+def _slot(ctx: _Context, rng: tuple[int, int], head: Token | None = None) -> Slot:
+    span = _trimmed(ctx, rng)
+    lo, hi = (head.idx, head.idx + len(head)) if head is not None else (rng[0], span.end)
     ent = entity_at(ctx.entities, lo, hi)
-    return Slot(span=_span(ctx.text, start, end), entity=ent.id if ent else None,
-                name=ent.name if ent else None)
+    return Slot(span=span, entity=ent.id if ent else None, name=ent.name if ent else None)
 
 
 def _clause_slot(ctx: _Context, rng: tuple[int, int]) -> Slot:
     """A slot that holds a clause (demand, consequence): a span, no entity."""
-    start, end = rng
-    while end > start and ctx.text[end - 1] in " ,.;:":
-        end -= 1
-    return Slot(span=_span(ctx.text, start, end))
+    return Slot(span=_trimmed(ctx, rng))
 
 
 def _agent(verb: Token) -> Token | None:
