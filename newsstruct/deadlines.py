@@ -797,9 +797,15 @@ def _np(ctx: _Context, tok: Token) -> tuple[int, int]:
     stop = end.idx + len(end)
     if end.ent_iob_ in ("B", "I"):
         # a name the parse splits ("The Centers for Disease Control") ends where it ends
-        ent = next((e for e in tok.doc.ents if e.start <= end.i < e.end), None)
-        if ent is not None and ent.start_char >= start.idx:
-            stop = max(stop, ent.end_char)
+        doc = tok.doc
+        first = end.i
+        while first > 0 and doc[first].ent_iob_ == "I":
+            first -= 1
+        last = end.i
+        while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+            last += 1
+        if doc[first].idx >= start.idx:
+            stop = max(stop, doc[last].idx + len(doc[last]))
     # "Messrs. Drabinsky and Gottlieb": every conjunct must act
     if any(c.dep_ == "cc" and c.lower_ in ("and", "or") for c in tok.rights):
         for right in tok.rights:

@@ -478,6 +478,9 @@ def _object_content(text: str, cue: Token) -> Span | None:
               and c.i > cue.i]
     lo = min(t.i for c in comps for t in c.subtree)
     hi = max(t.i for c in comps for t in c.subtree)
+    if lo == hi and cue.doc[lo].pos_ == "PRON":
+        # "defended itself", "denied it": a bare pronoun reports nothing
+        return None
     return _tok_span(text, cue.doc[lo : hi + 1])
 
 
