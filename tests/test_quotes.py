@@ -224,6 +224,13 @@ def test_seed_quoted_word_inside_reported_speech_is_a_fragment(seed: newsstruct.
     assert q.speaker is not None and q.speaker.text == "the sources"
 
 
+def test_seed_bare_pronoun_object_is_not_a_quote(seed: newsstruct.Article) -> None:
+    # "the Kremlin defended itself, saying that ...": what is reported follows "saying"
+    assert not [q for q in seed.quotes if q.content.text in ("itself", "it", "themselves")]
+    (saying,) = [q for q in seed.quotes if q.cue is not None and q.cue.text == "saying"]
+    assert saying.speaker is not None and saying.speaker.text == "Kremlin"
+
+
 # --------------------------------------------------------------------------- dev set
 
 
