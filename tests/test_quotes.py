@@ -228,7 +228,7 @@ def test_seed_bare_pronoun_object_is_not_a_quote(seed: newsstruct.Article) -> No
     # "the Kremlin defended itself, saying that ...": what is reported follows "saying"
     assert not [q for q in seed.quotes if q.content.text in ("itself", "it", "themselves")]
     (saying,) = [q for q in seed.quotes if q.cue is not None and q.cue.text == "saying"]
-    assert saying.speaker is not None and saying.speaker.text == "Kremlin"
+    assert saying.speaker is not None and saying.speaker.text == "the Kremlin"
 
 
 # --------------------------------------------------------------------------- dev set
