@@ -1,25 +1,40 @@
 """Bylines: author names and the published / updated time from byline and dateline text.
 
 Names are split on commas, "and", "&" and "with"; job titles ("Staff Writer"), affiliations
-("Reuters", "Special to the Pioneer Press"), handles, e-mail addresses and dates are cut away;
-ALL-CAPS names are put in title case. A line without "By" gives names only when it is nothing
-but names, starting with a known given name (``newsstruct/data/byline_given_names.txt``);
-names after "By" win over such lines. With no name in the byline, a note after the article
-("Jane Doe is a staff writer ...", "Write to Jane Doe at ...") names the author.
+("Reuters", "Special to the Pioneer Press"), handles, e-mail addresses, category labels and
+dates are cut away; ALL-CAPS names are put in title case, a nickname in quotes is kept
+('Amanda "Mae" Tan'). A line without "By" gives names only when it is nothing but names
+(with a role, an outlet or a date), starting with a known given name
+(``newsstruct/data/byline_given_names.txt``) or standing before a known outlet; names after
+"By" win over such lines. Such lines are no byline when one of them opens a line of
+something else ("Jane Doe 100 backstroke": a list), when they carry the dates of a list of
+posts, or for a name the headline speaks of. Organisations ("European Space Agency",
+``byline_org_words.txt``) and a one-word name that opens a longer name on the page
+("Vortex" of "Vortex Cannon Entertainment") are no authors; nor is a "By" line under a
+heading inside the body, which signs a part of the article.
+
+With no name in the byline: a name line right above or below a date line near the headline
+("Jane Doe" / "November 19th, 2019"), after a date that opens a line, or under a line that
+is only "By"; a note after the article ("Jane Doe is a staff writer ...", "About the author
+- Jane Doe", "Author: Jane Doe", "I'm Jane Doe."); a "By" line above the first paragraph
+("---- by Jane Doe"); a link to the author's articles; else the person holding the copyright
+of a personal site ("Copyright (c) 2012- Jane Doe").
 
 Times are read without dateparser, by patterns for the forms pages show ("Nov. 19, 2019",
 "Published 7:05 PM EST, Tue March 3, 2020", "2019-11-19T12:48:14Z", "11/19/19 06:56 AM EST",
-"21.10.2019", "Updated Nov 19, 6:55 AM" with the year of the reference date); the local day
-and the zone named are kept. Relative times ("1 month Ago", "2 hours ago", "yesterday") are
-resolved against the reference date and used only when no absolute date is written. The
-first date not marked "Updated" is the published one. With no date in the byline: the first
-date near the headline, else the first date the page labels as published (or posted,
-updated), else the absolute date closest to the headline; in each case only a date that
-stands on its own (a date line, a short line that is not a sentence, a date closing a line
-after a sentence) or that the page labels: a date inside a sentence ("The deadline is
-Nov. 1.") is what the article speaks of, not when it was published. With no name in the
-byline, a note after the article, or a page's only link to an author's articles ("More
-articles from Jane Doe"), names the author.
+"21.10.2019", "Updated Nov 19, 6:55 AM" with the year of the reference date, "Jane
+DoeNovember 6, 2023"); the local day and the zone named are kept. "02/10/2020" is read day
+first on a page that writes its dates day first (``writes_day_first``). Relative times
+("1 month Ago", "2 hours ago", "yesterday") are resolved against the reference date and
+used only when no absolute date is written. The first date not marked "Updated" is the
+published one. With no date in the byline: the first date near the headline (with no
+headline found, near the first paragraph), else the first date the page labels as
+published (or posted, updated), else the absolute date closest to the headline; in each
+case only a date that stands on its own (a date line, a short line that is not a sentence,
+a date closing a line after a sentence) or that the page labels: a date inside a sentence
+("The deadline is Nov. 1.") is what the article speaks of, not when it was published, and
+so is the date of an embedded post ("— Jane Doe (@janedoe) November 1, 2019"). Date lines
+that recur a few lines apart date a list of teasers and are passed over.
 """
 
 from __future__ import annotations
@@ -28,11 +43,13 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
+from functools import cache, cached_property
 
 from newsstruct.data import lexicon
 from newsstruct.layout import (
     AUTHOR_NOTE,
     DATE_PATTERN,
+    NOT_AFTER_BY,
     is_byline_line,
     is_date_line,
     is_dated_credit,
@@ -47,7 +64,8 @@ from newsstruct.types import (
     Span,
 )
 
-__all__ = ["page_reference_date", "parse_byline", "parse_time", "split_authors"]
+__all__ = ["page_reference_date", "parse_byline", "parse_time", "split_authors",
+           "writes_day_first"]
 
 _UNITS = {
     "second": dt.timedelta(seconds=1),
@@ -79,14 +97,16 @@ _TIME = (r"(?:,?\s*(?:at\s+|[-–—|•/@]\s*)?(?P<hh>\d{1,2})(?:[:.](?P<mi>\d{
          r"\s*(?P<ap>[ap]\.?m\.?)?(?:\s*\(?(?P<tz>[ECMP][SD]?T|UTC|GMT|BST|CES?T|IST|AES?T|JST|"
          r"ET|PT|CT|Z|[+-]\d{2}:?\d{2})\)?)?)?")
 _ABSOLUTE = re.compile(
-    r"(?<![\w/.-])(?:"
+    # a month name may be run into the word or the year before it ("Jane DoeNovember 6,
+    # 2023", "August 2, 2019August 2, 2019")
+    r"(?:(?<![\w/.-])|(?-i:(?<=[a-z\d])(?=[A-Z][a-z])))(?:"
     r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))(?:[T ](?P<ih>\d{2}):(?P<imi>\d{2})"
     r"(?::\d{2}(?:\.\d+)?)?(?P<iz>Z|[+-]\d{2}:?\d{2})?)?"
     r"|" + _MONTH.format(g="m1") + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<y1>\d{4})"
     r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?" + _MONTH.format(g="m2")
     + r",?\s+(?P<y2>\d{4})"
     r"|(?P<n1>\d{1,2})(?P<sep>[/.])(?P<n2>\d{1,2})(?P=sep)(?P<n3>\d{4}|\d{2})"
-    r")(?![\w/])" + _TIME,
+    r")(?:(?![\w/])|(?-i:(?=[A-Z][a-z])))" + _TIME,
     re.IGNORECASE,
 )
 _NO_YEAR = re.compile(
@@ -129,8 +149,11 @@ def _hour(hh: str | None, ap: str | None) -> int | None:
     return h if 0 <= h < 24 else None
 
 
-def _absolute_value(m: re.Match[str]) -> tuple[dt.datetime, bool, str | None] | None:
-    """The datetime a match of ``_ABSOLUTE`` denotes, whether it has a time, and its zone."""
+def _absolute_value(
+    m: re.Match[str], day_first: bool = False
+) -> tuple[dt.datetime, bool, str | None] | None:
+    """The datetime a match of ``_ABSOLUTE`` denotes, whether it has a time, and its zone;
+    ``day_first`` reads "02/10/2020" as 2 October (the page writes its dates that way)."""
     g = m.groupdict()
     try:
         if g["iso"]:
@@ -147,8 +170,9 @@ def _absolute_value(m: re.Match[str]) -> tuple[dt.datetime, bool, str | None] | 
             else:
                 n1, n2, n3 = int(g["n1"]), int(g["n2"]), int(g["n3"])
                 year = n3 + 2000 if n3 < 100 else n3
-                # day first for dotted dates and when the first number cannot be a month
-                if n1 > 12 or (g["sep"] == "." and n2 <= 12):
+                # day first for dotted dates, when the first number cannot be a month and
+                # on pages that write their dates day first
+                if n1 > 12 or ((g["sep"] == "." or day_first) and n2 <= 12):
                     d, month = n1, n2
                 else:
                     month, d = n1, n2
@@ -190,14 +214,15 @@ def _relative(m: re.Match[str], reference: dt.datetime) -> tuple[dt.datetime, Gr
 
 
 def iter_times(
-    text: str, offset: int, source: str, reference: dt.datetime, *, relative: bool = True
+    text: str, offset: int, source: str, reference: dt.datetime, *, relative: bool = True,
+    day_first: bool = False,
 ) -> Iterator[PublishedTime]:
     """Every published-looking time written in ``text`` (found at ``offset`` in ``source``),
     in order: absolute dates first where both kinds overlap."""
     found: list[PublishedTime] = []
     taken: list[tuple[int, int]] = []
     for m in _ABSOLUTE.finditer(text):
-        got = _absolute_value(m)
+        got = _absolute_value(m, day_first)
         if got is None:
             continue
         value, has_time, tz = got
@@ -250,10 +275,11 @@ def iter_times(
 
 
 def parse_time(
-    text: str, offset: int, source: str, reference: dt.datetime, *, updated: bool = False
+    text: str, offset: int, source: str, reference: dt.datetime, *, updated: bool = False,
+    day_first: bool = False,
 ) -> PublishedTime | None:
     """The first published time written in ``text`` (found at ``offset`` in ``source``)."""
-    for t in iter_times(text, offset, source, reference):
+    for t in iter_times(text, offset, source, reference, day_first=day_first):
         if updated and not t.updated:
             return PublishedTime(span=t.span, value=t.value, granularity=t.granularity,
                                  relative=t.relative, approximate=t.approximate,
@@ -272,6 +298,28 @@ def page_reference_date(text: str) -> dt.datetime | None:
     return None if best is None else dt.datetime.combine(best, dt.time(23, 59))
 
 
+_SLASHED = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\w/])")
+_DAY_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?" + _MONTH.format(g="m")
+                        + r",?\s+\d{4}\b", re.IGNORECASE)
+_MONTH_DAY = re.compile(r"\b" + _MONTH.format(g="m") + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b",
+                        re.IGNORECASE)
+
+
+def writes_day_first(text: str) -> bool:
+    """Whether the page writes its dates day first, so that "02/10/2020" is 2 October:
+    its slashed dates that can be read one way only ("21/06/2014" against "11/19/2019")
+    decide, else its dates with the month spelled out ("2 October 2020" against
+    "October 2, 2020")."""
+    day_first = month_first = 0
+    for m in _SLASHED.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        day_first += a > 12 >= b
+        month_first += b > 12 >= a
+    if day_first != month_first:
+        return day_first > month_first
+    return len(_DAY_MONTH.findall(text)) > len(_MONTH_DAY.findall(text))
+
+
 # --------------------------------------------------------------------------- names
 
 _BY = re.compile(
@@ -284,7 +332,8 @@ _DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
 _CUT = re.compile(
     r"\s+[|•·/—–]\s*|\s+-{1,2}\s+|\s*\(|\s@|\S+@\S+|https?://|www\.|\s+(?:on|at|for|from|in)\s+"
     r"(?=[A-Z\d])|\b(?:updated|published|posted|last updated|view (?:more|all|my)|follow|"
-    r"email|e-mail|read more|more from|special to|contact)\b|\d"
+    r"email|e-mail|read more|more from|special to|contact|categories|category|tags|tagged|"
+    r"filed under)\b|\d"
     r"|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)day\b",
     re.IGNORECASE,
 )
@@ -329,8 +378,29 @@ def _strip_role(words: list[str]) -> list[str]:
     return words[:cut] if seen_role else words
 
 
+_NICKNAME = re.compile(r"\s([\"“][A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}[\"”])(?=\s)")
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    """Given names known to the byline and entity lexicons."""
+    return (lexicon("byline_given_names") | lexicon("entity_first_names_female")
+            | lexicon("entity_first_names_male"))
+
+
 def _clean_name(chunk: str, *, allow_single: bool) -> str | None:
+    nick = _NICKNAME.search(chunk)
+    if nick is not None:
+        # a nickname in quotes between the given name and the surname: 'Amanda "Mae" Tan'
+        name = _clean_name(chunk[: nick.start()] + chunk[nick.end():], allow_single=False)
+        if name is None or " " not in name:
+            return None
+        first, rest = name.split(" ", 1)
+        return f"{first} {nick.group(1)} {rest}"
     words = _strip_role(chunk.split())
+    if len(words) > 2 and len(words[-1]) == 1 and words[-1].islower() and words[-2].isalpha():
+        # a name whose last letter the page split off ("Jane Do e")
+        words[-2:] = [words[-2] + words[-1]]
     if words and len(words[-1]) > 3 and words[-1].endswith(".") and words[-1][:-1].isalpha() and (
         words[-1].lower() not in ("jr.", "sr.")
     ):
@@ -378,6 +448,24 @@ def _affiliations(text: str) -> list[str]:
     return out
 
 
+_INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
+#: A name on a line without "By" has at most this many words (particles and initials apart).
+MAX_NAME_WORDS = 3
+
+
+def _trim_labels(piece: str) -> str:
+    """Drop words that are never part of a name from the end of ``piece`` ("Jane Doe All",
+    where category labels follow the name)."""
+    stop = lexicon("byline_stopwords")
+    while True:
+        m = re.search(r"\s+(\S+)\s*$", piece)
+        if m is None or len(piece[: m.start()].split()) < 2 or (
+            m.group(1).lower().strip(".,:") not in stop
+        ):
+            return piece
+        piece = piece[: m.start()]
+
+
 def split_authors(names: str, offset: int, source: str, *, explicit: bool = True) -> list[Author]:
     """Split "Jane Doe and John Roe, Reuters" into authors with spans (affiliations apart).
 
@@ -402,15 +490,38 @@ def split_authors(names: str, offset: int, source: str, *, explicit: bool = True
             last = sep.end()
         pieces.append((pos + last, chunk[last:]))
     pieces = [(p, c) for p, c in pieces if c.strip()]
-    given = lexicon("byline_given_names")
+    given = _given_names()
     known = {a.casefold() for a in lexicon("byline_affiliations")}
     joined = re.search(r"&|\band\b|\bwith\b", head, re.IGNORECASE) is not None
+    # "Jane Doe, Business Insider": a name before a known outlet needs no known given name,
+    # unless it is a place ("New York, Reuters")
+    first_word = pieces[0][1].split()[0] if pieces else ""
+    outlet_next = len(pieces) > 1 and pieces[1][1].strip().casefold() in known and (
+        first_word not in lexicon("byline_place_words")
+        and pieces[0][1].strip() not in lexicon("entity_countries"))
     for k, (pos, piece) in enumerate(pieces):
         if piece.strip().casefold() in known:
             # "Jane Doe, BBC News, New York": what follows the outlet is a place or a desk
             break
+        if any(w.lower().strip(".,:") in lexicon("byline_org_words") for w in piece.split()) or (
+            not explicit and piece.split()[-1].rstrip(",:") in lexicon("entity_org_suffixes")
+        ):
+            # "European Space Agency", "Betty Crocker Kitchens", "Brent Co" on a line without
+            # "By" ("By Emily Co" is a person): an organisation
+            continue
         name = _clean_name(piece.strip(), allow_single=explicit and len(pieces) == 1)
-        if name is None or (not explicit and name.split()[0] not in given):
+        if name is None and _trim_labels(piece) != piece:
+            piece = _trim_labels(piece)
+            name = _clean_name(piece.strip(), allow_single=False)
+        if name is None:
+            continue
+        if not explicit and name.split()[0] not in given and not (
+            (k == 0 and outlet_next) or (k > 0 and joined and authors)
+        ):
+            continue
+        if not explicit and sum(1 for w in name.split() if not _PARTICLE.match(w)
+                                and not _INITIAL.match(w)) > MAX_NAME_WORDS:
+            # "Miguel Bernal North Diving": a line of four capitalised words is no name
             continue
         if k > 0 and not joined and name.split()[0] not in given:
             # "Jane Doe, New York": a second name after a comma alone is a person only
@@ -434,13 +545,22 @@ def _date_in(text: str) -> re.Match[str] | None:
     return None
 
 
+def _by(text: str) -> re.Match[str] | None:
+    """The first "By" that opens names in ``text`` (not "By clicking", "Author Contributions")."""
+    for m in _BY.finditer(text):
+        after = text[m.end():].split(maxsplit=1)
+        if after and after[0].lower().strip(":,.;") not in lexicon(NOT_AFTER_BY):
+            return m
+    return None
+
+
 def _explicit(seg: Segment) -> bool:
-    return _BY.search(seg.span.text) is not None
+    return _by(seg.span.text) is not None
 
 
 def _names_in(seg: Segment, source: str) -> list[Author]:
     text, off = seg.span.text, seg.span.start
-    m = _BY.search(text)
+    m = _by(text)
     if m is not None:
         tail = text[m.end():]
         d = _date_in(tail)
@@ -462,10 +582,13 @@ def _names_in(seg: Segment, source: str) -> list[Author]:
 
 
 _NAME = r"(?P<name>[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|da|del|la|le)){1,3})"
+_ABOUT_THE_AUTHOR = re.compile(r"^(?i:about the author\s*[-–:]?\s*)" + _NAME + r"$")
 _AUTHOR_NOTES = (
     AUTHOR_NOTE,
     re.compile(r"^(?i:about (?:the author\s*[-–:]?\s*)?)" + _NAME + r"$"),
     re.compile(r"^(?i:write to|email|e-mail|contact) " + _NAME + r" (?i:at)\b"),
+    re.compile(r"^(?i:author|written by)\s*:\s*" + _NAME + r"$"),
+    re.compile(r"^(?:I[’']m|I am|My name is) " + _NAME + r"[.,]"),
 )
 #: How many segments after the last paragraph are searched for a note about the author.
 NOTE_AFTER = 40
@@ -478,7 +601,10 @@ def _authors_after_body(source: str, segments: Sequence[Segment]) -> list[Author
                default=None)
     if last is None:
         return []
-    for seg in segments[last + 1: last + 1 + NOTE_AFTER]:
+    # a box "About the author - Jane Doe" may stand anywhere in the page's lower part
+    boxed = [s for s in segments[: last + 1] if s.kind is not SegmentKind.PARAGRAPH
+             and len(s.span) <= 80 and _ABOUT_THE_AUTHOR.match(s.span.text.lstrip("*+•- "))]
+    for seg in [*boxed, *segments[last + 1: last + 1 + NOTE_AFTER]]:
         text = seg.span.text.lstrip("*+•- ")
         m = next((m for p in _AUTHOR_NOTES if (m := p.match(text))), None)
         if m is None:
@@ -486,7 +612,7 @@ def _authors_after_body(source: str, segments: Sequence[Segment]) -> list[Author
         lead = len(seg.span.text) - len(seg.span.text.lstrip("*+•- "))
         start = seg.span.start + lead + m.start("name")
         name = _clean_name(m.group("name"), allow_single=False)
-        if name is not None and name.split()[0] in lexicon("byline_given_names"):
+        if name is not None and name.split()[0] in _given_names():
             return [Author(name=name, span=Span.of(source, start, start + len(m.group("name"))))]
     return []
 
@@ -497,7 +623,12 @@ _PROFILE_LINKS = (
     re.compile(r"^(?i:(?:view|see|read) (?:all|more) (?:articles|posts|stories) (?:from|by)) "
                + _NAME + r"$"),
     re.compile(r"^" + _NAME + r" (?i:(?:view|see|read) (?:all|more) (?:articles|posts|stories))$"),
+    re.compile(r"^" + _NAME + r" (?i:view my complete profile)$"),
 )
+#: ... or closing a note about the author ("A professor at ... View all posts by Jane Doe").
+_PROFILE_LINK_AFTER_NOTE = re.compile(
+    r"[.!?)]\s+(?i:(?:view|see|read) (?:all|more) (?:articles|posts|stories) (?:from|by)) "
+    + _NAME + r"$")
 
 
 def _authors_from_profile_links(source: str, segments: Sequence[Segment]) -> list[Author]:
@@ -506,13 +637,15 @@ def _authors_from_profile_links(source: str, segments: Sequence[Segment]) -> lis
     found: dict[str, Author] = {}
     for seg in segments:
         text = seg.span.text
-        if len(text) > 80 or not text[:1].isalpha():
+        if len(text) > 300 or not text[:1].isalpha():
             continue
-        m = next((m for p in _PROFILE_LINKS if (m := p.match(text))), None)
+        m = (next((m for p in _PROFILE_LINKS if (m := p.match(text))), None)
+             if len(text) <= 80 else None) or _PROFILE_LINK_AFTER_NOTE.search(text)
         if m is None:
             continue
         name = _clean_name(m.group("name"), allow_single=False)
-        if name is None or name.split()[0] not in lexicon("byline_given_names"):
+        first = name.split()[0] if name is not None else ""
+        if name is None or not (first in _given_names() or _INITIAL.match(first)):
             continue
         start = seg.span.start + m.start("name")
         found.setdefault(name.casefold(), Author(
@@ -525,11 +658,14 @@ NEAR_AFTER, NEAR_BEFORE = 12, 4
 
 
 def _date_near_title(
-    source: str, segments: Sequence[Segment], reference: dt.datetime
+    source: str, segments: Sequence[Segment], reference: dt.datetime, page: _Page,
+    title: int | None,
 ) -> PublishedTime | None:
-    """The first absolute date written close to the headline: the segments after it first,
-    then those just above it."""
-    title = next((i for i, s in enumerate(segments) if s.kind is SegmentKind.TITLE), None)
+    """The first absolute date written close to the headline (or, with none found, to the
+    first paragraph): the segments after it first, then those just above it."""
+    if title is None:
+        title = next((i for i, s in enumerate(segments) if s.kind is SegmentKind.PARAGRAPH),
+                     None)
     if title is None:
         return None
     order = [*range(title, min(len(segments), title + NEAR_AFTER + 1)),
@@ -537,15 +673,46 @@ def _date_near_title(
     fallback: PublishedTime | None = None
     for i in order:
         seg = segments[i]
-        if seg.kind in (SegmentKind.PARAGRAPH, SegmentKind.HEADING) and len(seg.span) > 150:
+        if i in page.listed or (
+            seg.kind in (SegmentKind.PARAGRAPH, SegmentKind.HEADING) and len(seg.span) > 150
+        ):
             continue
-        for t in iter_times(seg.span.text, seg.span.start, source, reference, relative=False):
+        for t in iter_times(seg.span.text, seg.span.start, source, reference, relative=False,
+                            day_first=page.day_first(seg.span.text)):
             if not _publication_date(seg, t):
                 continue
+            if t.approximate and i + 1 < len(segments):
+                t = _year_below(t, segments[i + 1], source)
             if not t.updated:
                 return t
             fallback = fallback or t
-    return fallback or _labelled_or_nearest(source, segments, reference, title)
+    return fallback or _labelled_or_nearest(source, segments, reference, title, page)
+
+
+_TIME_AND_YEAR = re.compile(
+    r"^\s*(?:(?P<hh>\d{1,2})[:.](?P<mi>\d{2})\s*(?P<ap>[ap]\.?m\.?)?\s*)?(?P<year>\d{4})\s*$",
+    re.IGNORECASE)
+
+
+def _year_below(t: PublishedTime, below: Segment, source: str) -> PublishedTime:
+    """A day written without its year, whose year (and time) the next line shows
+    ("November 20" / "15:23 2019"): the time spans both lines."""
+    m = _TIME_AND_YEAR.match(below.span.text)
+    if m is None:
+        return t
+    hour = _hour(m.group("hh"), m.group("ap"))
+    timed = hour is not None and int(m.group("mi")) < 60
+    try:
+        value = t.value.replace(year=int(m.group("year")))
+        if timed:
+            value = value.replace(hour=hour or 0, minute=int(m.group("mi")))
+    except ValueError:
+        return t
+    if not 1990 <= value.year <= 2100:
+        return t
+    return PublishedTime(span=Span.of(source, t.span.start, below.span.end), value=value,
+                         granularity=Granularity.MINUTE if timed else t.granularity,
+                         timezone=t.timezone, updated=t.updated)
 
 
 _DATE_LABEL = re.compile(
@@ -571,6 +738,7 @@ _WEEKDAY_TAIL = re.compile(
     r"[\s,]*(?:(?:on|published|posted)\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)"
     r"(?:day)?\.?)?[\s,]*$", re.IGNORECASE)
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s")
+_EMBED_CREDIT = re.compile(r"@\w{1,30}\)\s*$")
 
 
 def _publication_date(seg: Segment, t: PublishedTime) -> bool:
@@ -579,9 +747,12 @@ def _publication_date(seg: Segment, t: PublishedTime) -> bool:
     labels the date, or the segment is a short line that is not a sentence. A date inside
     a sentence ("The deadline is Nov. 1.") is something the article speaks of."""
     text = seg.span.text
+    before = text[: t.span.start - seg.span.start].rstrip()
+    if _EMBED_CREDIT.search(before):
+        # an embedded post's credit ("— Jane Doe (@janedoe) November 1, 2019")
+        return False
     if _labelled(seg, t) or is_date_line(text) or is_dated_credit(text) or is_byline_line(text):
         return True
-    before = text[: t.span.start - seg.span.start].rstrip()
     after = text[t.span.end - seg.span.start:].strip()
     if not after or after[:1] in _SEPARATORS:
         # the date closes the line or a part of it: after a sentence ("... recovery? Monday,
@@ -601,15 +772,18 @@ def _publication_date(seg: Segment, t: PublishedTime) -> bool:
 
 
 def _labelled_or_nearest(
-    source: str, segments: Sequence[Segment], reference: dt.datetime, title: int
+    source: str, segments: Sequence[Segment], reference: dt.datetime, title: int, page: _Page
 ) -> PublishedTime | None:
     """Far from the headline: the first date the page labels as published (or posted,
     updated, edited), else the absolute date written closest to the headline."""
     nearest: tuple[int, PublishedTime] | None = None
     for i, seg in enumerate(segments):
-        if seg.kind in (SegmentKind.PARAGRAPH, SegmentKind.HEADING) and len(seg.span) > 150:
+        if i in page.listed or (
+            seg.kind in (SegmentKind.PARAGRAPH, SegmentKind.HEADING) and len(seg.span) > 150
+        ):
             continue
-        for t in iter_times(seg.span.text, seg.span.start, source, reference, relative=False):
+        for t in iter_times(seg.span.text, seg.span.start, source, reference, relative=False,
+                            day_first=page.day_first(seg.span.text)):
             if _labelled(seg, t):
                 return t
             if not _publication_date(seg, t):
@@ -619,39 +793,296 @@ def _labelled_or_nearest(
     return nearest[1] if nearest else None
 
 
+class _Page:
+    """What the whole page tells about reading its dates: whether it writes them day first
+    (read only when a slashed date is met) and which segments date a list of teasers."""
+
+    def __init__(self, source: str, segments: Sequence[Segment]) -> None:
+        self.source = source
+        self.listed = _listed_dates(segments)
+
+    @cached_property
+    def _day_first(self) -> bool:
+        return writes_day_first(self.source)
+
+    def day_first(self, text: str) -> bool:
+        """Whether a slashed date in ``text`` is read day first."""
+        return "/" in text and self._day_first
+
+
+#: Date lines this many segments apart, three or more running, date a list of teasers.
+LIST_STRIDES = (2, 3, 4)
+
+
+_YEAR_OR_NUMERIC = re.compile(r"\d{4}|\d[/.]\d")
+
+
+def _listed_dates(segments: Sequence[Segment]) -> frozenset[int]:
+    """The segments that are the dates of a list of teasers ("Teaser / July 30, 2010 /
+    AUTO NEWS / Teaser / November 20, 2015 / AUTO NEWS ..."): date lines that recur at the
+    same short distance three times or more."""
+    dated = [i for i, s in enumerate(segments) if len(s.span) <= 60
+             and _YEAR_OR_NUMERIC.search(s.span.text) and is_date_line(s.span.text)]
+    out: set[int] = set()
+    for a, b, c in zip(dated, dated[1:], dated[2:], strict=False):
+        if b - a == c - b and b - a in LIST_STRIDES:
+            out.update((a, b, c))
+    return frozenset(out)
+
+
+_AFTER_NAMES = re.compile(
+    # a footnote mark glued to the name ("Jane Doe1"), else a separator or a link
+    r"\d|\s*(?:$|[,;|•·/—–(-]|@\w|(?i:(?:view|see|more|follow|email|e-mail|read|contact|updated|"
+    r"published|posted|special to)\b))")
+
+
+def _names_only(seg: Segment, source: str, authors: list[Author]) -> bool:
+    """Whether nothing but a separator, a date, a role or a link follows the names found on
+    a line without "By" ("Jane Doe, Reuters", "Jane Doe View More Articles"), as against a
+    name that opens a line of something else ("Jane Doe 100 backstroke")."""
+    if not authors:
+        return False
+    rest = source[authors[-1].span.end: seg.span.end]
+    if _AFTER_NAMES.match(rest):
+        return True
+    d = _date_in(rest)
+    return d is not None and not rest[: d.start()].strip(" ,|•·-–—")
+
+
+def _bare_names(seg: Segment, source: str) -> list[Author]:
+    """The names on a line that is nothing but names ("Jane Doe", "Jane Doe and John Roe,
+    Reuters", "* Jane Doe, PhD ,"); no date, no sentence."""
+    text = seg.span.text
+    if len(text) > 80 or seg.kind is SegmentKind.TITLE or _date_in(text) is not None:
+        return []
+    lead = re.match(r"^(?:[*+•·o-]\s+)?", text)
+    start = lead.end() if lead else 0
+    found = split_authors(text[start:], seg.span.start + start, source, explicit=False)
+    if not found or found[0].span.start != seg.span.start + start:
+        return []
+    return found if _names_only(seg, source, found) else []
+
+
+_ONLY_BY = re.compile(r"^(?:(?:written|posted|published|words|story)\s+)?(?:by|authors?)\s*:?$",
+                      re.IGNORECASE)
+
+
+_BULLET = re.compile(r"[*+•·]\s")
+_SECTION_LABEL = re.compile(r"^[A-Z][a-z]{1,14}(?: [a-z])?$")
+
+
+def _names_beside_dates(
+    source: str, segments: Sequence[Segment], page: _Page, lo: int, hi: int
+) -> tuple[list[Author], int | None]:
+    """Names on a line of their own right above or below a date line of the header
+    ("Jane Doe" / "November 19th, 2019 at 8:40 AM"), after a date that opens a line
+    ("21/06/2014 Jane Doe News, Reviews"), or under a line that is only "By"; with the
+    index of the date line beside them, if any. Lines the layout offered as bylines were
+    read already and are not read again."""
+    for i in range(lo, hi):
+        seg = segments[i]
+        text = seg.span.text
+        if _ONLY_BY.match(text.strip(" *•·-")) and i + 1 < len(segments):
+            nxt = segments[i + 1]
+            found = split_authors(nxt.span.text, nxt.span.start, source, explicit=True)
+            if found and _names_only(nxt, source, found):
+                dated = i + 2 if i + 2 < len(segments) and is_date_line(
+                    segments[i + 2].span.text) else None
+                return found, dated
+            continue
+        if i in page.listed or len(seg.span) > 120:
+            continue
+        opening = _ABSOLUTE.match(text)
+        if opening is not None and not (is_date_line(text) or is_dated_credit(text)):
+            if seg.kind is SegmentKind.BYLINE:
+                continue
+            rest = text[opening.end():]
+            gap = len(rest) - len(rest.lstrip(" ,|•·-–—"))
+            at = seg.span.start + opening.end() + gap
+            found = split_authors(rest[gap:], at, source, explicit=False)
+            if found and found[0].span.start == at:
+                return found, i
+            continue
+        if not (is_date_line(text) or is_dated_credit(text)):
+            continue
+        # the line above or below, or the one above a section label ("Jane Doe" /
+        # "Business" / "11.15.2019 10:09 AM")
+        label = i > 0 and _SECTION_LABEL.match(segments[i - 1].span.text) is not None
+        for j in (i - 1, i + 1, *((i - 2,) if label else ())):
+            if (0 <= j < len(segments) and segments[j].kind is not SegmentKind.BYLINE
+                    and (found := _bare_names(segments[j], source))):
+                return found, i
+    return [], None
+
+
+def _names_at_top(source: str, segments: Sequence[Segment]) -> list[Author]:
+    """Names after "By" on a line above the article's first paragraph, when the page has
+    no byline where its headline is ("---- by Jane Doe", "Posted by Jane Doe 21.10.2019")."""
+    for seg in segments:
+        if seg.kind is SegmentKind.PARAGRAPH:
+            break
+        text = seg.span.text
+        if (len(seg.span) > 120 or re.match(r"[*+•·]|-\s", text)
+                or not (is_byline_line(text) and _explicit(seg))):
+            # a menu's entries ("+ By Invitation") are no byline
+            continue
+        found = _names_in(seg, source)
+        if len(found) == 1 and " " not in found[0].name and _date_in(text) is None:
+            # one word after "By" is a name only with the date beside it
+            continue
+        if found:
+            return found
+    return []
+
+
+#: A "By" line with at least this many paragraphs above and below it inside the body signs
+#: a part of the article (a box, a second report), not the article.
+INNER_BYLINE_PARAGRAPHS = 3
+
+
+def _inner(segments: Sequence[Segment], i: int, paragraphs: Sequence[int]) -> bool:
+    """Whether the byline ``segments[i]`` stands inside the body, under a short heading;
+    ``paragraphs`` holds how many paragraphs come before each segment (and in all, last)."""
+    above = paragraphs[i]
+    below = paragraphs[-1] - paragraphs[i + 1]
+    head = segments[i - 1] if i > 0 else None
+    return (above >= INNER_BYLINE_PARAGRAPHS and below >= INNER_BYLINE_PARAGRAPHS
+            and head is not None and len(head.span.text.split()) <= 8
+            and head.kind in (SegmentKind.HEADING, SegmentKind.BOILERPLATE)
+            and re.search(r"[\d:|•·]", head.span.text) is None)
+
+
+def _brand(name: str, source: str) -> bool:
+    """A one-word name that is not a known given name and opens a longer name on the page
+    ("Posted by Vortex" on a page of "Vortex Cannon Entertainment") names an organisation."""
+    if " " in name or name in _given_names():
+        return False
+    return re.search(r"\b" + re.escape(name) + r" +[A-Z][a-z]", source) is not None
+
+
+_COPYRIGHT_HOLDER = re.compile(
+    r"(?:(?:©|\((?i:c)\)|(?i:copyright))\s*(?:\((?i:c)\)\s*|©\s*)?\d{4}(?:\s*[-–]\s*(?:\d{4})?)?"
+    r"|\d{4}\s*[-–]\s*\d{4})\s+(?:(?i:by)\s+)?" + _NAME + r"(?=\s*(?:[.,|–—-]|$))")
+
+
+#: A copyright line may stand this many segments above the article's last paragraph
+#: (a licence note after it is a paragraph too).
+COPYRIGHT_BEFORE_END = 2
+
+
+def _copyright_holder(source: str, segments: Sequence[Segment]) -> list[Author]:
+    """With no other name on the page: the person a line after the article names as the
+    holder of its copyright ("Copyright (c) 2012- Jane Doe. All rights reserved.",
+    "2009-2020 by Jane Doe – Powered by ..."), as on a personal site."""
+    last = max((i for i, s in enumerate(segments) if s.kind is SegmentKind.PARAGRAPH),
+               default=0)
+    for seg in segments[max(0, last - COPYRIGHT_BEFORE_END):]:
+        m = _COPYRIGHT_HOLDER.search(seg.span.text)
+        if m is None or len(seg.span) > 200:
+            continue
+        name = _clean_name(m.group("name"), allow_single=False)
+        if name is not None and name.split()[0] in _given_names() and len(name.split()) <= 3:
+            start = seg.span.start + m.start("name")
+            return [Author(name=name, span=Span.of(source, start, start + len(m.group("name"))))]
+    return []
+
+
+def _people(found: list[Author], source: str, title: str) -> list[Author]:
+    """``found`` less organisations ("Posted by Vortex" on a page of "Vortex Cannon
+    Entertainment") and the people the headline (casefolded ``title``, given for names
+    read without "By") speaks of."""
+    return [a for a in found if not _brand(a.name, source)
+            and not (title and a.name.casefold() in title)]
+
+
 def parse_byline(
     source: str, segments: Sequence[Segment], reference: dt.datetime
 ) -> Byline | None:
     """Authors and published time from the article's byline (and dateline) segments."""
-    bylines = [s for s in segments if s.kind in (SegmentKind.BYLINE, SegmentKind.DATELINE)]
-    if not bylines:
-        near = _date_near_title(source, segments, reference)
-        noted = tuple(_authors_after_body(source, segments)
-                      or _authors_from_profile_links(source, segments))
-        if near is None and not noted:
-            return None
-        return Byline(span=None, authors=noted, published=near)
+    page = _Page(source, segments)
+    paragraphs = [0]
+    for s in segments:
+        paragraphs.append(paragraphs[-1] + (s.kind is SegmentKind.PARAGRAPH))
+    placed = [(i, s) for i, s in enumerate(segments)
+              if s.kind in (SegmentKind.BYLINE, SegmentKind.DATELINE)
+              and i not in page.listed and not _inner(segments, i, paragraphs)]
+    entries = [(i, s) for i, s in placed if _BULLET.match(s.span.text)
+               and not _explicit(s) and _names_in(s, source)]
+    days = {t.date for _, s in entries
+            for t in iter_times(s.span.text, s.span.start, source, reference, relative=False)}
+    if len(days) > 1:
+        # "* October 30, 2020 Jane Doe" / "* October 28, 2020 Jane Doe": a list of posts
+        page.listed |= {i for i, _ in entries}
+        placed = [(i, s) for i, s in placed if i not in page.listed]
+    bylines = [s for _, s in placed]
+    title = next((i for i, s in enumerate(segments) if s.kind is SegmentKind.TITLE), None)
+    title_text = segments[title].span.text.casefold() if title is not None else ""
     authors: list[Author] = []
+    from_names_only = False
     published: PublishedTime | None = None
     updated: PublishedTime | None = None
     # names after "By" win over lines that are only names
     explicit = any(_explicit(s) and _names_in(s, source) for s in bylines
                    if s.kind is SegmentKind.BYLINE) or None
-    for seg in bylines:
+    listing = False
+    for i, seg in placed:
         if seg.kind is SegmentKind.BYLINE and (explicit is None or _explicit(seg) == explicit):
-            for a in _names_in(seg, source):
+            found = _names_in(seg, source)
+            if explicit is None and found:
+                from_names_only = True
+                if _date_in(seg.span.text) is None and not _names_only(seg, source, found):
+                    # a name that opens a line of something else: a list, not a byline
+                    listing = True
+            for a in found:
                 if all(a.name.casefold() != b.name.casefold() for b in authors):
                     authors.append(a)
-        for t in iter_times(seg.span.text, seg.span.start, source, reference):
+            nxt = segments[i + 1] if i + 1 < len(segments) else None
+            cont = re.match(r"(?:&|and)\s+", nxt.span.text) if nxt is not None else None
+            if found and nxt is not None and cont is not None:
+                # "Jane Doe, Staff Attorney" / "& John Roe, Director of ..."
+                for a in split_authors(nxt.span.text[cont.end():], nxt.span.start + cont.end(),
+                                       source, explicit=False):
+                    if all(a.name.casefold() != b.name.casefold() for b in authors):
+                        authors.append(a)
+        for t in iter_times(seg.span.text, seg.span.start, source, reference,
+                            day_first=page.day_first(seg.span.text)):
             if t.updated:
                 updated = updated or t
             elif published is None:
                 published = t
+    if listing:
+        # names on lines without "By" are not the byline when they are a list's entries
+        authors = []
+    authors = _people(authors, source, title_text if from_names_only else "")
+    notes = _people(_authors_after_body(source, segments), source, "")
+    if authors and from_names_only and notes:
+        # a note about the author after the article outweighs names without "By"
+        authors = notes
+    if not authors and title is not None and not listing:
+        found, dated = _names_beside_dates(
+            source, segments, page, max(0, title - NEAR_BEFORE),
+            min(len(segments), title + NEAR_AFTER + 1))
+        authors = _people(found, source, title_text)
+        if not found and title > 0:
+            # a name line right above the headline ("Jane Doe" / "Why My Friend ...")
+            authors = _people(_bare_names(segments[title - 1], source), source, title_text)
+        if published is None and updated is None and authors and dated is not None:
+            # the date beside the names
+            seg = segments[dated]
+            published = next(iter_times(seg.span.text, seg.span.start, source, reference,
+                                        relative=False,
+                                        day_first=page.day_first(seg.span.text)), None)
     if published is None and updated is None:
-        published = _date_near_title(source, segments, reference)
+        published = _date_near_title(source, segments, reference, page, title)
     if not authors:
-        authors = (_authors_after_body(source, segments)
-                   or _authors_from_profile_links(source, segments))
+        authors = notes or _people(_names_at_top(source, segments), source, "")
+    if not authors:
+        authors = _people(_authors_from_profile_links(source, segments)
+                          or _copyright_holder(source, segments), source, "")
+    if not bylines:
+        if published is None and not authors:
+            return None
+        return Byline(span=None, authors=tuple(authors), published=published)
     main = next((s for s in bylines if s.kind is SegmentKind.BYLINE), bylines[0])
     affiliations = tuple(dict.fromkeys(a.affiliation for a in authors if a.affiliation))
     return Byline(span=main.span, authors=tuple(authors), affiliations=affiliations,

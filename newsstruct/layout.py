@@ -11,23 +11,41 @@ How a page is read:
    ``newsstruct/data/boilerplate_patterns.txt``, whether it reads as a byline or a date line).
 2. The body is the run of lines with the highest score: prose lines count for their length,
    navigation, link lists and boilerplate against, a teaser's summary (between a headline-like
-   line and a short one) for little; no run crosses comments, tags or a copyright notice, and
-   a run after such a stop counts for less. A run that follows a headline and a "By" line is
-   preferred to a larger one elsewhere.
-3. The header is read above the body: the cluster of byline and date lines nearest to it, the
-   headline as the headline-like line just above them (not a section label, a name, a
-   caption), a repeated line close above preferred, and a line sharing many more words with
-   the opening paragraphs preferred to one that shares few. A text whose body starts within
-   a few lines of its top is a copied article, and its first line is the headline. The
-   standfirst is the prose between headline and byline.
+   line and a short one) for little, and for less still in a list of three or more teasers;
+   a long line of capitalised words with no sentence end is menu entries run together, not
+   prose. No run crosses comments, tags or a copyright notice (the buttons under an embedded
+   post, "Reply", "Report", and a picture's caption led by "©" are no such stop), and a run
+   after such a stop counts for less. A run that follows a headline and a "By" line is
+   preferred to a larger one elsewhere, and to one that opens with a list of teasers above
+   that headline. A list that closes the article (a short heading or lead-in sharing a word
+   with it, then three or more list items or lines with figures, up to the page's furniture)
+   is the body's too; a picture's caption with its credit does not open the body.
+3. The header is read above the body: the cluster of byline and date lines nearest to it
+   (a run of evenly spaced headlines with their dates is a list of teasers, passed over and
+   not counted as distance), the headline as the headline-like line just above them (not a
+   section label, a name, a caption, a name under a lone "By"; an author's line between
+   headline and standfirst skipped), a repeated line close above preferred, and a line
+   sharing many more words with the opening paragraphs preferred to one that shares few
+   (but not to a headline above a "By" line by a line under that byline). A
+   text whose body starts within a few lines of its top is a copied article, and its first
+   line is the headline, unless a line the page repeats is found under it (a blog's name
+   above the post's title). With no header cluster, the best headline-like line is taken,
+   one the comments name ("6 thoughts on “...”") preferred, section labels in capitals and
+   lead-ins ending with a colon not. The line above a wiki's tagline ("From ... Wiki") is
+   its title; a share line that carries the headline ("Share All sharing options for: ...")
+   points to the line repeating it, or, when none does, is cut into the share label and the
+   title. The standfirst is the prose between headline and byline.
 4. Lines before the header are navigation, lines after the body related links or other
    furniture, unless the lexicon names a more precise kind. Inside the body, captions with
-   credits, repeated lines and notes about the author are told apart from paragraphs, and
+   credits (a credit after "©" too) and the pictures of a gallery ("2 of 4 ..."), repeated
+   lines and notes about the author are told apart from paragraphs, and
    short headline-like lines followed by prose are section headings.
 5. A dateline that opens the first paragraph ("WASHINGTON (Reuters) -", "MADRID —") is cut
    into its own DATELINE segment, so the paragraph starts with its first word; a dateline or
    date line of its own between the headline and the first paragraph ("LONDON 1996-08-30")
-   is a DATELINE segment too.
+   is a DATELINE segment too. A headline's line holding a run of ten spaces or more (the
+   cells of a table rendered onto one line) is cut there: the first cell is the title, the
+   rest boilerplate.
 6. A text with no page furniture at all (no boilerplate line, no list of links, no link) is
    an article's own text: rows of results tables and schedules ("Leicestershire 22 points,
    Somerset 4.") count towards its body, the short lines that close it stay in the body,
@@ -349,10 +367,14 @@ _DATE_FILLER = re.compile(
 )
 
 
+#: A year or a time run into the next word ("August 2, 2019August 2, 2019").
+_GLUED_AFTER_DIGIT = re.compile(r"(?<=\d)(?=[A-Z][a-z])")
+
+
 def is_date_line(line: str) -> bool:
     """Whether ``line`` is a date / time line ("Updated 1:39 am EST, Wednesday, November 20,
     2019", "Nov. 19, 2019", "5:50 PM", "2 hours ago")."""
-    s = _strip_marker(line.strip())
+    s = _GLUED_AFTER_DIGIT.sub(" ", _strip_marker(line.strip()))
     if not s or len(s) > 120 or s.count(" ") > 16 or not _DIGIT_OR_DAY.search(s):
         return False
     if not _DATE.search(s):
@@ -388,9 +410,8 @@ _BY = re.compile(
 
 
 _BY_WORD = re.compile(r"by|author", re.IGNORECASE)
-_NOT_AFTER_BY = frozenset({"clicking", "using", "signing", "continuing", "subscribing",
-                           "registering", "submitting", "entering", "visiting", "email", "e-mail",
-                           "category", "date", "topic", "tag", "popularity", "relevance"})
+#: Words that, right after "by" or "author", show the line is no byline.
+NOT_AFTER_BY = "byline_not_after_by"
 
 
 #: A name, then a date: what follows "By" in a byline that runs on into other text.
@@ -406,7 +427,7 @@ _BY_HANDLE_DATE = re.compile(
 def is_byline_line(line: str) -> bool:
     """Whether ``line`` reads as a byline ("By Jane Doe", "1 month Ago By Nikodem Baran",
     "Posted by Konstantin 21.10.2019", "Author: Jane Doe")."""
-    s = _strip_marker(line.strip())
+    s = _GLUED_AFTER_DIGIT.sub(" ", _strip_marker(line.strip()))
     if not s or len(s) > 200 or not _BY_WORD.search(s):
         return False
     m = _BY.search(s)
@@ -419,7 +440,7 @@ def is_byline_line(line: str) -> bool:
     ):
         return False
     after = s[m.end():].split()
-    if not after or after[0].lower() in _NOT_AFTER_BY:
+    if not after or after[0].lower().strip(":,.;") in lexicon(NOT_AFTER_BY):
         return False
     if m.start() == 0 and _BY_THEN_DATE.match(" ".join(after[:10])):
         # "By Ela on 31. October, 2023 | 18 Comments. This post may contain ..."
@@ -480,7 +501,8 @@ def _line_features(text: str) -> _Feat:
         and _EMBED_CREDIT.search(core) is None)
     prose = (
         has_letters and bp is None and not byline and not date
-        and ((words >= 8 and core.endswith(_SENTENCE_END)) or words >= 16)
+        and ((words >= 8 and core.endswith(_SENTENCE_END))
+             or (words >= 16 and _running_text(core, words)))
     )
     headline = (
         has_letters and bp is None and not byline and not date and 2 <= words <= 30
@@ -492,6 +514,18 @@ def _line_features(text: str) -> _Feat:
     row = (has_digit and bp is None and not byline and not date and not prose
            and 2 <= words <= 24 and _is_row(text, core, bullet))
     return _Feat(core, bullet, words, bp, byline, date, prose, headline, row)
+
+
+#: Running text has at least this share of words in lower case; a long line with fewer is
+#: a row of menu entries run together ("Applications OS Channel Programs Cloud ...").
+RUNNING_LOWER = 0.25
+
+
+def _running_text(core: str, words: int) -> bool:
+    """Whether a long line without a sentence end reads as running text, not as menu
+    entries run together (a script without capitals always does)."""
+    lower = sum(1 for w in core.split() if w[:1].islower())
+    return lower >= RUNNING_LOWER * words or not any(c.isupper() for c in core)
 
 
 #: A dateline on a line of its own: "JOHANNESBURG, August 7 (Xinhua) --", "MADRID —".
@@ -520,14 +554,26 @@ _END_MARKERS = {BoilerplateKind.COPYRIGHT: -40.0, BoilerplateKind.COMMENTS: -40.
 _HARD_STOP = float("-inf")
 
 
+#: One-word buttons under an embedded post or a comment ("Reply", "Report"): comment
+#: furniture, but no sign that the article has ended.
+_COMMENT_BUTTONS = frozenset({"reply", "report", "flag"})
+#: A line starting with "©" that runs on past this many words is a picture's caption
+#: ("© Jane Doe Detainees at a detention center ... 2018."), not the page's copyright notice.
+CAPTION_COPYRIGHT_WORDS = 12
+
+
 def _is_hard_stop(f: _Feat) -> bool:
-    if f.bp in (BoilerplateKind.COMMENTS, BoilerplateKind.TAGS):
+    if f.bp is BoilerplateKind.TAGS:
         return True
+    if f.bp is BoilerplateKind.COMMENTS:
+        return f.core.lower().strip(" .") not in _COMMENT_BUTTONS
     return (f.bp is BoilerplateKind.COPYRIGHT and not _CAPTION_CUE.search(f.core)
-            and _YEAR_OR_RIGHTS.search(f.core) is not None)
+            and _YEAR_OR_RIGHTS.search(f.core) is not None
+            and (f.words <= CAPTION_COPYRIGHT_WORDS or _NOTICE.search(f.core) is not None))
 
 
 _YEAR_OR_RIGHTS = re.compile(r"\b(?:19|20)\d\d\b|rights reserved", re.IGNORECASE)
+_NOTICE = re.compile(r"\bcopyright\b|rights reserved", re.IGNORECASE)
 
 
 def _line_score(f: _Feat) -> float:
@@ -539,6 +585,12 @@ def _line_score(f: _Feat) -> float:
             return _HARD_STOP
         if f.bp is BoilerplateKind.RELATED and f.words <= 4:
             return -25.0
+        if f.bp is BoilerplateKind.COMMENTS and f.core.lower().strip(" .") in _COMMENT_BUTTONS:
+            return -6.0
+        if f.bp is BoilerplateKind.COPYRIGHT and f.words > CAPTION_COPYRIGHT_WORDS and (
+                _NOTICE.search(f.core) is None):
+            # a picture's caption led by its copyright holder
+            return -6.0
         return _END_MARKERS.get(f.bp, -6.0)
     if f.prose:
         w = float(min(f.words, 80))
@@ -559,8 +611,10 @@ def _line_score(f: _Feat) -> float:
 ROW_SCORE = 0.5
 _CLOSING = frozenset({BoilerplateKind.RELATED, BoilerplateKind.COMMENTS, BoilerplateKind.TAGS,
                       BoilerplateKind.COPYRIGHT, BoilerplateKind.NEWSLETTER})
-#: How much a teaser's summary line counts towards the body.
-TEASER_WEIGHT = 0.2
+#: How much a teaser's summary line counts towards the body, alone and in a list of
+#: teasers (another one at most ``TEASER_GAP`` lines away).
+TEASER_WEIGHT, TEASER_LIST_WEIGHT = 0.2, 0.1
+TEASER_GAP, TEASER_LIST = 10, 3
 
 
 def _scores(feats: Sequence[_Feat]) -> list[float]:
@@ -568,12 +622,14 @@ def _scores(feats: Sequence[_Feat]) -> list[float]:
     short line (the "headline, summary, time" rhythm of related-story lists) counts little."""
     scores = [_line_score(f) for f in feats]
     n = len(feats)
+    teasers: list[int] = []
     for i, f in enumerate(feats):
         if not f.prose or scores[i] <= 0:
             continue
         # above: a headline, perhaps with its author and date, and no prose
         above = [j for j in range(i - 1, max(-1, i - 5), -1) if feats[j].bp is None][:3]
-        if not above or feats[above[0]].prose:
+        if not above or feats[above[0]].prose or feats[above[0]].core.endswith(":"):
+            # (a label ending with a colon leads into its paragraph: "Background:")
             continue
         run = []
         for j in above:
@@ -587,8 +643,19 @@ def _scores(feats: Sequence[_Feat]) -> list[float]:
         if i + 1 < n and feats[i + 1].bp in _CLOSING:
             continue
         nxt = next((j for j in range(i + 1, min(n, i + 3)) if feats[j].bp is None), None)
-        if nxt is None or not feats[nxt].prose:
-            scores[i] *= TEASER_WEIGHT
+        if nxt is None or not (feats[nxt].prose or feats[nxt].core.endswith(":")):
+            # (a lead-in ending with a colon goes on with the article)
+            teasers.append(i)
+    # teasers in a list of them (three or more, each close to the next) count for less
+    # than one or two alone
+    group: list[int] = []
+    for k, i in enumerate(teasers):
+        group.append(i)
+        if k + 1 == len(teasers) or teasers[k + 1] - i > TEASER_GAP:
+            weight = TEASER_LIST_WEIGHT if len(group) >= TEASER_LIST else TEASER_WEIGHT
+            for j in group:
+                scores[j] *= weight
+            group = []
     return scores
 
 
@@ -655,7 +722,43 @@ def _byline_anchored_region(
         # a run reaching into the best one only adds what lies between: keep the best
         if end < a and total >= ANCHORED_MIN and total >= ANCHORED_SHARE * best:
             return start, end
+    return _after_list_header(feats, scores, a, b)
+
+
+#: The share of a run's score, at least, that list items make for the run to be a list of
+#: teasers rather than an article's opening.
+LIST_SHARE = 0.7
+
+
+def _after_list_header(
+    feats: Sequence[_Feat], scores: Sequence[float], a: int, b: int
+) -> tuple[int, int]:
+    """A run that opens with a list of teasers (list items with their summaries) and holds a
+    headline and a "By" line further on starts under that byline: the list is the page's,
+    the article the one with the byline."""
+    for j in range(a + 1, b):
+        f = feats[j]
+        if not f.byline or f.bullet:
+            continue
+        t = _title_above(feats, j, max(a + 1, j - 6))
+        if t is None:
+            continue
+        before = [(scores[k], feats[k].bullet) for k in range(a, t) if scores[k] > 0]
+        total = sum(s for s, _ in before)
+        listed = sum(s for s, bullet in before if bullet)
+        start = next((k for k in range(j + 1, min(b + 1, j + 8)) if feats[k].prose), None)
+        if start is not None and total > 0 and listed >= LIST_SHARE * total:
+            return start, b
+        return a, b
     return a, b
+
+
+def _after_caption(feats: Sequence[_Feat], a: int, b: int) -> int:
+    """The body's first line: a picture's caption with its credit ("... Photo: AP") that
+    opens the run is the header's, and the body starts at the next prose line."""
+    if not feats[a].prose or _CAPTION_CREDIT.search(feats[a].core) is None:
+        return a
+    return next((j for j in range(a + 1, b + 1) if feats[j].prose), a)
 
 
 def _plain(feats: Sequence[_Feat]) -> bool:
@@ -684,6 +787,52 @@ def _table_tail(feats: Sequence[_Feat], b: int) -> int:
 
 #: At most this many lines after the body are taken in as its closing tables.
 TAIL_LINES = 400
+#: A list closing an article has at least this many items ...
+CLOSING_ITEMS = 3
+#: ... of at most this many words each.
+CLOSING_ITEM_WORDS = 25
+
+
+def _list_item(f: _Feat) -> bool:
+    """A line of a list that belongs to an article: a list item or a short line with figures
+    (a tour date, a result), with no link in it."""
+    if (f.bp is not None or f.byline or f.date or f.words > CLOSING_ITEM_WORDS
+            or _LINK.search(f.core)):
+        return False
+    return (f.bullet or _DIGIT.search(f.core) is not None) and _LETTER.search(f.core) is not None
+
+
+def _closing_list(feats: Sequence[_Feat], a: int, b: int) -> int:
+    """The body's last line, taking in a list that closes the article: a short heading or
+    lead-in right after the body ("Tour dates:", "Qualified teams") that shares a word with
+    the article, then at least ``CLOSING_ITEMS`` list lines, up to page furniture, a line
+    of no prose or the end of the text."""
+    n = len(feats)
+    nxt = [j for j in range(b + 1, min(n, b + 3)) if feats[j].bp is None][:2]
+    if not nxt or nxt[0] != b + 1:
+        return b
+    words: set[str] | None = None
+    for lead in nxt:
+        f = feats[lead]
+        if (f.bullet or f.byline or f.date or f.words > 12 or _LETTER.search(f.core) is None
+                or not (f.headline or f.core.endswith(":")) or _name_like(f.core)):
+            return b
+        end = lead
+        while end + 1 < n and _list_item(feats[end + 1]):
+            end += 1
+        if end - lead < CLOSING_ITEMS:
+            if lead == b + 1 and lead + 1 < n and feats[lead + 1].bp is None:
+                continue
+            return b
+        if end + 1 < n and feats[end + 1].prose:
+            # prose after the list: the list is not the article's last part
+            return b
+        if words is None:
+            words = set()
+            for f2 in feats[max(0, a - 10): b + 1]:
+                words |= _content_words(f2.core)
+        return end if _content_words(f.core) & words else b
+    return b
 _LINK = re.compile(r"https?://|www\.|\.(?:com|org|net)\b|@\w", re.IGNORECASE)
 
 
@@ -761,8 +910,12 @@ def _title_score(i: int, feats: Sequence[_Feat], anchor: int, seen: dict[str, in
     if _DATE.search(f.core):
         # a line with a date in it is a post's details or a teaser's
         score -= 2.0
-    if f.core.isupper() and f.words <= 3:
+    if f.core.isupper() and f.words <= 5:
+        # a section label in capitals
         score -= 2.0
+    if f.core.endswith(":"):
+        # a lead-in to what follows ("Here's why:")
+        score -= 3.0
     if _name_like(f.core):
         score -= 3.0
     return score
@@ -771,6 +924,8 @@ def _title_score(i: int, feats: Sequence[_Feat], anchor: int, seen: dict[str, in
 @attrs.define(slots=True)
 class _Header:
     title: int | None = None
+    #: whether the title is carried by a share line ("Share All sharing options for: ...")
+    carried: bool = False
     standfirst: list[int] = attrs.Factory(list)
     bylines: list[int] = attrs.Factory(list)
     body_start: int = 0
@@ -819,8 +974,14 @@ def _sentence_break(core: str) -> bool:
     return False
 
 
+#: The longest headline, in words; one of more than 25 does not end like a sentence.
+TITLE_MAX_WORDS = 30
+
+
 def _title_like(f: _Feat) -> bool:
-    return (f.headline and not f.byline and not f.date and not f.bullet and 3 <= f.words <= 25
+    return (f.headline and not f.byline and not f.date and not f.bullet
+            and 3 <= f.words <= TITLE_MAX_WORDS
+            and (f.words <= 25 or not f.core.endswith(_SENTENCE_END))
             and not _BREADCRUMB.search(f.core) and f.core.casefold() not in _agencies()
             and not f.core.endswith(("|", "•", "·", "/"))
             and not (f.prose and _full_stop(f.core)) and not _name_like(f.core)
@@ -845,15 +1006,26 @@ def _title_above(feats: Sequence[_Feat], first: int, lo: int) -> int | None:
         f = feats[i]
         if not _counts(f):
             continue
-        if _title_like(f):
+        after_by = i > 0 and feats[i - 1].core.lower() == "by"
+        if _title_like(f) and not after_by:
+            # (a line under a lone "By" is the author's or the source's name)
             up = next((j for j in range(i - 1, max(lo, i - 3) - 1, -1) if _counts(feats[j])),
                       None)
+            author = up is not None and not _title_like(feats[up]) and _name_like(
+                " ".join(feats[up].core.split()[:2]))
+            if up is not None and author:
+                # the author's line between the headline and its standfirst
+                up = next((j for j in range(up - 1, max(lo, up - 3) - 1, -1)
+                           if _counts(feats[j])), None)
             if (up is not None and _title_like(feats[up]) and feats[up].words >= 4
-                    and feats[up].words <= f.words and f.words >= STANDFIRST_WORDS
+                    and (feats[up].words <= f.words or author)
+                    and f.words >= STANDFIRST_WORDS
                     and not f.core[:1].isdigit()):
                 return up
             return i
-        skipped += 1
+        if f.words > 1:
+            # a one-word label ("News", "By", "Subscriptions") is passed over freely
+            skipped += 1
         if skipped > 3:
             return None
     return None
@@ -891,24 +1063,109 @@ def _clusters(feats: Sequence[_Feat], lo: int, hi: int) -> list[list[int]]:
     return out
 
 
+#: A share line that carries the headline: "Share All sharing options for: <headline>".
+CARRIER = re.compile(r"^(?:share|sharing options)\b[^:]{0,40}\bfor:\s+(?=\S)", re.IGNORECASE)
+
+
+def _carried_title(feats: Sequence[_Feat], a: int, b: int) -> int | None:
+    """The headline a share line above the body carries: the line that repeats it, or,
+    when no line does (a copy that starts at the share line), the share line itself."""
+    for i in range(min(a, len(feats))):
+        f = feats[i]
+        m = CARRIER.match(f.core) if f.core[:1] in "Ss" else None
+        if m is None:
+            continue
+        rest = f.core[m.end():].strip()
+        if len(rest.split()) < 3:
+            return None
+        key = rest.casefold()
+        same = next((j for j in range(min(b + 1, len(feats))) if j != i
+                     and feats[j].core.casefold() == key), None)
+        return same if same is not None else i
+    return None
+
+
+#: Headlines with their date lines, evenly spaced at most this many lines apart, three or
+#: more in a row, are a list of teasers, not an article's header.
+TEASER_RUN_GAP, TEASER_RUN = 8, 3
+
+
+def _without_teaser_runs(
+    feats: Sequence[_Feat], found: Sequence[tuple[int, list[int]]]
+) -> tuple[list[tuple[int, list[int]]], set[int]]:
+    """The headers found (headline, byline and date lines) less those in a run of teasers
+    (a headline and its date, again and again, each headline the same number of lines,
+    at most ``TEASER_RUN_GAP``, after the one before), and the lines those runs cover. A
+    header with a "By" line is in no run."""
+    runs: list[list[tuple[int, list[int]]]] = []
+    for t, cl in found:
+        if any(feats[j].byline for j in cl):
+            runs += [[(t, cl)], []]
+            continue
+        run = runs[-1] if runs else []
+        step = t - run[-1][0] if run else 0
+        if run and t > run[-1][1][-1] and step <= TEASER_RUN_GAP and (
+                len(run) == 1 or abs(step - (run[-1][0] - run[-2][0])) <= 1):
+            run.append((t, cl))
+        elif run and len(run) == 2 and t > run[-1][1][-1] and step <= TEASER_RUN_GAP:
+            # the first two were a header and a teaser: the run starts at the teaser
+            runs[-1] = run[:1]
+            runs.append([run[-1], (t, cl)])
+        else:
+            runs.append([(t, cl)])
+    kept = [h for run in runs if len(run) < TEASER_RUN for h in run]
+    covered = {k for run in runs if len(run) >= TEASER_RUN
+               for k in range(run[0][0], run[-1][1][-1] + 1)}
+    return kept, covered
+
+
+#: A wiki's tagline under the page's title: "From Wikipedia, the free encyclopedia".
+WIKI_TAGLINE = re.compile(r"^from (?:wikipedia\b|[\w .'’-]{1,40}\bwiki\b)", re.IGNORECASE)
+
+
+def _wiki_title(feats: Sequence[_Feat], a: int) -> int | None:
+    """The title of a wiki's page: the line right above its tagline."""
+    for i in range(1, min(a, len(feats))):
+        if WIKI_TAGLINE.match(feats[i].core) and feats[i].words <= 12:
+            f = feats[i - 1]
+            if f.bp is None and 1 <= f.words <= 12 and _LETTER.search(f.core):
+                return i - 1
+            return None
+    return None
+
+
+#: How many lines above its byline or date line a headline is looked for.
+HEADER_SPAN = 16
+#: How many lines above the body a header is looked for (further when a list of teasers
+#: lies between).
+HEADER_WINDOW = 80
+
+
 def _find_header(feats: Sequence[_Feat], a: int, b: int) -> _Header:
     head = _Header(body_start=a)
     n = len(feats)
-    lo = max(0, a - 80)
+    lo = max(0, a - HEADER_WINDOW)
     best_score, best = float("-inf"), None
-    for cl in _clusters(feats, lo, min(b + 1, a + 8, n)):
-        t = _title_above(feats, cl[0], max(lo, cl[0] - 12))
+    found: list[tuple[int, list[int]]] = []
+    for cl in _clusters(feats, max(0, a - 2 * HEADER_WINDOW), min(b + 1, a + 8, n)):
+        t = _title_above(feats, cl[0], max(0, cl[0] - HEADER_SPAN))
         if t is None:
             t = _title_below(feats, cl[-1])
-        if t is None:
-            continue
+        if t is not None:
+            found.append((t, cl))
+    headers, teasers = _without_teaser_runs(feats, found)
+    # a list of teasers between a header and the body does not count as distance
+    lo = max(0, lo - len(teasers))
+    for t, cl in headers:
         end = cl[-1]
+        if t < lo:
+            continue
         if end < a:
             # byline and date lines between a header and the body are more header
-            dist = float(sum(1 for k in range(end + 1, a) if _counts(feats[k])
-                             and not feats[k].bullet and not feats[k].byline
-                             and not feats[k].date))
-            dist += 0.3 * sum(1 for k in range(end + 1, a) if _counts(feats[k]) and feats[k].bullet)
+            between = [k for k in range(end + 1, a) if k not in teasers and _counts(feats[k])]
+            dist = float(sum(1 for k in between if not feats[k].bullet
+                             and not feats[k].byline and not feats[k].date))
+            dist += 0.3 * sum(1 for k in between if feats[k].bullet)
         else:
             dist = sum(1 for k in range(a, end) if feats[k].prose) * 3.0
         score = 5.0 - 0.3 * dist
@@ -925,16 +1182,32 @@ def _find_header(feats: Sequence[_Feat], a: int, b: int) -> _Header:
     else:
         head.title = _title_fallback(feats, a)
     first = _first_line_title(feats, a)
+    if first is not None and head.title is not None and _repeated(feats, head.title) and (
+            not _repeated(feats, first)):
+        # the headline the page repeats, under a blog's name on the first line
+        first = head.title
     if first is not None and first != head.title:
         head.title = first
         head.bylines = [j for j in head.bylines if j > first]
     # under a headline found above a byline or date line lie its standfirst and captions
     below = head.title if best is not None and best_score > 0 else None
+    # a headline found above a "By" line is not replaced by a line under it
+    by = next((j for j in head.bylines if feats[j].byline), None) if below is not None else None
     better = None if first is not None else _title_by_words(feats, head.title, a,
-                                                             head.body_start, below)
+                                                             head.body_start, below, by)
     if better is not None and better != head.title:
         head.title = better
         head.bylines = [j for j in head.bylines if j > better]
+    wiki = _wiki_title(feats, a)
+    if wiki is not None and wiki != head.title:
+        head.title = wiki
+        head.bylines = [j for j in head.bylines if j > wiki]
+    carried = _carried_title(feats, a, b)
+    if carried is not None:
+        head.carried = CARRIER.match(feats[carried].core) is not None
+        if carried != head.title:
+            head.title = carried
+            head.bylines = [j for j in head.bylines if j > carried]
     if head.title is None:
         return head
     t = head.title
@@ -959,13 +1232,16 @@ def _find_header(feats: Sequence[_Feat], a: int, b: int) -> _Header:
             _name_like(f.core)
         ):
             head.bylines.append(j)
-            head.body_start = max(head.body_start, j + 1) if j >= a else head.body_start
+            # a name after the body's first paragraph does not move the body's start
+            if j >= a and not any(feats[k].prose for k in range(a, j)):
+                head.body_start = max(head.body_start, j + 1)
     head.bylines.sort()
     # the standfirst: prose between the title and the first byline / the body
     limit = min([*head.bylines, head.body_start])
     for j in range(t + 1, limit):
         f = feats[j]
-        if f.bp is None and f.words >= 8 and not _CAPTION_CUE.search(f.core):
+        if (f.bp is None and f.words >= 8 and not _CAPTION_CUE.search(f.core)
+                and not _CAPTION_CREDIT.search(f.core)):
             head.standfirst.append(j)
             break
     return head
@@ -986,11 +1262,12 @@ def _content_words(text: str) -> set[str]:
 
 
 def _title_by_words(feats: Sequence[_Feat], t: int | None, a: int, start: int,
-                    below: int | None = None) -> int | None:
+                    below: int | None = None, by: int | None = None) -> int | None:
     """A headline shares words with the opening of its article; section labels, site names
     and teasers do not. When the line chosen shares few and a headline-like line close
     above the body shares many, that one is the headline. Lines after ``below`` (a headline
-    anchored by its byline) and the body's first line are not candidates."""
+    anchored by its byline), from ``by`` (its "By" line) on and the body's first line are
+    not candidates."""
     opening: set[str] = set()
     taken = 0
     for f in feats[start: start + 12]:
@@ -1015,7 +1292,7 @@ def _title_by_words(feats: Sequence[_Feat], t: int | None, a: int, start: int,
     under = None if below is None or current == 0 else next(
         (j for j in range(below + 1, min(len(feats), below + 3)) if _counts(feats[j])), None)
     last = min(below, a + 1, start) if anchored and below is not None else min(
-        a + 1, len(feats), start)
+        a + 1, len(feats), start, len(feats) if by is None else by)
     for i in range(max(0, a - 40), last):
         f = feats[i]
         if i in (t, under) or not _title_like(f) or f.words < 4:
@@ -1047,9 +1324,16 @@ def _first_line_title(feats: Sequence[_Feat], a: int) -> int | None:
     f = feats[0]
     if (f.bp is not None or f.byline or f.date or f.bullet or not 4 <= f.words <= 25
             or (f.prose and f.core.endswith(".")) or _NOT_TITLE.search(f.core)
-            or f.core.endswith((",", ";", ":"))):
+            or f.core.endswith((",", ";", ":")) or _CAPTION_CREDIT.search(f.core)):
+        # a picture's caption with its credit ("... Photo: AP") opens many copies too
         return None
     return 0
+
+
+def _repeated(feats: Sequence[_Feat], i: int) -> bool:
+    """Whether line ``i`` (of four words or more) appears again on the page."""
+    key = feats[i].core.casefold()
+    return feats[i].words >= 4 and sum(1 for f in feats if f.core.casefold() == key) > 1
 
 
 def _prefer_repeated(feats: Sequence[_Feat], t: int, anchor: int, end: int, lo: int) -> int:
@@ -1066,7 +1350,8 @@ def _prefer_repeated(feats: Sequence[_Feat], t: int, anchor: int, end: int, lo: 
         return t
     below = next((j for j in range(end + 1, min(len(feats), end + 4)) if _counts(feats[j])),
                  None)
-    if (below is not None and feats[t].words <= 3 and _title_like(feats[below])
+    if (below is not None and _title_like(feats[below])
+            and (feats[t].words <= 3 or counts.get(feats[below].core.casefold(), 0) > 2)
             and feats[below].words >= 4
             and not feats[below].core.endswith(".")
             and counts.get(feats[below].core.casefold(), 0) > 1):
@@ -1086,6 +1371,11 @@ def _prefer_repeated(feats: Sequence[_Feat], t: int, anchor: int, end: int, lo: 
     return t
 
 
+_COMMENTS_ON = re.compile(
+    r"\b(?:thoughts?|comments?|responses?|repl(?:y|ies)) (?:on|to) [“\"‘'](.{8,200}?)[”\"’']\s*$",
+    re.IGNORECASE)
+
+
 def _title_fallback(feats: Sequence[_Feat], a: int) -> int | None:
     """With no byline in sight: the best headline-like line above the body."""
     seen: dict[str, int] = {}
@@ -1101,6 +1391,11 @@ def _title_fallback(feats: Sequence[_Feat], a: int) -> int | None:
             for p in _SEPARATED.split(f.core):
                 if len(p.split()) >= 3:
                     parts[p.strip().casefold()] = parts.get(p.strip().casefold(), 0) + 1
+        m = _COMMENTS_ON.search(f.core) if "on" in key or "to" in key else None
+        if m is not None:
+            # "6 thoughts on “How to Adopt ...”": the comments name the headline
+            named = m.group(1).strip().casefold()
+            parts[named] = parts.get(named, 0) + 1
     best, best_i = float("-inf"), None
     for i in range(max(0, a - 40), min(a + 1, len(feats))):
         f = feats[i]
@@ -1145,16 +1440,21 @@ AUTHOR_NOTE = re.compile(
 #: A picture's caption with its credit ("... Credit: Getty Images", "(Photo: Jane Doe/AP)").
 _CAPTION_CREDIT = re.compile(
     r"\b(?:credit|photo(?:graph)?|image|picture)s?\s*(?::|\.\.\.|…)\s*\S|getty images\W*$|"
-    r"\((?:ap|afp|reuters|getty)[^)]*\)$|/\s*(?:ap|afp|reuters|getty images|epa)\)?$",
+    r"\((?:ap|afp|reuters|getty)[^)]*\)$|/\s*(?:ap|afp|reuters|getty images|epa)\)?$|"
+    r"[.!?]\s*©\s*\w[^©.!?]{0,60}$",
     re.IGNORECASE,
 )
+#: A picture of a gallery: "2 of 4 A shopper looks at extension cords ...".
+_GALLERY = re.compile(r"^\d{1,3} of \d{1,3} [A-Z“\"‘']")
 
 
 _CAPTION_HINTS = ("credit", "photo", "image", "picture", "getty", "illustration", "afp", "ap ",
-                  "reuters", "epa", "/", "(", "…", "...")
+                  "reuters", "epa", "/", "(", "…", "...", "©")
 
 
 def _is_caption(f: _Feat) -> bool:
+    if _GALLERY.match(f.core):
+        return True
     low = f.core.lower()
     if not any(h in low for h in _CAPTION_HINTS):
         return False
@@ -1235,7 +1535,8 @@ def _classify(feats: Sequence[_Feat], a: int, b: int, head: _Header) -> list[_Ki
             # a label or a wrapped cell of a table in the body ("AMERICAN LEAGUE", "Leeds)")
             kinds[i] = (SegmentKind.PARAGRAPH, None)
     if head.title is not None:
-        kinds[head.title] = (SegmentKind.TITLE, None)
+        kinds[head.title] = (SegmentKind.TITLE,
+                             BoilerplateKind.SHARE if head.carried else None)
     for j in head.standfirst:
         kinds[j] = (SegmentKind.STANDFIRST, None)
     for j in head.bylines:
@@ -1263,9 +1564,15 @@ def segment_text(text: str) -> tuple[Segment, ...]:
     a, b = _body_region(feats, scores)
     a, b = _byline_anchored_region(feats, scores, a, b)
     b = _table_tail(feats, b)
+    b = _closing_list(feats, a, b)
+    a = _after_caption(feats, a, b)
     head = _find_header(feats, a, b)
     kinds = _classify(feats, head.body_start, b, head)
     return _build(text, lines, kinds)
+
+
+#: A run of spaces between the cells of a table rendered onto one line.
+_CELL_GAP = re.compile(r"[ \t\u00a0]{10,}")
 
 
 def _build(text: str, lines: Sequence[Line], kinds: Sequence[_Kind]) -> tuple[Segment, ...]:
@@ -1288,6 +1595,23 @@ def _build(text: str, lines: Sequence[Line], kinds: Sequence[_Kind]) -> tuple[Se
             ):
                 i += 1
                 end = lines[i].end
+        if kind is SegmentKind.TITLE and bp is not None:
+            # the headline carried by a share line: the share label, then the title
+            core = text[start:end]
+            m = CARRIER.match(_strip_marker(core))
+            if m is not None:
+                cut = start + len(core) - len(_strip_marker(core)) + m.end()
+                out.append(_seg(text, SegmentKind.BOILERPLATE,
+                                start, start + len(text[start:cut].rstrip()), bp))
+                start, bp = cut, None
+        if kind is SegmentKind.TITLE:
+            gap = _CELL_GAP.search(text, start, end)
+            if gap is not None:
+                # cells of a table rendered onto one line: the headline is the first
+                out.append(_seg(text, kind, start, gap.start()))
+                kind, bp, start = SegmentKind.BOILERPLATE, BoilerplateKind.OTHER, gap.end()
+                while text[start].isspace():
+                    start += 1
         if kind is SegmentKind.PARAGRAPH and first_paragraph:
             first_paragraph = False
             cut = dateline_length(text[start:end])

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from newsstruct.byline import page_reference_date, parse_byline, split_authors
+from newsstruct.byline import page_reference_date, parse_byline, split_authors, writes_day_first
 from newsstruct.layout import segment_text
 from newsstruct.types import Byline, Segment, SegmentKind, Span
 
@@ -247,3 +247,43 @@ def test_two_profile_links_name_no_one() -> None:
             + "More articles from Jane Doe\n\nMore articles from John Roe\n")
     by = parse_byline(page, segment_text(page), REFERENCE)
     assert by is None or not by.authors
+
+
+def _page(kinds_and_lines: list[list[str]]) -> tuple[str, list[Segment]]:
+    """A page of the given lines, each a segment of the given kind, a blank line apart."""
+    text, segments = "", []
+    for kind, line in kinds_and_lines:
+        start = len(text)
+        text += line
+        segments.append((SegmentKind[kind], start, len(text)))
+        text += "\n\n"
+    return text, [Segment(kind=k, span=Span.of(text, s, e)) for k, s, e in segments]
+
+
+GROUPS = _rows("byline_groups.jsonl")
+
+
+@pytest.mark.parametrize("row", GROUPS, ids=[r["name"] for r in GROUPS])
+def test_real_line_groups(row: dict[str, Any]) -> None:
+    """Short groups of real header lines, each of the kind the layout gives it."""
+    text, segments = _page(row["segments"])
+    by = parse_byline(text, segments, REFERENCE)
+    assert (_names(by) if by is not None else []) == row["authors"]
+    published = by.published if by is not None else None
+    assert (published.date.isoformat() if published is not None else None) == row["day"]
+    for author in by.authors if by is not None else ():
+        assert text[author.span.start : author.span.end] == author.span.text
+
+
+DAY_ORDER = [
+    ("Published 21/06/2014. Updated 02/10/2020", True),
+    ("Published 11/19/2019. Updated 02/10/2020", False),
+    ("Published 2 October 2020", True),
+    ("Published October 2, 2020", False),
+    ("Published 02/10/2020", False),
+]
+
+
+@pytest.mark.parametrize(("text", "day_first"), DAY_ORDER)
+def test_day_order_of_a_page(text: str, day_first: bool) -> None:
+    assert writes_day_first(text) is day_first

@@ -31,11 +31,14 @@ def _rows(name: str) -> list[dict[str, Any]]:
 BOILERPLATE = _rows("layout_boilerplate.jsonl")
 DATELINES = _rows("layout_datelines.jsonl")
 HEADING_LINES = _rows("layout_headings.jsonl")
+TITLES = _rows("layout_titles.jsonl")
+BODIES = _rows("layout_bodies.jsonl")
 
 
 @pytest.mark.parametrize("row", BOILERPLATE, ids=[r["line"][:40] for r in BOILERPLATE])
 def test_real_boilerplate_lines(row: dict[str, Any]) -> None:
-    assert boilerplate_kind(row["line"]) is BoilerplateKind(row["kind"])
+    expected = None if row["kind"] is None else BoilerplateKind(row["kind"])
+    assert boilerplate_kind(row["line"]) is expected
 
 
 CONTENT = [
@@ -399,3 +402,29 @@ def test_long_space_run_inside_a_line_is_read_in_linear_time() -> None:
     segments = segment_text(text)
     covered = "".join(s.span.text for s in segments)
     assert "".join(text.split()) == "".join(covered.split())
+
+
+@pytest.mark.parametrize("row", TITLES, ids=[r["page"][:50] for r in TITLES])
+def test_real_headers_title(row: dict[str, Any]) -> None:
+    """Header lines of real pages, above an article (and furniture after it): the headline
+    the page shows is the title."""
+    page = "\n\n".join([*row["head"], _ARTICLE.strip(), *row.get("tail", [])])
+    assert _title_of(page) == row["title"]
+
+
+def _kind_name(seg: Segment) -> str:
+    return seg.kind.value + (f"/{seg.boilerplate.value}" if seg.boilerplate else "")
+
+
+@pytest.mark.parametrize("row", BODIES, ids=[r["case"][:50] for r in BODIES])
+def test_real_lines_around_the_body(row: dict[str, Any]) -> None:
+    """Real lines before, inside and after an article ("@ARTICLE": paragraphs of prose):
+    what each is read as, and the article's paragraphs kept in the body."""
+    parts = [p for line in row["lines"] for p in (PARAGRAPHS if line == "@ARTICLE" else [line])]
+    text = "\n\n".join(parts)
+    segs = segment_text(text)
+    _assert_lossless(text, segs)
+    kinds = {s.text: _kind_name(s) for s in segs}
+    for line, kind in row["kinds"]:
+        assert kinds[line] == kind, line
+    assert all(kinds[p] == "paragraph" for p in PARAGRAPHS)
