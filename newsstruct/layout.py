@@ -58,6 +58,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 import attrs
 
@@ -92,7 +93,16 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x1c|\x1d|\x1e|\x8
 
 def split_lines(text: str) -> list[Line]:
     """The non-blank lines of ``text`` with offsets, stripped of surrounding white space."""
-    lines: list[Line] = []
+    return [Line(*row) for row in _line_rows(text)]
+
+
+#: A :class:`Line` as a plain tuple (start, end, text, after_blank), quicker to make.
+_Row = tuple[int, int, str, bool]
+
+
+def _line_rows(text: str) -> list[_Row]:
+    """The lines of :func:`split_lines` as rows."""
+    rows: list[_Row] = []
     pos = 0
     blank_before = True
     # str.splitlines breaks at exactly the characters of _LINE_BREAK
@@ -100,12 +110,12 @@ def split_lines(text: str) -> list[Line]:
         stripped = raw.strip()
         if stripped:
             start = pos + (len(raw) - len(raw.lstrip()))
-            lines.append(Line(start, start + len(stripped), stripped, blank_before))
+            rows.append((start, start + len(stripped), stripped, blank_before))
             blank_before = False
         else:
             blank_before = True
         pos += len(raw)
-    return lines
+    return rows
 
 
 # --------------------------------------------------------------------------- boilerplate
@@ -128,109 +138,253 @@ KIND_ORDER: tuple[BoilerplateKind, ...] = (
     BoilerplateKind.OTHER,
 )
 #: Kinds a long line (more than ``_SHORT_WORDS`` words) may still be.
-_RANK = {kind: i for i, kind in enumerate(KIND_ORDER)}
 _LONG_LINE_KINDS = frozenset({BoilerplateKind.COPYRIGHT, BoilerplateKind.COOKIE,
                               BoilerplateKind.OTHER})
 _SHORT_WORDS = 15
 
 
 @attrs.frozen
-class _Free:
-    """A boilerplate pattern that may match anywhere in a line, with a literal (``needle``)
-    every match contains, so that most lines are passed over without a search."""
+class _Single:
+    """A boilerplate pattern tried on its own, after the alternation, with a literal
+    (``needle``, lower-cased; empty when there is none) every match contains, so that most
+    lines are passed over without a search. Free patterns may match anywhere in a line and
+    are searched in it ignoring case. An anchored pattern that opens with a character class
+    ("^\\S+(?: \\S+){0,3} says:$") would have the alternation scan and backtrack on every
+    line: it is matched on its own against the lower-cased line, as the alternation is."""
 
     kind: BoilerplateKind
     rank: int
-    needle: str | None
+    needle: str
     pattern: re.Pattern[str]
+    anchored: bool
+
+
+@attrs.frozen
+class _Alternation:
+    """Patterns anchored at the line start, in priority order: ``named`` tells which matches
+    first (each in a group named after its kind and place). Whether one matches at all is
+    told sooner, with no groups to record and only the patterns a line may match by its
+    first character: ``by_start`` holds them by the characters they start with, ``digit``
+    those that may start with a decimal digit and ``other`` those whose start is not simply
+    known."""
+
+    by_start: dict[str, re.Pattern[str]]
+    digit: re.Pattern[str] | None
+    other: re.Pattern[str] | None
+    named: re.Pattern[str]
+
+    def matches(self, low: str) -> bool:
+        """Whether one of the patterns matches the lower-cased line ``low``."""
+        gate = self.by_start.get(low[:1])
+        return ((gate is not None and gate.match(low) is not None)
+                or (self.digit is not None and low[:1].isdecimal()
+                    and self.digit.match(low) is not None)
+                or (self.other is not None and self.other.match(low) is not None))
 
 
 @attrs.frozen
 class _Patterns:
-    """The boilerplate lexicon compiled: one alternation of the patterns anchored at the line
-    start (in priority order, so the first alternative that matches is the best kind) for
-    short and for long lines, and the free patterns in priority order."""
+    """The boilerplate lexicon compiled: the alternation of the patterns anchored at the line
+    start for short and for long lines, the rank and kind of each of its groups, and the
+    patterns tried on their own, in priority order, for short and for long lines."""
 
-    anchored: re.Pattern[str]
-    long_anchored: re.Pattern[str]
-    free: tuple[_Free, ...]
+    anchored: _Alternation
+    long_anchored: _Alternation
+    groups: dict[str, tuple[int, BoilerplateKind]]
+    single: tuple[_Single, ...]
+    long_single: tuple[_Single, ...]
 
 
 _SPECIAL = set("\\()[]{}.?*+|^$")
 
 
-def _needle(pattern: str) -> str | None:
-    """The longest literal run at the top level of ``pattern`` (3 characters or more, or one
-    symbol such as "©"), lower-cased; ``None`` when there is none."""
-    runs: list[str] = []
-    cur: list[str] = []
-    depth, in_class, i = 0, False, 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "\\":
-            i += 1
-            runs.append("".join(cur))
-            cur = []
+def _class_end(pattern: str, i: int) -> int:
+    """The index of the ``]`` that closes the character class opening at ``i``."""
+    j = i + 1
+    if pattern[j: j + 1] == "^":
+        j += 1
+    if pattern[j: j + 1] == "]":
+        j += 1  # a "]" first in the class is one of its characters
+    while j < len(pattern) and pattern[j] != "]":
+        j += 2 if pattern[j] == "\\" else 1
+    return j
+
+
+def _group_end(pattern: str, i: int) -> int:
+    """The index of the ``)`` that closes the group opening at ``i``."""
+    depth, j = 0, i
+    while j < len(pattern):
+        ch = pattern[j]
+        if ch == "\\":
+            j += 1
         elif ch == "[":
-            in_class = True
-            runs.append("".join(cur))
-            cur = []
+            j = _class_end(pattern, j)
         elif ch == "(":
             depth += 1
-            runs.append("".join(cur))
-            cur = []
         elif ch == ")":
             depth -= 1
-        elif depth == 0 and ch in "?*{":
-            if cur:
-                cur.pop()
+            if depth == 0:
+                return j
+        j += 1
+    return len(pattern)
+
+
+def _usable(literal: str) -> bool:
+    """Whether a literal is rare enough to pass lines over: 3 characters or more, or a
+    symbol such as "©"."""
+    return len(literal.strip()) >= 3 or any(ord(c) > 127 for c in literal)
+
+
+def _needles(pattern: str) -> tuple[str, ...]:
+    """Literals one of which every match of ``pattern`` (an alternative, with no top-level
+    ``|``) contains: the longest literal run at its top level, else the alternatives of the
+    top-level group of plain words ("(?:says|said|wrote)") or class of plain characters
+    ("[»›→]") with the longest shortest one; empty when there is none (see
+    :func:`_usable`)."""
+    runs: list[str] = []
+    groups: list[tuple[str, ...]] = []
+    cur: list[str] = []
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch in _SPECIAL:
             runs.append("".join(cur))
+            if ch in "?*{" and runs[-1]:
+                # the character before the quantifier may be absent
+                runs[-1] = runs[-1][:-1]
             cur = []
-        elif depth == 0 and ch not in _SPECIAL:
-            cur.append(ch)
-        elif depth == 0:
-            runs.append("".join(cur))
-            cur = []
-        i += 1
+        if ch == "\\":
+            # an escape is a class ("\d") or a symbol ("\("): no literal
+            i += 2
+        elif ch == "{":
+            end = pattern.find("}", i)
+            i = len(pattern) if end < 0 else end + 1
+        elif ch in "([":
+            end = _group_end(pattern, i) if ch == "(" else _class_end(pattern, i)
+            body = pattern[i + 1: end]
+            if pattern[end + 1: end + 2] not in ("?", "*", "{"):
+                # a group or class that must match: when it is of plain words or characters,
+                # one of them is in every match
+                if ch == "[":
+                    alts = [] if "-" in body or _SPECIAL.intersection(body) else list(body)
+                elif body.startswith("?:") or body[:1] != "?":
+                    alts = _top_level_alternatives(body[2:] if body[:1] == "?" else body)
+                else:
+                    alts = []  # a look-around or a named group
+                if alts and all(a and not _SPECIAL.intersection(a) and _usable(a)
+                                for a in alts):
+                    groups.append(tuple(alts))
+            i = end + 1
+        else:
+            if ch not in _SPECIAL:
+                cur.append(ch)
+            i += 1
     runs.append("".join(cur))
-    good = [r.strip() for r in runs if len(r.strip()) >= 3 or any(ord(c) > 127 for c in r)]
-    return max(good, key=len).lower() if good else None
+    good = [r.strip() for r in runs if _usable(r)]
+    if good:
+        return (max(good, key=len),)
+    return max(groups, key=lambda g: min(map(len, g))) if groups else ()
+
+
+def _first_chars(pattern: str) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` starts with ("\\d" standing for any decimal
+    digit), when its opening is made of literals and groups of them; ``None`` otherwise."""
+    chars: set[str] = set()
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "(":
+            end = _group_end(pattern, i)
+            body = pattern[i + 1: end]
+            if body[:1] == "?" and not body.startswith("?:"):
+                return None  # a look-around or a named group
+            firsts = [_first_chars(a) for a in _top_level_alternatives(
+                body[2:] if body[:1] == "?" else body)]
+            if any(f is None for f in firsts):
+                return None
+            chars.update(*(f for f in firsts if f is not None))
+            i = end + 1
+        elif ch == "\\":
+            escaped = pattern[i + 1: i + 2]
+            if escaped == "d":
+                chars.add("\\d")
+            elif not escaped or escaped.isalnum():
+                return None  # a class ("\\w") or an assertion ("\\b")
+            else:
+                chars.add(escaped)
+            i += 2
+        elif ch in _SPECIAL:
+            return None
+        else:
+            chars.add(ch)
+            i += 1
+        # an element that may be absent lets the next one start the match
+        quantifier = pattern[i: i + 1]
+        if quantifier == "{":
+            end = pattern.find("}", i)
+            least = pattern[i + 1: end].partition(",")[0].strip() if end > i else "1"
+            if least and not (least.isdigit() and int(least) == 0):
+                return frozenset(chars)
+            i = end + 1
+        elif quantifier in ("?", "*"):
+            i += 1
+        else:
+            return frozenset(chars)
+        if pattern[i: i + 1] == "?":
+            i += 1  # a lazy quantifier
+    return None  # the pattern may match nothing
+
+
+def _opens_with_class(pattern: str) -> bool:
+    """Whether ``pattern`` starts with a character class ("[^.!?]", "\\S", ".")."""
+    return pattern[:1] in ("[", ".") or (pattern[:1] == "\\" and pattern[1:2] in "dDsSwW")
 
 
 @lru_cache(maxsize=1)
 def _boilerplate_patterns() -> _Patterns:
     anchored: list[tuple[BoilerplateKind, str]] = []
-    free: list[tuple[int, int, _Free]] = []
+    single: list[tuple[int, int, _Single]] = []
     for entry in sorted(lexicon("boilerplate_patterns")):
         name, _, pattern = entry.partition(":")
         kind = BoilerplateKind(name.strip())
+        rank = KIND_ORDER.index(kind)
         for alt in _top_level_alternatives(pattern.strip()):
-            if alt.startswith("^"):
+            anchored_alt = alt.startswith("^")
+            needles = _needles(alt[1:] if anchored_alt else alt)
+            if anchored_alt and not (needles and _opens_with_class(alt[1:])):
                 anchored.append((kind, alt[1:]))
-            else:
-                compiled = re.compile(alt, re.IGNORECASE)
-                free.append((KIND_ORDER.index(kind), len(free), _Free(
-                    kind, KIND_ORDER.index(kind), _needle(alt), compiled)))
+                continue
+            # an anchored pattern is matched against the lower-cased line, as the alternation
+            # is; a free one is searched in the line ignoring case
+            compiled = re.compile(alt) if anchored_alt else re.compile(alt, re.IGNORECASE)
+            # every match holds one of the needles: one entry for each
+            for needle in needles or ("",):
+                single.append((rank, len(single), _Single(
+                    kind, rank, needle.lower(), compiled, anchored_alt)))
 
-    def join(parts: list[tuple[BoilerplateKind, str]], long_only: bool) -> re.Pattern[str]:
+    groups: dict[str, tuple[int, BoilerplateKind]] = {}
+
+    def join(parts: list[tuple[BoilerplateKind, str]], long_only: bool) -> _Alternation:
         ordered = sorted(
             (KIND_ORDER.index(k), i, k, p) for i, (k, p) in enumerate(parts)
             if not long_only or k in _LONG_LINE_KINDS
         )
-        alts = [f"(?P<{k.value}__{i}>{p})" for _, i, k, p in ordered]
+        by_start: dict[str, list[str]] = {}
+        for rank, i, k, p in ordered:
+            groups[f"{k.value}__{i}"] = (rank, k)
+            for first in _first_chars(p) or ("",):
+                by_start.setdefault(first, []).append(f"(?:{p})")
+        gates = {first: re.compile("|".join(alts)) for first, alts in by_start.items()}
+        digit, other = gates.pop("\\d", None), gates.pop("", None)
         # matched against the lower-cased line: patterns are written in lower case
-        return re.compile("|".join(alts) or r"(?!)")
+        return _Alternation(
+            gates, digit, other,
+            re.compile("|".join(f"(?P<{k.value}__{i}>{p})" for _, i, k, p in ordered)
+                       or r"(?!)"))
 
-    return _Patterns(join(anchored, False), join(anchored, True),
-                     tuple(f for _, _, f in sorted(free, key=lambda x: (x[0], x[1]))))
-
-
-def _kind_of(m: re.Match[str] | None) -> BoilerplateKind | None:
-    if m is None or m.lastgroup is None:
-        return None
-    return BoilerplateKind(m.lastgroup.split("__", 1)[0])
+    ordered = tuple(f for _, _, f in sorted(single, key=lambda x: (x[0], x[1])))
+    return _Patterns(join(anchored, False), join(anchored, True), groups, ordered,
+                     tuple(f for f in ordered if f.kind in _LONG_LINE_KINDS))
 
 
 def _top_level_alternatives(pattern: str) -> list[str]:
@@ -281,14 +435,20 @@ _PROMPT_START = frozenset({"sign", "subscribe", "get", "register", "join", "leav
 def _is_sentence(s: str) -> bool:
     """A statement of eight words or more ("Comments made by the minister ... ."), not a
     prompt addressed to the reader ("Sign up for our daily newsletter.")."""
+    if not s.endswith((".", "!", "?")):
+        return False
     words = s.split()
-    return (len(words) >= 8 and s.endswith((".", "!", "?"))
-            and words[0].lower().strip("\"'“‘(") not in _PROMPT_START)
+    return len(words) >= 8 and words[0].lower().strip("\"'“‘(") not in _PROMPT_START
 
 
 def boilerplate_kind(line: str) -> BoilerplateKind | None:
     """The kind of boilerplate ``line`` is, or ``None`` if it looks like content."""
-    s = _strip_marker(line.strip()).strip("[](){}<> ")[:400]
+    return _boilerplate(_strip_marker(line.strip()))
+
+
+def _boilerplate(s: str) -> BoilerplateKind | None:
+    """:func:`boilerplate_kind` of a line stripped of spaces and list marker."""
+    s = s.strip("[](){}<> ")[:400]
     if not s:
         return None
     return _kind_cached(s) if len(s) <= 80 else _kind(s)
@@ -303,20 +463,24 @@ def reset_caches() -> None:
     """Empty the caches of the layout stage."""
     _kind_cached.cache_clear()
     _features_cached.cache_clear()
+    _name_like.cache_clear()
 
 
 def _kind(s: str) -> BoilerplateKind | None:
     pats = _boilerplate_patterns()
     long_line = s.count(" ") >= _SHORT_WORDS or _is_sentence(s)
     low = s.lower()
-    first = _kind_of((pats.long_anchored if long_line else pats.anchored).match(low))
-    rank = _RANK[first] if first is not None else len(KIND_ORDER)
-    for f in pats.free:
+    alternation = pats.long_anchored if long_line else pats.anchored
+    m = alternation.named.match(low) if alternation.matches(low) else None
+    rank, first = len(KIND_ORDER), None
+    if m is not None and m.lastgroup is not None:
+        rank, first = pats.groups[m.lastgroup]
+    # of the patterns tried on their own whose needle the line holds, the first that matches
+    # wins when its kind comes first
+    for f in [f for f in (pats.long_single if long_line else pats.single) if f.needle in low]:
         if f.rank >= rank:
             break
-        if long_line and f.kind not in _LONG_LINE_KINDS:
-            continue
-        if (f.needle is None or f.needle in low) and f.pattern.search(s):
+        if f.pattern.match(low) if f.anchored else f.pattern.search(s):
             return f.kind
     return first
 
@@ -360,9 +524,12 @@ _DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _DIGIT_OR_DAY = re.compile(r"\d|yesterday|today|just now", re.IGNORECASE)
 _DATE_FILLER = re.compile(
-    r"\b(?:" + _WEEKDAY + r"|updated|published|posted|last|first|modified|on|at|by|and|"
+    # separators first: no separator is a word character, so the two alternatives never
+    # match at the same place, and this one rejects a character sooner
+    r"[\s|•·,:;/()\[\]\-–—@]+"
+    r"|\b(?:" + _WEEKDAY + r"|updated|published|posted|last|first|modified|on|at|by|and|"
     r"[A-Z]{1,4}T|UTC|GMT|am|pm|min|mins|read|reading|time|date|created|edited|originally|"
-    r"written|\d{4})\b|[\s|•·,:;/()\[\]\-–—@]+",
+    r"written|\d{4})\b",
     re.IGNORECASE,
 )
 
@@ -374,12 +541,36 @@ _GLUED_AFTER_DIGIT = re.compile(r"(?<=\d)(?=[A-Z][a-z])")
 def is_date_line(line: str) -> bool:
     """Whether ``line`` is a date / time line ("Updated 1:39 am EST, Wednesday, November 20,
     2019", "Nov. 19, 2019", "5:50 PM", "2 hours ago")."""
-    s = _GLUED_AFTER_DIGIT.sub(" ", _strip_marker(line.strip()))
-    if not s or len(s) > 120 or s.count(" ") > 16 or not _DIGIT_OR_DAY.search(s):
-        return False
-    if not _DATE.search(s):
-        return False
-    rest = _DATE_FILLER.sub(" ", _DATE.sub(" ", s)).split()
+    return _is_date(_GLUED_AFTER_DIGIT.sub(" ", _strip_marker(line.strip())))
+
+
+def _is_date(s: str) -> bool:
+    """:func:`is_date_line` of a line stripped of spaces and list marker."""
+    undated = _undated(s, _DIGIT.search(s) is not None)
+    return undated is not None and _only_date(_DATE_FILLER.sub(" ", undated).split())
+
+
+def _undated(s: str, digit: bool) -> str | None:
+    """``s`` (holding a figure when ``digit``) with its dates and times blanked out, when it
+    passes the cheap tests of a date line and holds one; ``None`` otherwise."""
+    if not s or len(s) > 120 or s.count(" ") > 16:
+        return None
+    if not digit:
+        # with no figure, a day word: "yesterday" and "today" hold "day", "just now" "now"
+        # (these letters have no case forms besides the ASCII ones)
+        low = s.lower()
+        if ("day" not in low and "now" not in low) or _DIGIT_OR_DAY.search(s) is None:
+            return None
+    undated, dates = _DATE.subn(" ", s)
+    return undated if dates else None
+
+
+def _date_rest(s: str) -> list[str]:
+    """The words of ``s`` besides its dates, times and date filler."""
+    return _DATE_FILLER.sub(" ", _DATE.sub(" ", s)).split()
+
+
+def _only_date(rest: list[str]) -> bool:
     return len(rest) <= 1 and not any(len(w) > 12 for w in rest)
 
 
@@ -394,11 +585,37 @@ _FULL_DATE = re.compile(
 def is_dated_credit(line: str) -> bool:
     """Whether ``line`` is a short credit with a full date: a source or a name and a date
     ("Reuters November 18, 2019 11:03 PM", "The Guardian 02/10/2020 Anna Fazackerley")."""
-    s = _strip_marker(line.strip())
-    if len(s) > 100 or not _DIGIT.search(s) or not _FULL_DATE.search(s):
-        return False
-    rest = _DATE_FILLER.sub(" ", _DATE.sub(" ", s)).split()
+    return _is_dated_credit(_strip_marker(line.strip()))
+
+
+def _is_dated_credit(s: str) -> bool:
+    """:func:`is_dated_credit` of a line stripped of spaces and list marker."""
+    return (_may_be_dated_credit(s, _DIGIT.search(s) is not None)
+            and _credit_rest(_date_rest(s)))
+
+
+def _may_be_dated_credit(s: str, digit: bool) -> bool:
+    return len(s) <= 100 and digit and _FULL_DATE.search(s) is not None
+
+
+def _credit_rest(rest: list[str]) -> bool:
     return 0 < len(rest) <= 5 and all(w[:1].isupper() or w in ("and", "of", "the") for w in rest)
+
+
+def _date_or_dated_credit(s: str, digit: bool) -> bool:
+    """``_is_date(s) or _is_dated_credit(s)`` for ``s`` holding a figure when ``digit``,
+    reading the words besides the dates once."""
+    rest: list[str] | None = None
+    # the date test reads a date run into the next word apart, the credit test does not
+    glued = _GLUED_AFTER_DIGIT.sub(" ", s) if digit else s
+    undated = _undated(glued, digit)
+    if undated is not None:
+        rest = _DATE_FILLER.sub(" ", undated).split()
+        if _only_date(rest):
+            return True
+    if not _may_be_dated_credit(s, digit):
+        return False
+    return _credit_rest(_date_rest(s) if rest is None or glued != s else rest)
 
 
 _BY = re.compile(
@@ -427,8 +644,17 @@ _BY_HANDLE_DATE = re.compile(
 def is_byline_line(line: str) -> bool:
     """Whether ``line`` reads as a byline ("By Jane Doe", "1 month Ago By Nikodem Baran",
     "Posted by Konstantin 21.10.2019", "Author: Jane Doe")."""
-    s = _GLUED_AFTER_DIGIT.sub(" ", _strip_marker(line.strip()))
-    if not s or len(s) > 200 or not _BY_WORD.search(s):
+    return _is_byline(_GLUED_AFTER_DIGIT.sub(" ", _strip_marker(line.strip())))
+
+
+def _is_byline(s: str) -> bool:
+    """:func:`is_byline_line` of a line stripped of spaces and list marker."""
+    if not s or len(s) > 200:
+        return False
+    # _BY_WORD's letters have no case forms besides the ASCII ones: a line it finds holds
+    # "by" or "author" once lower-cased
+    low = s.lower()
+    if ("by" not in low and "author" not in low) or not _BY_WORD.search(s):
         return False
     m = _BY.search(s)
     if m is None:
@@ -454,8 +680,9 @@ def is_byline_line(line: str) -> bool:
 # --------------------------------------------------------------------------- line features
 
 
-@attrs.frozen(slots=True)
-class _Feat:
+class _Feat(NamedTuple):
+    """What a line reads as (a named tuple: many are made, and cached)."""
+
     core: str
     bullet: bool
     words: int
@@ -474,46 +701,45 @@ _SENTENCE_END = (".", "!", "?", "…", '"', "”", "’", ".)", ".'")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-def _features(line: Line) -> _Feat:
-    text = line.text
-    return _features_cached(text) if len(text) <= 120 else _line_features(text)
-
-
 @lru_cache(maxsize=16384)
 def _features_cached(text: str) -> _Feat:
+    """The features of a short line (up to 120 characters), cached: pages repeat them."""
     return _line_features(text)
 
 
 def _line_features(text: str) -> _Feat:
     core = _strip_marker(text)
     bullet = len(core) != len(text)
-    if not _LETTER.search(core) and not _DIGIT.search(core):
-        # "*", "|", "—": nothing to read
-        return _Feat(core, bullet, len(core.split()), None, False, False, False, False)
     words = len(core.split())
-    bp = boilerplate_kind(core)
     has_letters = _LETTER.search(core) is not None
     has_digit = _DIGIT.search(core) is not None
-    byline = bp is None and is_byline_line(core)
-    date = (bp is None and not byline and (
-        is_date_line(core) or is_dated_credit(core)
+    if not has_letters and not has_digit:
+        # "*", "|", "—": nothing to read
+        return _Feat(core, bullet, words, None, False, False, False, False)
+    # what the line tests read: ``core`` is stripped, and they strip one more list marker
+    s = _strip_marker(core)
+    digit = has_digit and (s is core or _DIGIT.search(s) is not None)
+    bp = _boilerplate(s)
+    if bp is not None:
+        return _Feat(core, bullet, words, bp, False, False, False, False)
+    byline = _is_byline(_GLUED_AFTER_DIGIT.sub(" ", s) if digit else s)
+    date = (not byline and (
+        _date_or_dated_credit(s, digit)
         or (core.endswith(("-", "—", "–")) and _DATELINE_LINE.match(core) is not None))
         and _EMBED_CREDIT.search(core) is None)
-    prose = (
-        has_letters and bp is None and not byline and not date
-        and ((words >= 8 and core.endswith(_SENTENCE_END))
-             or (words >= 16 and _running_text(core, words)))
-    )
+    if byline or date:
+        return _Feat(core, bullet, words, None, byline, date, False, False)
+    prose = has_letters and ((words >= 8 and core.endswith(_SENTENCE_END))
+                             or (words >= 16 and _running_text(core, words)))
     headline = (
-        has_letters and bp is None and not byline and not date and 2 <= words <= 30
+        has_letters and 2 <= words <= 30
         and len(core) <= 250 and not core.endswith((",", ";"))
         and (core[0].isupper() or core[0].isdigit() or core[0] in "‘'\"“¿¡")
         # a line led by a full date is a post's date and details, not a headline
         and (not has_digit or not core[0].isalnum() or _FULL_DATE.match(core) is None)
     )
-    row = (has_digit and bp is None and not byline and not date and not prose
-           and 2 <= words <= 24 and _is_row(text, core, bullet))
-    return _Feat(core, bullet, words, bp, byline, date, prose, headline, row)
+    row = (has_digit and not prose and 2 <= words <= 24 and _is_row(text, core, bullet))
+    return _Feat(core, bullet, words, None, False, False, prose, headline, row)
 
 
 #: Running text has at least this share of words in lower case; a long line with fewer is
@@ -544,7 +770,7 @@ def _is_row(text: str, core: str, bullet: bool) -> bool:
     one with a figure after its number."""
     if "://" in core or "www." in core or "@" in core or (bullet and not _NUMBERED.match(text)):
         return False
-    return any(t.isalpha() for t in core.split())
+    return any(map(str.isalpha, core.split()))
 
 
 _END_MARKERS = {BoilerplateKind.COPYRIGHT: -40.0, BoilerplateKind.COMMENTS: -40.0,
@@ -626,6 +852,8 @@ def _scores(feats: Sequence[_Feat]) -> list[float]:
     for i, f in enumerate(feats):
         if not f.prose or scores[i] <= 0:
             continue
+        if i and feats[i - 1].prose and feats[i - 1].bp is None:
+            continue  # prose right above: no teaser (the test below, made quickly)
         # above: a headline, perhaps with its author and date, and no prose
         above = [j for j in range(i - 1, max(-1, i - 5), -1) if feats[j].bp is None][:3]
         if not above or feats[above[0]].prose or feats[above[0]].core.endswith(":"):
@@ -853,6 +1081,7 @@ _NAME_TOKEN = re.compile(
 _NAME_END = re.compile(r"(?:(?<!\s)\s+)?(?:,|\||\s-\s|\band\b|\s@|/|•|·|\d)\s*")
 
 
+@lru_cache(maxsize=4096)
 def _name_like(core: str) -> bool:
     """A line that is only a person's name (two to four capitalised words), optionally with
     a role after a comma ("Tom Krisher, AP Auto Writer")."""
@@ -1257,8 +1486,7 @@ ANCHORED_WORDS = 0.2
 
 
 def _content_words(text: str) -> set[str]:
-    common = lexicon("layout_common_words")
-    return {w for w in (m.group(0).lower() for m in _WORD.finditer(text)) if w not in common}
+    return {w.lower() for w in _WORD.findall(text)} - lexicon("layout_common_words")
 
 
 def _title_by_words(feats: Sequence[_Feat], t: int | None, a: int, start: int,
@@ -1431,6 +1659,19 @@ def dateline_length(paragraph: str) -> int:
 
 
 _Kind = tuple[SegmentKind, BoilerplateKind | None]
+#: The kinds lines are classified as, made once.
+_AS_TITLE: _Kind = (SegmentKind.TITLE, None)
+_AS_STANDFIRST: _Kind = (SegmentKind.STANDFIRST, None)
+_AS_BYLINE: _Kind = (SegmentKind.BYLINE, None)
+_AS_DATELINE: _Kind = (SegmentKind.DATELINE, None)
+_AS_HEADING: _Kind = (SegmentKind.HEADING, None)
+_AS_PARAGRAPH: _Kind = (SegmentKind.PARAGRAPH, None)
+_AS_CAPTION: _Kind = (SegmentKind.CAPTION, None)
+_AS_NAVIGATION: _Kind = (SegmentKind.BOILERPLATE, BoilerplateKind.NAVIGATION)
+_AS_RELATED: _Kind = (SegmentKind.BOILERPLATE, BoilerplateKind.RELATED)
+_AS_CREDIT: _Kind = (SegmentKind.BOILERPLATE, BoilerplateKind.CREDIT)
+_AS_OTHER: _Kind = (SegmentKind.BOILERPLATE, BoilerplateKind.OTHER)
+
 #: A note about the author after the article ("Jane Doe is a staff writer ...").
 AUTHOR_NOTE = re.compile(
     r"^(?P<name>[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|da|del|la|le)){1,3}) "
@@ -1452,13 +1693,34 @@ _CAPTION_HINTS = ("credit", "photo", "image", "picture", "getty", "illustration"
                   "reuters", "epa", "/", "(", "…", "...", "©")
 
 
+#: Literals, lower-cased, one of which a match of _CAPTION_CUE holds, and one of which a match
+#: of the first two alternatives of _CAPTION_CREDIT, or its last one ("©"), holds; the
+#: remaining alternatives end the line with ")" or a source's last letter. (No "i" or "s" in
+#: them: "ı" and "ſ" match those ignoring case.)
+_CUE_NEEDLES = ("getty", "hutter", "photo", "mage", "cred", "llu", "afp", "reuter", "epa", "(")
+_CREDIT_NEEDLES = ("cred", "photo", "mage", "ctur", "getty", "©")
+_CREDIT_ENDS = (")", "p", "s", "ſ", "a")
+
+
+def _holds_any(low: str, needles: tuple[str, ...]) -> bool:
+    """Whether ``low`` holds one of ``needles``."""
+    # a loop rather than any() over a generator: this runs for every paragraph
+    for needle in needles:  # noqa: SIM110
+        if needle in low:
+            return True
+    return False
+
+
 def _is_caption(f: _Feat) -> bool:
     if _GALLERY.match(f.core):
         return True
     low = f.core.lower()
-    if not any(h in low for h in _CAPTION_HINTS):
+    if not _holds_any(low, _CAPTION_HINTS):
         return False
-    return bool((not f.prose and _CAPTION_CUE.search(f.core)) or _CAPTION_CREDIT.search(f.core))
+    if not f.prose and _holds_any(low, _CUE_NEEDLES) and _CAPTION_CUE.search(f.core):
+        return True
+    return ((_holds_any(low, _CREDIT_NEEDLES) or low.endswith(_CREDIT_ENDS))
+            and _CAPTION_CREDIT.search(f.core) is not None)
 
 
 def _is_heading(i: int, feats: Sequence[_Feat], b: int) -> bool:
@@ -1484,7 +1746,7 @@ def _in_table(i: int, feats: Sequence[_Feat]) -> bool:
 
 def _classify(feats: Sequence[_Feat], a: int, b: int, head: _Header) -> list[_Kind]:
     n = len(feats)
-    kinds: list[_Kind] = [(SegmentKind.BOILERPLATE, BoilerplateKind.OTHER)] * n
+    kinds: list[_Kind] = [_AS_OTHER] * n
     top = head.title if head.title is not None else a
     last_byline = max(head.bylines, default=top)
     seen_in_body: set[str] = set()
@@ -1497,69 +1759,69 @@ def _classify(feats: Sequence[_Feat], a: int, b: int, head: _Header) -> list[_Ki
             kinds[i] = (SegmentKind.BOILERPLATE, f.bp)
         elif i < top:
             dateline = f.date and i >= top - 2 and _DATELINE_LINE.match(f.core) is not None
-            kinds[i] = ((SegmentKind.DATELINE, None) if dateline
-                        else (SegmentKind.BOILERPLATE, BoilerplateKind.NAVIGATION))
+            kinds[i] = _AS_DATELINE if dateline else _AS_NAVIGATION
         elif i > b:
             related = f.headline or f.bullet
-            kinds[i] = (SegmentKind.BOILERPLATE,
-                        BoilerplateKind.RELATED if related else BoilerplateKind.OTHER)
+            kinds[i] = _AS_RELATED if related else _AS_OTHER
         elif i < a:
             if i == a - 1 and i > last_byline and _is_heading(i, feats, b):
                 # a section heading right before the first paragraph
-                kinds[i] = (SegmentKind.HEADING, None)
+                kinds[i] = _AS_HEADING
             elif i > top and not (f.byline or f.date) and _in_table(i, feats):
                 # the lead-in or a label of a table that opens the body
-                kinds[i] = (SegmentKind.PARAGRAPH, None)
+                kinds[i] = _AS_PARAGRAPH
             elif f.words >= 6 and _LETTER.search(f.core):
-                kinds[i] = (SegmentKind.CAPTION, None)
+                kinds[i] = _AS_CAPTION
             elif f.date and i > top:
-                kinds[i] = (SegmentKind.DATELINE, None)
+                kinds[i] = _AS_DATELINE
         elif f.date and top < i and not paragraph_seen:
             # a date line between the headline and the first paragraph ("LONDON 1996-08-30")
-            kinds[i] = (SegmentKind.DATELINE, None)
+            kinds[i] = _AS_DATELINE
         elif i >= b - 3 and AUTHOR_NOTE.match(f.core):
-            kinds[i] = (SegmentKind.BOILERPLATE, BoilerplateKind.CREDIT)
+            kinds[i] = _AS_CREDIT
         elif f.core in seen_in_body and f.words >= 4:
             # the same text again (pages render a caption or teaser more than once)
-            kinds[i] = (SegmentKind.BOILERPLATE, BoilerplateKind.OTHER)
+            kinds[i] = _AS_OTHER
         elif f.prose or f.row or (f.words >= 4 and not f.byline and not f.date):
             seen_in_body.add(f.core)
-            kinds[i] = (SegmentKind.PARAGRAPH, None)
+            kinds[i] = _AS_PARAGRAPH
             if _is_heading(i, feats, b):
-                kinds[i] = (SegmentKind.HEADING, None)
+                kinds[i] = _AS_HEADING
             elif _is_caption(f):
-                kinds[i] = (SegmentKind.CAPTION, None)
+                kinds[i] = _AS_CAPTION
         elif f.headline and f.words >= 2 and _is_heading(i, feats, b):
-            kinds[i] = (SegmentKind.HEADING, None)
+            kinds[i] = _AS_HEADING
         elif _in_table(i, feats) and not f.byline and not f.date:
             # a label or a wrapped cell of a table in the body ("AMERICAN LEAGUE", "Leeds)")
-            kinds[i] = (SegmentKind.PARAGRAPH, None)
+            kinds[i] = _AS_PARAGRAPH
     if head.title is not None:
-        kinds[head.title] = (SegmentKind.TITLE,
-                             BoilerplateKind.SHARE if head.carried else None)
+        kinds[head.title] = ((SegmentKind.TITLE, BoilerplateKind.SHARE) if head.carried
+                             else _AS_TITLE)
     for j in head.standfirst:
-        kinds[j] = (SegmentKind.STANDFIRST, None)
+        kinds[j] = _AS_STANDFIRST
     for j in head.bylines:
-        kinds[j] = (SegmentKind.BYLINE, None)
+        kinds[j] = _AS_BYLINE
     return kinds
 
 
 def _seg(text: str, kind: SegmentKind, start: int, end: int,
          boilerplate: BoilerplateKind | None = None) -> Segment:
-    details = _details(boilerplate, text[start:end]) if boilerplate else ()
-    return Segment(kind=kind, span=Span.of(text, start, end), boilerplate=boilerplate,
-                   details=details)
+    span = text[start:end]
+    return Segment(kind=kind, span=Span(start=start, end=end, text=span),
+                   boilerplate=boilerplate,
+                   details=_details(boilerplate, span) if boilerplate is not None else ())
 
 
 def segment_text(text: str) -> tuple[Segment, ...]:
     """Split ``text`` into labelled segments covering every non-space character once."""
-    lines = split_lines(text)
+    lines = _line_rows(text)
     if not lines:
         return ()
-    feats = [_features(line) for line in lines]
+    feats = [_features_cached(line) if len(line) <= 120 else _line_features(line)
+             for _, _, line, _ in lines]
     if not _plain(feats):
         # on a page with furniture, short lines with figures may be links and widgets
-        feats = [attrs.evolve(f, row=False) if f.row else f for f in feats]
+        feats = [f._replace(row=False) if f.row else f for f in feats]
     scores = _scores(feats)
     a, b = _body_region(feats, scores)
     a, b = _byline_anchored_region(feats, scores, a, b)
@@ -1575,26 +1837,27 @@ def segment_text(text: str) -> tuple[Segment, ...]:
 _CELL_GAP = re.compile(r"[ \t\u00a0]{10,}")
 
 
-def _build(text: str, lines: Sequence[Line], kinds: Sequence[_Kind]) -> tuple[Segment, ...]:
+def _build(text: str, lines: Sequence[_Row], kinds: Sequence[_Kind]) -> tuple[Segment, ...]:
     """Segments from classified lines: a paragraph hard-wrapped onto the next line (no blank
     line between, the first not ending a sentence, the next starting in lower case) is one
     segment; a dateline opening the first paragraph is cut off."""
     out: list[Segment] = []
     first_paragraph = True
-    i = 0
-    while i < len(lines):
+    i, n = 0, len(lines)
+    while i < n:
         kind, bp = kinds[i]
-        start, end = lines[i].start, lines[i].end
-        if kind in (SegmentKind.PARAGRAPH, SegmentKind.STANDFIRST):
+        start, end, line, _ = lines[i]
+        if kind is SegmentKind.PARAGRAPH or kind is SegmentKind.STANDFIRST:
+            # the segment so far ends with its last line's text
             while (
-                i + 1 < len(lines)
+                i + 1 < n
                 and kinds[i + 1][0] is kind
-                and not lines[i + 1].after_blank
-                and not text[start:end].endswith((".", "!", "?", ":", '"', "”"))
-                and lines[i + 1].text[:1].islower()
+                and not lines[i + 1][3]
+                and not line.endswith((".", "!", "?", ":", '"', "”"))
+                and lines[i + 1][2][:1].islower()
             ):
                 i += 1
-                end = lines[i].end
+                _, end, line, _ = lines[i]
         if kind is SegmentKind.TITLE and bp is not None:
             # the headline carried by a share line: the share label, then the title
             core = text[start:end]

@@ -428,3 +428,30 @@ def test_real_lines_around_the_body(row: dict[str, Any]) -> None:
     for line, kind in row["kinds"]:
         assert kinds[line] == kind, line
     assert all(kinds[p] == "paragraph" for p in PARAGRAPHS)
+
+
+@pytest.mark.skipif(not HEADER_DEV.exists(), reason="../shared/eval is not beside the checkout")
+def test_caption_prefilters_agree_with_the_patterns() -> None:
+    """The literals that gate the caption patterns never hide a match: on every line of the
+    dev pages, the gated test gives what the patterns alone give."""
+    from newsstruct import layout
+
+    def plain(f: Any) -> bool:
+        if layout._GALLERY.match(f.core):
+            return True
+        low = f.core.lower()
+        if not any(h in low for h in layout._CAPTION_HINTS):
+            return False
+        return bool((not f.prose and layout._CAPTION_CUE.search(f.core))
+                    or layout._CAPTION_CREDIT.search(f.core))
+
+    seen = 0
+    with HEADER_DEV.open(encoding="utf-8") as fh:
+        for row in map(json.loads, fh):
+            for field in ("text_full", "text_copy"):
+                for line in (row.get(field) or "").splitlines():
+                    if line.strip():
+                        f = layout._line_features(line.strip())
+                        assert layout._is_caption(f) == plain(f), line
+                        seen += 1
+    assert seen > 10_000
