@@ -1438,6 +1438,12 @@ def _find_header(feats: Sequence[_Feat], a: int, b: int) -> _Header:
             head.title = carried
             head.bylines = [j for j in head.bylines if j > carried]
     if head.title is None:
+        # no headline: a name over a date line just above the body is still the byline
+        top = next((j for j in range(max(0, a - HEADER_SPAN), a) if _name_over_date(feats, j)),
+                   None)
+        if top is not None:
+            head.bylines = [top, top + 1]
+            head.body_start = max(a, top + 2)
         return head
     t = head.title
     if not any(feats[j].byline for j in head.bylines):
@@ -1469,7 +1475,8 @@ def _find_header(feats: Sequence[_Feat], a: int, b: int) -> _Header:
     limit = min([*head.bylines, head.body_start])
     for j in range(t + 1, limit):
         f = feats[j]
-        if (f.bp is None and f.words >= 8 and not _CAPTION_CUE.search(f.core)
+        if (f.bp is None and f.words >= 8 and not f.date and not f.byline
+                and not _CAPTION_CUE.search(f.core)
                 and not _CAPTION_CREDIT.search(f.core)):
             head.standfirst.append(j)
             break
@@ -1604,6 +1611,13 @@ _COMMENTS_ON = re.compile(
     re.IGNORECASE)
 
 
+def _name_over_date(feats: Sequence[_Feat], i: int) -> bool:
+    """Whether line ``i`` is only a person's name, right above a date line: the author and
+    the time of a post ("Jane Doe" / "Nov 18, 2019 @17:19 PM"), not a headline."""
+    return (i + 1 < len(feats) and feats[i + 1].date and feats[i].bp is None
+            and _name_like(feats[i].core))
+
+
 def _title_fallback(feats: Sequence[_Feat], a: int) -> int | None:
     """With no byline in sight: the best headline-like line above the body."""
     seen: dict[str, int] = {}
@@ -1627,7 +1641,7 @@ def _title_fallback(feats: Sequence[_Feat], a: int) -> int | None:
     best, best_i = float("-inf"), None
     for i in range(max(0, a - 40), min(a + 1, len(feats))):
         f = feats[i]
-        if not f.headline or f.byline or f.date:
+        if not f.headline or f.byline or f.date or _name_over_date(feats, i):
             continue
         s = _title_score(i, feats, max(a, i + 1), seen, parts)
         if s > best:
@@ -1770,10 +1784,10 @@ def _classify(feats: Sequence[_Feat], a: int, b: int, head: _Header) -> list[_Ki
             elif i > top and not (f.byline or f.date) and _in_table(i, feats):
                 # the lead-in or a label of a table that opens the body
                 kinds[i] = _AS_PARAGRAPH
-            elif f.words >= 6 and _LETTER.search(f.core):
-                kinds[i] = _AS_CAPTION
             elif f.date and i > top:
                 kinds[i] = _AS_DATELINE
+            elif f.words >= 6 and _LETTER.search(f.core):
+                kinds[i] = _AS_CAPTION
         elif f.date and top < i and not paragraph_seen:
             # a date line between the headline and the first paragraph ("LONDON 1996-08-30")
             kinds[i] = _AS_DATELINE
