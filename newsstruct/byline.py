@@ -17,8 +17,9 @@ With no name in the byline: a name line right above or below a date line near th
 ("Jane Doe" / "November 19th, 2019"), after a date that opens a line, or under a line that
 is only "By"; a note after the article ("Jane Doe is a staff writer ...", "About the author
 - Jane Doe", "Author: Jane Doe", "I'm Jane Doe."); a "By" line above the first paragraph
-("---- by Jane Doe"); a link to the author's articles; else the person holding the copyright
-of a personal site ("Copyright (c) 2012- Jane Doe").
+("---- by Jane Doe") or names written with a degree above it ("* Jane Doe, PhD"); a link
+to the author's articles; else the person holding the copyright of a personal site
+("Copyright (c) 2012- Jane Doe").
 
 Times are read without dateparser, by patterns for the forms pages show ("Nov. 19, 2019",
 "Published 7:05 PM EST, Tue March 3, 2020", "2019-11-19T12:48:14Z", "11/19/19 06:56 AM EST",
@@ -935,6 +936,33 @@ def _names_at_top(source: str, segments: Sequence[Segment]) -> list[Author]:
     return []
 
 
+#: Academic and medical degrees written after an author's name ("Jane Doe, PhD").
+_DEGREES = re.compile(
+    r"^(?:[*+•·-]\s+)?" + _NAME
+    + r",\s*(?:Ph\.?D|M\.?D|MPH|DrPH|DPhil|MBBS|MSc|MBChB|RN|FRCP|FACP|DSc)\.?"
+    r"(?:\s*,\s*(?:Ph\.?D|M\.?D|MPH|DrPH|DPhil|MBBS|MSc|MBChB|RN|FRCP|FACP|DSc)\.?)*\s*,?$")
+
+
+def _names_with_degrees(source: str, segments: Sequence[Segment]) -> list[Author]:
+    """The authors of a paper listed above its text, each with a degree ("* Jane Doe, PhD ,",
+    "* John Roe, MD, MPH"): a degree is only ever written after a person's name."""
+    found: dict[str, Author] = {}
+    for seg in segments:
+        if seg.kind is SegmentKind.PARAGRAPH:
+            break
+        m = _DEGREES.match(seg.span.text) if len(seg.span) <= 120 else None
+        if m is None:
+            continue
+        name = _clean_name(m.group("name"), allow_single=False)
+        # "Silver Spring, MD" is a place: the name must open with a given name or initial
+        first = name.split()[0] if name is not None else ""
+        if name is not None and (first in _given_names() or _INITIAL.match(first)):
+            start = seg.span.start + m.start("name")
+            found.setdefault(name.casefold(), Author(
+                name=name, span=Span.of(source, start, start + len(m.group("name")))))
+    return list(found.values())
+
+
 #: A "By" line with at least this many paragraphs above and below it inside the body signs
 #: a part of the article (a box, a second report), not the article.
 INNER_BYLINE_PARAGRAPHS = 3
@@ -1075,7 +1103,8 @@ def parse_byline(
     if published is None and updated is None:
         published = _date_near_title(source, segments, reference, page, title)
     if not authors:
-        authors = notes or _people(_names_at_top(source, segments), source, "")
+        authors = notes or _people(_names_at_top(source, segments)
+                                   or _names_with_degrees(source, segments), source, "")
     if not authors:
         authors = _people(_authors_from_profile_links(source, segments)
                           or _copyright_holder(source, segments), source, "")
