@@ -2,11 +2,12 @@
 figures on the quote dev set.
 
 usage: python benchmarks/eval_entities.py GOLD.jsonl PRED.jsonl [--quotes QUOTES.jsonl]
-                                          [--limit N] [--no-quotes]
+                                          [--limit N] [--no-quotes] [--raw-spacy]
 
 1. Runs :func:`newsstruct.parse_article` over every article of GOLD (the text as is), writes
    every NAME mention of every entity with its entity's type to PRED, and prints the table of
-   ``../shared/eval/ner/score.py``.
+   ``../shared/eval/ner/score.py``; with ``--raw-spacy``, the same table for the model's own
+   entities over the same texts (the baseline).
 2. Over the quote dev set: times the entity stage against the spaCy pass (process time, same
    run), and reports the share of gold speakers written as a pronoun or a bare surname that the
    entity stage links to an entity with a full name.
@@ -54,6 +55,24 @@ def ner_predictions(gold: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def raw_spacy_predictions(gold: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The baseline: the spaCy model's own entities over each article's text as is."""
+    nlp = _pipeline.load_model(None)
+    return [{"id": g["id"], "entities": [{"start": e.start_char, "end": e.end_char,
+                                          "type": e.label_} for e in doc.ents]}
+            for g, doc in zip(gold, nlp.pipe(g["text"] for g in gold), strict=True)]
+
+
+def write_and_score(gold_path: Path, pred_path: Path, preds: list[dict[str, Any]]) -> None:
+    """Write ``preds`` to ``pred_path`` and print the set's scorer table for them."""
+    with pred_path.open("w", encoding="utf-8") as fh:
+        for p in preds:
+            fh.write(json.dumps(p) + "\n")
+    if SCORER.exists():
+        subprocess.run([sys.executable, str(SCORER), str(gold_path), str(pred_path)],
+                       check=False)
+
+
 def quote_figures(rows: list[dict[str, Any]]) -> None:
     """Entity-stage cost against the spaCy pass, and speaker linking, on the quote set."""
     nlp = _pipeline.load_model(None)
@@ -98,16 +117,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quotes", type=Path, default=EVAL / "quotes" / "dev.jsonl")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--no-quotes", action="store_true")
+    parser.add_argument("--raw-spacy", action="store_true",
+                        help="also score the model's own entities (written to PRED.raw.jsonl)")
     args = parser.parse_args(argv)
     gold = read_jsonl(args.gold, args.limit)
     t0 = time.perf_counter()
     preds = ner_predictions(gold)
-    with args.pred.open("w", encoding="utf-8") as fh:
-        for p in preds:
-            fh.write(json.dumps(p) + "\n")
     print(f"{len(preds)} articles parsed in {time.perf_counter() - t0:.1f} s -> {args.pred}")
-    if SCORER.exists():
-        subprocess.run([sys.executable, str(SCORER), str(args.gold), str(args.pred)], check=False)
+    write_and_score(args.gold, args.pred, preds)
+    if args.raw_spacy:
+        raw = args.pred.with_suffix(".raw.jsonl")
+        print(f"raw spaCy ({_pipeline.resolve_model_name()}) -> {raw}")
+        write_and_score(args.gold, raw, raw_spacy_predictions(gold))
     if not args.no_quotes and args.quotes.exists():
         quote_figures(read_jsonl(args.quotes, args.limit))
     return 0
