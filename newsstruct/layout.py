@@ -186,13 +186,16 @@ class _Alternation:
 class _Patterns:
     """The boilerplate lexicon compiled: the alternation of the patterns anchored at the line
     start for short and for long lines, the rank and kind of each of its groups, and the
-    patterns tried on their own, in priority order, for short and for long lines."""
+    patterns tried on their own, in priority order, for short and for long lines, and those
+    of them whose needle is ASCII (all a line of ASCII characters may hold)."""
 
     anchored: _Alternation
     long_anchored: _Alternation
     groups: dict[str, tuple[int, BoilerplateKind]]
     single: tuple[_Single, ...]
     long_single: tuple[_Single, ...]
+    ascii_single: tuple[_Single, ...]
+    ascii_long_single: tuple[_Single, ...]
 
 
 _SPECIAL = set("\\()[]{}.?*+|^$")
@@ -383,8 +386,10 @@ def _boilerplate_patterns() -> _Patterns:
                        or r"(?!)"))
 
     ordered = tuple(f for _, _, f in sorted(single, key=lambda x: (x[0], x[1])))
-    return _Patterns(join(anchored, False), join(anchored, True), groups, ordered,
-                     tuple(f for f in ordered if f.kind in _LONG_LINE_KINDS))
+    long_ordered = tuple(f for f in ordered if f.kind in _LONG_LINE_KINDS)
+    return _Patterns(join(anchored, False), join(anchored, True), groups, ordered, long_ordered,
+                     tuple(f for f in ordered if f.needle.isascii()),
+                     tuple(f for f in long_ordered if f.needle.isascii()))
 
 
 def _top_level_alternatives(pattern: str) -> list[str]:
@@ -477,7 +482,12 @@ def _kind(s: str) -> BoilerplateKind | None:
         rank, first = pats.groups[m.lastgroup]
     # of the patterns tried on their own whose needle the line holds, the first that matches
     # wins when its kind comes first
-    for f in [f for f in (pats.long_single if long_line else pats.single) if f.needle in low]:
+    # (a line of ASCII characters holds none of the needles "©", "»", ...: most lines)
+    if low.isascii():
+        singles = pats.ascii_long_single if long_line else pats.ascii_single
+    else:
+        singles = pats.long_single if long_line else pats.single
+    for f in [f for f in singles if f.needle in low]:
         if f.rank >= rank:
             break
         if f.pattern.match(low) if f.anchored else f.pattern.search(s):
@@ -602,18 +612,53 @@ def _credit_rest(rest: list[str]) -> bool:
     return 0 < len(rest) <= 5 and all(w[:1].isupper() or w in ("and", "of", "the") for w in rest)
 
 
+#: The words of letters that a date, a time or date filler takes in, in whole or in part,
+#: matched against a word in lower case: month and weekday names, the filler words, "ago",
+#: units of time, and the "am" or "pm" a time may take from the start of the next word (a
+#: few words more than these take in, such as any short word ending in "t", only make the
+#: test in :func:`_other_words` pass more lines on to the full one).
+_DATE_WORD = re.compile(
+    r"(?:" + _MONTH + "|" + _WEEKDAY + r"|updated|published|posted|last|first|modified|on|"
+    r"at|by|and|[a-z]{1,4}t|utc|gmt|am|pm|min|mins|read|reading|time|date|created|edited|"
+    r"originally|written|of|an?|one|ago|yesterday|today|just|now|"
+    r"(?:sec|second|min|minute|hour|hr|day|week|month|year)s?)\Z|[ap]m")
+
+
+def _other_words(s: str) -> tuple[bool, bool]:
+    """Whether ``s`` may still be a date line and whether it may still be a dated credit,
+    told from its words of ASCII letters that no date or filler takes in (not matched by
+    :data:`_DATE_WORD`), which stay among the words besides the dates: a date line has at
+    most one of them, a credit at most five, each capitalised or "the"."""
+    others, lower = 0, False
+    for w in s.split():
+        if w.isalpha() and w.isascii() and _DATE_WORD.match(w.lower()) is None:
+            others += 1
+            lower = lower or (not w[0].isupper() and w != "the")
+            if others > 1 and (lower or others > 5):
+                return False, False
+    return others <= 1, others <= 5 and not lower
+
+
 def _date_or_dated_credit(s: str, digit: bool) -> bool:
     """``_is_date(s) or _is_dated_credit(s)`` for ``s`` holding a figure when ``digit``,
     reading the words besides the dates once."""
+    if not digit:
+        # no figure: no dated credit, and a date line only when a day word is in it
+        undated = _undated(s, False)
+        return undated is not None and _only_date(_DATE_FILLER.sub(" ", undated).split())
     rest: list[str] | None = None
+    date, credit = _other_words(s)
+    if not date and not credit:
+        # the words of prose: neither (this test is the quicker)
+        return False
     # the date test reads a date run into the next word apart, the credit test does not
-    glued = _GLUED_AFTER_DIGIT.sub(" ", s) if digit else s
-    undated = _undated(glued, digit)
+    glued = _GLUED_AFTER_DIGIT.sub(" ", s)
+    undated = _undated(glued, True) if date else None
     if undated is not None:
         rest = _DATE_FILLER.sub(" ", undated).split()
         if _only_date(rest):
             return True
-    if not _may_be_dated_credit(s, digit):
+    if not credit or not _may_be_dated_credit(s, True):
         return False
     return _credit_rest(_date_rest(s) if rest is None or glued != s else rest)
 
@@ -708,7 +753,8 @@ def _features_cached(text: str) -> _Feat:
 
 
 def _line_features(text: str) -> _Feat:
-    core = _strip_marker(text)
+    # (_strip_marker's first test made here: most lines open with no marker)
+    core = _strip_marker(text) if text[:1] in _MARKER_FIRST else text
     bullet = len(core) != len(text)
     words = len(core.split())
     has_letters = _LETTER.search(core) is not None
@@ -717,7 +763,7 @@ def _line_features(text: str) -> _Feat:
         # "*", "|", "—": nothing to read
         return _Feat(core, bullet, words, None, False, False, False, False)
     # what the line tests read: ``core`` is stripped, and they strip one more list marker
-    s = _strip_marker(core)
+    s = _strip_marker(core) if core[:1] in _MARKER_FIRST else core
     digit = has_digit and (s is core or _DIGIT.search(s) is not None)
     bp = _boilerplate(s)
     if bp is not None:
@@ -1355,7 +1401,9 @@ WIKI_TAGLINE = re.compile(r"^from (?:wikipedia\b|[\w .'’-]{1,40}\bwiki\b)", re
 def _wiki_title(feats: Sequence[_Feat], a: int) -> int | None:
     """The title of a wiki's page: the line right above its tagline."""
     for i in range(1, min(a, len(feats))):
-        if WIKI_TAGLINE.match(feats[i].core) and feats[i].words <= 12:
+        # (the tagline's first letter tested first: this runs over the whole header)
+        if (feats[i].core[:1] in "Ff" and WIKI_TAGLINE.match(feats[i].core)
+                and feats[i].words <= 12):
             f = feats[i - 1]
             if f.bp is None and 1 <= f.words <= 12 and _LETTER.search(f.core):
                 return i - 1
@@ -1606,6 +1654,8 @@ def _prefer_repeated(feats: Sequence[_Feat], t: int, anchor: int, end: int, lo: 
     return t
 
 
+#: The quotes one of which opens the headline in :data:`_COMMENTS_ON`.
+_OPENING_QUOTES = ("“", '"', "‘", "'")
 _COMMENTS_ON = re.compile(
     r"\b(?:thoughts?|comments?|responses?|repl(?:y|ies)) (?:on|to) [“\"‘'](.{8,200}?)[”\"’']\s*$",
     re.IGNORECASE)
@@ -1633,7 +1683,8 @@ def _title_fallback(feats: Sequence[_Feat], a: int) -> int | None:
             for p in _SEPARATED.split(f.core):
                 if len(p.split()) >= 3:
                     parts[p.strip().casefold()] = parts.get(p.strip().casefold(), 0) + 1
-        m = _COMMENTS_ON.search(f.core) if "on" in key or "to" in key else None
+        m = _COMMENTS_ON.search(f.core) if ("on" in key or "to" in key) and _holds_any(
+            key, _OPENING_QUOTES) else None
         if m is not None:
             # "6 thoughts on “How to Adopt ...”": the comments name the headline
             named = m.group(1).strip().casefold()
@@ -1818,12 +1869,58 @@ def _classify(feats: Sequence[_Feat], a: int, b: int, head: _Header) -> list[_Ki
     return kinds
 
 
+def _plain_record(cls: type, names: tuple[str, ...]) -> bool:
+    """Whether ``cls`` is a slotted attrs class of exactly the fields ``names``, in order,
+    none validated or converted and no hook run after ``__init__``: one whose records may
+    be made by setting their slots directly, as its ``__init__`` would."""
+    fields = attrs.fields(cls)
+    return (tuple(f.name for f in fields) == names and "__slots__" in vars(cls)
+            and all(f.validator is None and f.converter is None for f in fields)
+            and not hasattr(cls, "__attrs_post_init__")
+            and not hasattr(cls, "__attrs_pre_init__"))
+
+
+# A page makes a segment and a span for each of its lines: they are made by setting their
+# slots directly, which takes about half the time of the keyword-only ``__init__`` (the
+# same records, equal and alike in every respect), when the classes are as that expects.
+if _plain_record(Span, ("start", "end", "text")) and _plain_record(
+        Segment, ("kind", "span", "boilerplate", "details")):
+    _SPAN_SLOTS = tuple(vars(Span)[name].__set__ for name in ("start", "end", "text"))
+    _SEGMENT_SLOTS = tuple(vars(Segment)[name].__set__
+                           for name in ("kind", "span", "boilerplate", "details"))
+
+    def _segment(kind: SegmentKind, start: int, end: int, text: str,
+                 boilerplate: BoilerplateKind | None,
+                 details: tuple[tuple[str, str], ...]) -> Segment:
+        """``Segment(kind=kind, span=Span(start=start, end=end, text=text), ...)``."""
+        span = Span.__new__(Span)
+        set_start, set_end, set_text = _SPAN_SLOTS
+        set_start(span, start)
+        set_end(span, end)
+        set_text(span, text)
+        segment = Segment.__new__(Segment)
+        set_kind, set_span, set_boilerplate, set_details = _SEGMENT_SLOTS
+        set_kind(segment, kind)
+        set_span(segment, span)
+        set_boilerplate(segment, boilerplate)
+        set_details(segment, details)
+        return segment
+else:
+    def _segment(kind: SegmentKind, start: int, end: int, text: str,
+                 boilerplate: BoilerplateKind | None,
+                 details: tuple[tuple[str, str], ...]) -> Segment:
+        """``Segment(kind=kind, span=Span(start=start, end=end, text=text), ...)``."""
+        return Segment(kind=kind, span=Span(start=start, end=end, text=text),
+                       boilerplate=boilerplate, details=details)
+
+
 def _seg(text: str, kind: SegmentKind, start: int, end: int,
          boilerplate: BoilerplateKind | None = None) -> Segment:
     span = text[start:end]
-    return Segment(kind=kind, span=Span(start=start, end=end, text=span),
-                   boilerplate=boilerplate,
-                   details=_details(boilerplate, span) if boilerplate is not None else ())
+    # only a copyright line has details (:func:`_details`)
+    return _segment(kind, start, end, span, boilerplate,
+                    _details(boilerplate, span) if boilerplate is BoilerplateKind.COPYRIGHT
+                    else ())
 
 
 def segment_text(text: str) -> tuple[Segment, ...]:
@@ -1898,6 +1995,9 @@ def _build(text: str, lines: Sequence[_Row], kinds: Sequence[_Kind]) -> tuple[Se
                 start = d_end
                 while start < end and text[start].isspace():
                     start += 1
-        out.append(_seg(text, kind, start, end, bp))
+        # a segment of one whole line has that line's text (no need to cut it again)
+        piece = line if start == lines[i][0] else text[start:end]
+        out.append(_segment(kind, start, end, piece, bp, _details(bp, piece)
+                            if bp is BoilerplateKind.COPYRIGHT else ()))
         i += 1
     return tuple(out)

@@ -455,3 +455,24 @@ def test_caption_prefilters_agree_with_the_patterns() -> None:
                         assert layout._is_caption(f) == plain(f), line
                         seen += 1
     assert seen > 10_000
+
+
+def test_segments_made_fast_equal_those_made_by_their_constructors() -> None:
+    """The layout stage makes its records by a faster path; they must be the records the
+    classes' own constructors make, in every respect a user can see."""
+    import pickle
+
+    import attrs
+
+    from newsstruct import layout
+    from newsstruct.types import Span
+
+    made = layout._segment(SegmentKind.BOILERPLATE, 3, 9, "© 2019",
+                           BoilerplateKind.COPYRIGHT, (("year", "2019"),))
+    built = Segment(kind=SegmentKind.BOILERPLATE, span=Span(start=3, end=9, text="© 2019"),
+                    boilerplate=BoilerplateKind.COPYRIGHT, details=(("year", "2019"),))
+    assert made == built and hash(made) == hash(built) and repr(made) == repr(built)
+    assert hash(made.span) == hash(built.span)
+    assert attrs.asdict(made) == attrs.asdict(built)
+    assert pickle.loads(pickle.dumps(made)) == built
+    assert attrs.evolve(made, kind=SegmentKind.PARAGRAPH).span == built.span
