@@ -40,6 +40,7 @@ from newsstruct.types import (
     Segment,
     SegmentKind,
     Span,
+    SpanIndex,
 )
 
 if TYPE_CHECKING:
@@ -1072,19 +1073,13 @@ class EntityIndex:
     """Mentions of a tuple of entities sorted by start, for fast :func:`entity_at` look-ups."""
 
     def __init__(self, entities: Sequence[Entity]) -> None:
-        rows = sorted((m.span.start, order, m.span.end, ent)
-                      for order, (ent, m) in enumerate(
-                          (ent, m) for ent in entities for m in ent.mentions))
-        self._starts = [r[0] for r in rows]
-        self._rows = rows
-        self._longest = max((r[2] - r[0] for r in rows), default=0)
+        self._index = SpanIndex((m.span.start, m.span.end, ent)
+                                for ent in entities for m in ent.mentions)
 
     def at(self, start: int, end: int) -> Entity | None:
         """The entity one of whose mentions overlaps ``[start, end)`` most (earliest on ties)."""
-        lo = bisect.bisect_right(self._starts, start - self._longest)
-        hi = bisect.bisect_left(self._starts, end)
         best: tuple[int, int, Entity] | None = None
-        for s, order, e, ent in self._rows[lo:hi]:
+        for s, order, e, ent in self._index.overlapping(start, end):
             overlap = min(end, e) - max(start, s)
             if overlap > 0 and (best is None or overlap > best[0]
                                 or (overlap == best[0] and order < best[1])):

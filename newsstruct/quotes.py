@@ -49,7 +49,7 @@ import attrs
 
 from newsstruct.data import lexicon
 from newsstruct.entities import entity_at
-from newsstruct.types import Entity, Quote, QuoteKind, Segment, SegmentKind, Span
+from newsstruct.types import Entity, Quote, QuoteKind, Segment, SegmentKind, Span, SpanIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -645,25 +645,10 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-class _SpanIndex:
-    """Spans sorted by start, for the ones overlapping a span without a scan of them all."""
-
-    def __init__(self, spans: Sequence[Span]) -> None:
-        self._spans = sorted(spans, key=lambda sp: (sp.start, sp.end))
-        self._starts = [sp.start for sp in self._spans]
-        self._longest = max((sp.end - sp.start for sp in self._spans), default=0)
-
-    def overlapping(self, c: Span) -> list[Span]:
-        """The spans overlapping ``c``, in order of start."""
-        lo = bisect_left(self._starts, c.start - self._longest)
-        hi = bisect_left(self._starts, c.end)
-        return [sp for sp in self._spans[lo:hi] if sp.overlaps(c)]
-
-
-def _outside_words(att: _Attribution, quoted: _SpanIndex, text: str) -> int:
+def _outside_words(att: _Attribution, quoted: SpanIndex[Span], text: str) -> int:
     """Words of the attribution's content outside every quote, its cue and its speaker."""
     c = att.content
-    covered = [*quoted.overlapping(c), att.cue]
+    covered = [row[3] for row in quoted.overlapping(c.start, c.end)] + [att.cue]
     covered += [sp for sp in (att.speaker, att.aside) if sp is not None]
     n = 0
     for m in re.finditer(r"\w+", text[c.start : c.end]):
@@ -711,7 +696,8 @@ def extract_quotes(
     att_starts = [a.content.start for a in atts]
     quotes = quoted_spans(text, blocks)
     labelled = {a.speaker.start: a for a in atts if a.cue.text == ":" and a.speaker is not None}
-    quoted = _SpanIndex([Span.of(text, f[0].start - 1, f[-1].end + 1) for f in quotes])
+    quoted = SpanIndex((f[0].start - 1, f[-1].end + 1, Span.of(text, f[0].start - 1, f[-1].end + 1))
+                       for f in quotes)
     sent_bounds = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in sents]
     sent_starts = [b[0] for b in sent_bounds]
     out: list[Quote] = []

@@ -8,6 +8,7 @@ Every record converts to plain JSON-ready data with :func:`to_data` and back wit
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import enum
 import json
@@ -225,6 +226,25 @@ class Span:
     def overlaps(self, other: Span) -> bool:
         """Whether the two spans share at least one character."""
         return self.start < other.end and other.start < self.end
+
+
+class SpanIndex(typing.Generic[T]):
+    """Items placed on character ranges, sorted by start (then by the order given), so that
+    the items whose ranges overlap a range are found without a scan of them all."""
+
+    def __init__(self, items: typing.Iterable[tuple[int, int, T]]) -> None:
+        self._rows = sorted(((start, order, end, item)
+                             for order, (start, end, item) in enumerate(items)),
+                            key=lambda row: (row[0], row[1]))
+        self._starts = [row[0] for row in self._rows]
+        self._longest = max((row[2] - row[0] for row in self._rows), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, int, T]]:
+        """``(start, order, end, item)`` of the items whose ranges share a character with
+        ``[start, end)``, by start."""
+        lo = bisect.bisect_right(self._starts, start - self._longest)
+        hi = bisect.bisect_left(self._starts, end)
+        return [row for row in self._rows[lo:hi] if row[0] < end and start < row[2]]
 
 
 @attrs.frozen(kw_only=True)
