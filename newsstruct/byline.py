@@ -44,13 +44,14 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
-from functools import cache, cached_property
+from functools import cached_property
 
 from newsstruct.data import lexicon
 from newsstruct.layout import (
     AUTHOR_NOTE,
     DATE_PATTERN,
     NOT_AFTER_BY,
+    given_names,
     is_byline_line,
     is_date_line,
     is_dated_credit,
@@ -382,13 +383,6 @@ def _strip_role(words: list[str]) -> list[str]:
 _NICKNAME = re.compile(r"\s([\"“][A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}[\"”])(?=\s)")
 
 
-@cache
-def _given_names() -> frozenset[str]:
-    """Given names known to the byline and entity lexicons."""
-    return (lexicon("byline_given_names") | lexicon("entity_first_names_female")
-            | lexicon("entity_first_names_male"))
-
-
 def _clean_name(chunk: str, *, allow_single: bool) -> str | None:
     nick = _NICKNAME.search(chunk)
     if nick is not None:
@@ -491,7 +485,7 @@ def split_authors(names: str, offset: int, source: str, *, explicit: bool = True
             last = sep.end()
         pieces.append((pos + last, chunk[last:]))
     pieces = [(p, c) for p, c in pieces if c.strip()]
-    given = _given_names()
+    given = given_names()
     known = {a.casefold() for a in lexicon("byline_affiliations")}
     joined = re.search(r"&|\band\b|\bwith\b", head, re.IGNORECASE) is not None
     # "Jane Doe, Business Insider": a name before a known outlet needs no known given name,
@@ -613,7 +607,7 @@ def _authors_after_body(source: str, segments: Sequence[Segment]) -> list[Author
         lead = len(seg.span.text) - len(seg.span.text.lstrip("*+•- "))
         start = seg.span.start + lead + m.start("name")
         name = _clean_name(m.group("name"), allow_single=False)
-        if name is not None and name.split()[0] in _given_names():
+        if name is not None and name.split()[0] in given_names():
             return [Author(name=name, span=Span.of(source, start, start + len(m.group("name"))))]
     return []
 
@@ -646,7 +640,7 @@ def _authors_from_profile_links(source: str, segments: Sequence[Segment]) -> lis
             continue
         name = _clean_name(m.group("name"), allow_single=False)
         first = name.split()[0] if name is not None else ""
-        if name is None or not (first in _given_names() or _INITIAL.match(first)):
+        if name is None or not (first in given_names() or _INITIAL.match(first)):
             continue
         start = seg.span.start + m.start("name")
         found.setdefault(name.casefold(), Author(
@@ -956,7 +950,7 @@ def _names_with_degrees(source: str, segments: Sequence[Segment]) -> list[Author
         name = _clean_name(m.group("name"), allow_single=False)
         # "Silver Spring, MD" is a place: the name must open with a given name or initial
         first = name.split()[0] if name is not None else ""
-        if name is not None and (first in _given_names() or _INITIAL.match(first)):
+        if name is not None and (first in given_names() or _INITIAL.match(first)):
             start = seg.span.start + m.start("name")
             found.setdefault(name.casefold(), Author(
                 name=name, span=Span.of(source, start, start + len(m.group("name")))))
@@ -983,7 +977,7 @@ def _inner(segments: Sequence[Segment], i: int, paragraphs: Sequence[int]) -> bo
 def _brand(name: str, source: str) -> bool:
     """A one-word name that is not a known given name and opens a longer name on the page
     ("Posted by Vortex" on a page of "Vortex Cannon Entertainment") names an organisation."""
-    if " " in name or name in _given_names():
+    if " " in name or name in given_names():
         return False
     return re.search(r"\b" + re.escape(name) + r" +[A-Z][a-z]", source) is not None
 
@@ -1009,7 +1003,7 @@ def _copyright_holder(source: str, segments: Sequence[Segment]) -> list[Author]:
         if m is None or len(seg.span) > 200:
             continue
         name = _clean_name(m.group("name"), allow_single=False)
-        if name is not None and name.split()[0] in _given_names() and len(name.split()) <= 3:
+        if name is not None and name.split()[0] in given_names() and len(name.split()) <= 3:
             start = seg.span.start + m.start("name")
             return [Author(name=name, span=Span.of(source, start, start + len(m.group("name"))))]
     return []

@@ -57,7 +57,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 import attrs
@@ -556,7 +556,12 @@ def is_date_line(line: str) -> bool:
 
 def _is_date(s: str) -> bool:
     """:func:`is_date_line` of a line stripped of spaces and list marker."""
-    undated = _undated(s, _DIGIT.search(s) is not None)
+    return _date_only(s, _DIGIT.search(s) is not None)
+
+
+def _date_only(s: str, digit: bool) -> bool:
+    """:func:`_is_date` of ``s``, which holds a figure when ``digit``."""
+    undated = _undated(s, digit)
     return undated is not None and _only_date(_DATE_FILLER.sub(" ", undated).split())
 
 
@@ -644,8 +649,7 @@ def _date_or_dated_credit(s: str, digit: bool) -> bool:
     reading the words besides the dates once."""
     if not digit:
         # no figure: no dated credit, and a date line only when a day word is in it
-        undated = _undated(s, False)
-        return undated is not None and _only_date(_DATE_FILLER.sub(" ", undated).split())
+        return _date_only(s, False)
     rest: list[str] | None = None
     date, credit = _other_words(s)
     if not date and not credit:
@@ -1127,11 +1131,20 @@ _NAME_TOKEN = re.compile(
 _NAME_END = re.compile(r"(?:(?<!\s)\s+)?(?:,|\||\s-\s|\band\b|\s@|/|•|·|\d)\s*")
 
 
+@cache
+def given_names() -> frozenset[str]:
+    """Given names known to the byline and entity lexicons: what a line's first word must be
+    for a line of bare capitalised words to be read as a person's name."""
+    return (lexicon("byline_given_names") | lexicon("entity_first_names_female")
+            | lexicon("entity_first_names_male"))
+
+
 @lru_cache(maxsize=4096)
 def _name_like(core: str) -> bool:
     """A line that is only a person's name (two to four capitalised words), optionally with
     a role after a comma ("Tom Krisher, AP Auto Writer")."""
-    if len(core) > 120:
+    if len(core) > 120 or _CAPTION_CREDIT.search(core):
+        # "Jane Doe and the face of ... Photo: AFP" is a picture's caption
         return False
     head = _NAME_END.split(core, maxsplit=1)[0]
     words = head.split()
@@ -1145,8 +1158,7 @@ def _name_like(core: str) -> bool:
         return False
     if not (all(_NAME_TOKEN.match(w) for w in words) and sum(w[0].isupper() for w in words) >= 2):
         return False
-    return words[0].capitalize() in lexicon("byline_given_names") or words[0] in lexicon(
-        "byline_given_names")
+    return words[0].capitalize() in given_names() or words[0] in given_names()
 
 
 def _title_score(i: int, feats: Sequence[_Feat], anchor: int, seen: dict[str, int],

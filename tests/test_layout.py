@@ -476,3 +476,25 @@ def test_segments_made_fast_equal_those_made_by_their_constructors() -> None:
     assert attrs.asdict(made) == attrs.asdict(built)
     assert pickle.loads(pickle.dumps(made)) == built
     assert attrs.evolve(made, kind=SegmentKind.PARAGRAPH).span == built.span
+
+
+@pytest.mark.skipif(not HEADER_DEV.exists(), reason="../shared/eval is not beside the checkout")
+def test_date_prefilter_agrees_with_the_date_tests() -> None:
+    """The word count that rejects a line before any date pattern runs never rejects a date
+    line or a dated credit: on every line of the dev pages the one-pass test gives what
+    the two tests give."""
+    from newsstruct import layout
+
+    seen = 0
+    with HEADER_DEV.open(encoding="utf-8") as fh:
+        for row in map(json.loads, fh):
+            for field in ("text_full", "text_copy"):
+                for line in (row.get(field) or "").splitlines():
+                    s = layout._strip_marker(layout._strip_marker(line.strip()))
+                    if not s:
+                        continue
+                    digit = layout._DIGIT.search(s) is not None
+                    both = is_date_line(s) or (digit and layout.is_dated_credit(s))
+                    assert layout._date_or_dated_credit(s, digit) == both, line
+                    seen += 1
+    assert seen > 10_000
