@@ -24,6 +24,7 @@ from newsstruct.types import (
     Granularity,
     Mention,
     MentionKind,
+    ParseWarning,
     PublishedTime,
     Quote,
     QuoteKind,
@@ -35,7 +36,6 @@ from newsstruct.types import (
     TimeExpression,
     TimexMod,
     TimexType,
-    Warning,
     WarningCode,
 )
 
@@ -55,6 +55,7 @@ __all__ = [
     "Mention",
     "MentionKind",
     "NewsstructError",
+    "ParseWarning",
     "PublishedTime",
     "Quote",
     "QuoteKind",
@@ -66,7 +67,6 @@ __all__ = [
     "TimeExpression",
     "TimexMod",
     "TimexType",
-    "Warning",
     "WarningCode",
     "__version__",
     "errors",

@@ -1,7 +1,7 @@
 """Input diagnostics: what about a text may make its reading less reliable.
 
-:func:`diagnose` reports, as :class:`~newsstruct.types.Warning` records, HTML or Markdown markup
-pasted into the text, text that does not read as English, control and invisible characters,
+:func:`diagnose` reports, as :class:`~newsstruct.types.ParseWarning` records, HTML or Markdown
+markup pasted into the text, text that does not read as English, control and invisible characters,
 mis-decoded text (mojibake, U+FFFD), an article processed in chunks and an article without a
 body paragraph. The text is parsed all the same; a warning only says why a reading may be poor.
 Every check is a single linear scan (language is judged on a bounded sample of long texts).
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from newsstruct.data import lexicon
 from newsstruct.pipeline import CHUNKS_KEY
-from newsstruct.types import Segment, SegmentKind, Span, Warning, WarningCode
+from newsstruct.types import ParseWarning, Segment, SegmentKind, Span, WarningCode
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -211,7 +211,7 @@ def detect_language(text: str) -> tuple[str, float, float] | None:
     return best, shares[best], shares["en"]
 
 
-def _script_warning(text: str) -> Warning | None:
+def _script_warning(text: str) -> ParseWarning | None:
     ascii_part = text.encode("ascii", "ignore")
     ascii_letters = len(ascii_part.translate(None, _ASCII_NON_LETTERS))
     if len(text) - len(ascii_part) <= ascii_letters:
@@ -225,14 +225,14 @@ def _script_warning(text: str) -> Warning | None:
     if letters < _MIN_WORDS * 3 or scripts["Latin"] >= letters / 2:
         return None
     script, n = max(((s, k) for s, k in scripts.items() if s != "Latin"), key=lambda x: x[1])
-    return Warning(
+    return ParseWarning(
         code=WarningCode.NON_ENGLISH,
         message=f"the text does not read as English: {100 * n / letters:.0f}% of its letters "
                 f"are {script}",
     )
 
 
-def _language_warning(text: str) -> Warning | None:
+def _language_warning(text: str) -> ParseWarning | None:
     script = _script_warning(text)
     if script is not None:
         return script
@@ -243,7 +243,7 @@ def _language_warning(text: str) -> Warning | None:
     if code == "en" or share < 2 * english:
         return None
     name = dict(LANGUAGES)[code]
-    return Warning(
+    return ParseWarning(
         code=WarningCode.NON_ENGLISH,
         message=f"the text does not read as English but as {name}: {100 * share:.0f}% of its "
                 f"words are {name} function words, {100 * english:.0f}% English ones",
@@ -256,11 +256,11 @@ _MOJIBAKE = re.compile(r"â€[\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u01
                        r"\u2013-\u203a\u2122\u20ac]|Ã[\x80-\xbf]")
 
 
-def _encoding_warning(text: str) -> Warning | None:
+def _encoding_warning(text: str) -> ParseWarning | None:
     first = text.find("\ufffd")
     if first >= 0:
         n = text.count("\ufffd")
-        return Warning(
+        return ParseWarning(
             code=WarningCode.ENCODING,
             message=f"the text holds {n} U+FFFD replacement character{'s' if n > 1 else ''}: "
                     f"it was decoded with the wrong encoding",
@@ -271,7 +271,7 @@ def _encoding_warning(text: str) -> Warning | None:
     m = _MOJIBAKE.search(text)
     if m is None:
         return None
-    return Warning(
+    return ParseWarning(
         code=WarningCode.ENCODING,
         message=f"the text looks mis-decoded (UTF-8 read as Latin-1 or cp1252): {m.group(0)!r}",
         span=Span.of(text, m.start(), m.end()),
@@ -283,17 +283,17 @@ def _encoding_warning(text: str) -> Warning | None:
 
 def diagnose(
     text: str, segments: Sequence[Segment] = (), doc: Doc | None = None
-) -> tuple[Warning, ...]:
+) -> tuple[ParseWarning, ...]:
     """Every warning about ``text``; ``segments`` and the ``doc`` of the pass, when given,
     add the no-body and chunked-processing warnings."""
-    out: list[Warning] = []
+    out: list[ParseWarning] = []
 
     def plus(count: int) -> str:
         return "+" if count >= _MAX_CANDIDATES else ""
 
     html = find_html(text)
     if html is not None:
-        out.append(Warning(
+        out.append(ParseWarning(
             code=WarningCode.MARKUP,
             message=f"the text holds HTML markup ({html[0]}{plus(html[0])} tags or character "
                     f"references, first {html[1].text[:40]!r})",
@@ -301,7 +301,7 @@ def diagnose(
         ))
     markdown = find_markdown(text)
     if markdown is not None:
-        out.append(Warning(
+        out.append(ParseWarning(
             code=WarningCode.MARKUP,
             message=f"the text holds Markdown markup ({markdown[0]}{plus(markdown[0])} "
                     f"headings, links, emphasis or code fences, first {markdown[1].text[:40]!r})",
@@ -312,7 +312,7 @@ def diagnose(
         total, span, each = controls
         listed = ", ".join(f"{_char_name(ch)} x{n}" for ch, n in each.most_common(3))
         more = ", ..." if len(each) > 3 else ""
-        out.append(Warning(
+        out.append(ParseWarning(
             code=WarningCode.CONTROL_CHARACTERS,
             message=f"the text holds {total} control or invisible character"
                     f"{'s' if total > 1 else ''} ({listed}{more})",
@@ -325,11 +325,11 @@ def diagnose(
     if language is not None:
         out.append(language)
     if segments and not any(s.kind is SegmentKind.PARAGRAPH for s in segments):
-        out.append(Warning(code=WarningCode.NO_BODY,
+        out.append(ParseWarning(code=WarningCode.NO_BODY,
                            message="no body paragraph was found in the text"))
     chunks = doc.user_data.get(CHUNKS_KEY) if doc is not None else None
     if isinstance(chunks, int) and chunks > 1:
-        out.append(Warning(
+        out.append(ParseWarning(
             code=WarningCode.CHUNKED,
             message=f"the text is longer than one pass takes and was processed in {chunks} "
                     f"chunks cut at segment boundaries",

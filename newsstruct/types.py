@@ -36,6 +36,7 @@ __all__ = [
     "Granularity",
     "Mention",
     "MentionKind",
+    "ParseWarning",
     "PublishedTime",
     "Quote",
     "QuoteKind",
@@ -47,7 +48,6 @@ __all__ = [
     "TimeExpression",
     "TimexMod",
     "TimexType",
-    "Warning",
     "WarningCode",
     "from_data",
     "to_data",
@@ -440,7 +440,7 @@ class Deadline:
 
 
 @attrs.frozen(kw_only=True)
-class Warning:
+class ParseWarning:
     """A caveat about how the article was parsed (markup found, not English, ...)."""
 
     code: WarningCode
@@ -460,7 +460,7 @@ class Article:
     quotes: tuple[Quote, ...] = attrs.field(default=(), repr=False)
     times: tuple[TimeExpression, ...] = attrs.field(default=(), repr=False)
     deadlines: tuple[Deadline, ...] = attrs.field(default=(), repr=False)
-    warnings: tuple[Warning, ...] = attrs.field(default=(), repr=False)
+    warnings: tuple[ParseWarning, ...] = attrs.field(default=(), repr=False)
     model: str | None = attrs.field(default=None, repr=False)
     id: str | None = attrs.field(default=None, repr=False)
 
