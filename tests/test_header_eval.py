@@ -14,6 +14,7 @@ import pytest
 
 from newsstruct import byline as _byline
 from newsstruct import layout as _layout
+from tests.figures import hold
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADER = ROOT.parent / "shared" / "eval" / "header"
@@ -73,7 +74,7 @@ def test_dev_figures_hold(field: str, tmp_path: Path) -> None:
     result: dict[str, Any] = scorer.score(str(HEADER / "dev.jsonl"), str(pred))
     figures = {k: v[0] for k, v in result["ALL"].items()}
     for metric, floor in FLOORS[field].items():
-        assert figures[metric] >= floor, (metric, figures[metric])
+        hold(f"header dev {field} {metric}", figures[metric], floor)
     with pred.open(encoding="utf-8") as fh:
         rows = [json.loads(line) for line in fh]
     assert len(rows) == result["n_docs"]
