@@ -46,6 +46,7 @@ __all__ = [
     "Slot",
     "Span",
     "TimeExpression",
+    "TimeSource",
     "TimexMod",
     "TimexType",
     "WarningCode",
@@ -189,6 +190,14 @@ class DeadlineStatus(str, enum.Enum):
     UNKNOWN = "unknown"
 
 
+class TimeSource(str, enum.Enum):
+    """Where a published or updated time was read."""
+
+    TEXT = "text"
+    METADATA = "metadata"
+    CALLER = "caller"
+
+
 class WarningCode(str, enum.Enum):
     """Why an article was parsed with a caveat."""
 
@@ -290,7 +299,8 @@ class PublishedTime:
 
     ``value`` is the local time shown (naive unless the text gives a zone or offset); for a
     relative form ("1 month Ago") it is resolved against the reference date and ``relative`` is
-    true. ``granularity`` says how much of ``value`` the text actually gives.
+    true. ``granularity`` says how much of ``value`` the text actually gives; ``source`` says
+    where it was read (the text, the page's markup, or the caller).
     """
 
     span: Span
@@ -300,6 +310,7 @@ class PublishedTime:
     approximate: bool = False
     timezone: str | None = None
     updated: bool = False
+    source: TimeSource = TimeSource.TEXT
 
     @property
     def date(self) -> _dt.date:
