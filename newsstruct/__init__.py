@@ -11,6 +11,7 @@ import logging
 from newsstruct import errors
 from newsstruct.article import parse_article, parse_articles
 from newsstruct.errors import NewsstructError
+from newsstruct.schema import json_schema
 from newsstruct.types import (
     Article,
     Author,
@@ -21,7 +22,11 @@ from newsstruct.types import (
     DeadlineStatus,
     Entity,
     EntityType,
+    Failure,
     Granularity,
+    Header,
+    HeaderAuthor,
+    HeaderTime,
     Mention,
     MentionKind,
     ParseWarning,
@@ -52,7 +57,11 @@ __all__ = [
     "DeadlineStatus",
     "Entity",
     "EntityType",
+    "Failure",
     "Granularity",
+    "Header",
+    "HeaderAuthor",
+    "HeaderTime",
     "Mention",
     "MentionKind",
     "NewsstructError",
@@ -72,6 +81,7 @@ __all__ = [
     "WarningCode",
     "__version__",
     "errors",
+    "json_schema",
     "parse_article",
     "parse_articles",
 ]

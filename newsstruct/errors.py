@@ -6,6 +6,10 @@
     ├── InputTooLargeError (also ValueError)      text is longer than the configured limit
     ├── InvalidReferenceDateError (also ValueError)  reference_date cannot be read as a date
     ├── InvalidArgumentError (also ValueError)    any other argument out of range
+    ├── InconsistentDataError (also ValueError)   data given to ``Article.from_dict`` whose
+    │                                             header disagrees with its segments and byline
+    ├── WorkerError (also RuntimeError)           a worker process of ``parse_articles`` died
+    │                                             while it held this article
     ├── ModelError
     │   ├── ModelNotFoundError (also LookupError) no spaCy pipeline of that name is installed
     │   └── ModelLoadError                        the pipeline is installed but failed to load
@@ -16,12 +20,19 @@ Only :class:`InvalidInputError`, :class:`EmptyArticleError` and :class:`InputToo
 depend on the text itself; any ``str`` holding a non-space character and within ``max_chars``
 gives an :class:`~newsstruct.Article`. Anything else escaping :func:`newsstruct.parse_article`
 is a bug.
+
+An error raised by :func:`newsstruct.parse_articles` for one item of a batch carries that item's
+position in ``index`` and its id (or ``None``) in ``item_id``, and names both in its message;
+outside a batch both are ``None``.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
+
 __all__ = [
     "EmptyArticleError",
+    "InconsistentDataError",
     "InputTooLargeError",
     "InvalidArgumentError",
     "InvalidInputError",
@@ -31,11 +42,19 @@ __all__ = [
     "ModelNotFoundError",
     "NewsstructError",
     "PipelineError",
+    "WorkerError",
 ]
 
 
 class NewsstructError(Exception):
-    """Base class of every error newsstruct raises."""
+    """Base class of every error newsstruct raises.
+
+    ``index`` and ``item_id`` name the item of a :func:`~newsstruct.parse_articles` batch the
+    error is about (both ``None`` outside a batch).
+    """
+
+    index: int | None = None
+    item_id: str | None = None
 
 
 class InvalidInputError(NewsstructError, TypeError):
@@ -51,11 +70,25 @@ class InputTooLargeError(NewsstructError, ValueError):
 
 
 class InvalidReferenceDateError(NewsstructError, ValueError):
-    """The ``reference_date`` cannot be read as a date or datetime."""
+    """The ``reference_date`` (or ``published``) cannot be read as a date or datetime, or is a
+    numeric date that reads two ways ("06/09/2025") and no ``dayfirst`` was given: then
+    ``readings`` holds both (month first, day first)."""
+
+    readings: tuple[_dt.date, _dt.date] | None = None
 
 
 class InvalidArgumentError(NewsstructError, ValueError):
     """Another argument is of the wrong type or out of range."""
+
+
+class InconsistentDataError(NewsstructError, ValueError):
+    """Data given to ``Article.from_dict`` contradicts itself (its header block does not
+    agree with its segments and byline)."""
+
+
+class WorkerError(NewsstructError, RuntimeError):
+    """A worker process of :func:`~newsstruct.parse_articles` died while it held the article
+    (killed, out of memory, or a crash in compiled code)."""
 
 
 class ModelError(NewsstructError):

@@ -33,7 +33,11 @@ __all__ = [
     "DeadlineStatus",
     "Entity",
     "EntityType",
+    "Failure",
     "Granularity",
+    "Header",
+    "HeaderAuthor",
+    "HeaderTime",
     "Mention",
     "MentionKind",
     "ParseWarning",
@@ -207,6 +211,7 @@ class WarningCode(str, enum.Enum):
     CHUNKED = "chunked"
     NO_BODY = "no_body"
     ENCODING = "encoding"
+    NO_REFERENCE_DATE = "no_reference_date"
 
 
 # --------------------------------------------------------------------------- records
@@ -345,6 +350,7 @@ class Mention:
     kind: MentionKind = MentionKind.NAME
     label: str | None = None
     confidence: float = 1.0
+    segment: SegmentKind | None = attrs.field(default=None, repr=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -389,6 +395,7 @@ class Quote:
     speaker_name: str | None = None
     fragments: tuple[Span, ...] = attrs.field(default=(), repr=False)
     confidence: float = attrs.field(default=1.0, repr=False)
+    segment: SegmentKind | None = attrs.field(default=None, repr=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -412,6 +419,7 @@ class TimeExpression:
     granularity: Granularity | None = attrs.field(default=None, repr=False)
     quant: str | None = attrs.field(default=None, repr=False)
     freq: str | None = attrs.field(default=None, repr=False)
+    segment: SegmentKind | None = attrs.field(default=None, repr=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -448,6 +456,7 @@ class Deadline:
     event_anchor: Span | None = attrs.field(default=None, repr=False)
     status: DeadlineStatus = DeadlineStatus.UNKNOWN
     confidence: float = attrs.field(default=1.0, repr=False)
+    segment: SegmentKind | None = attrs.field(default=None, repr=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -457,6 +466,59 @@ class ParseWarning:
     code: WarningCode
     message: str
     span: Span | None = None
+
+
+@attrs.frozen(kw_only=True)
+class HeaderAuthor:
+    """An author as the header block gives it: the name and, if the byline gives one, the
+    affiliation ("Reuters")."""
+
+    name: str
+    affiliation: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class HeaderTime:
+    """A published or updated time as the header block gives it: the value, the text it was
+    read from, whether it is approximate or relative, and where it was read."""
+
+    value: _dt.datetime
+    text: str
+    approximate: bool = False
+    relative: bool = False
+    source: TimeSource = TimeSource.TEXT
+
+
+@attrs.frozen(kw_only=True)
+class Header:
+    """The few fields most readers want, at the top of :meth:`Article.to_dict`. Derived from
+    the segments, the byline and the warnings (:attr:`Article.header`), never stored apart."""
+
+    title: str | None = None
+    standfirst: str | None = None
+    authors: tuple[HeaderAuthor, ...] = ()
+    published: HeaderTime | None = None
+    updated: HeaderTime | None = None
+    language_warnings: tuple[ParseWarning, ...] = ()
+
+
+def _header_time(time: PublishedTime | None) -> HeaderTime | None:
+    if time is None:
+        return None
+    return HeaderTime(value=time.value, text=time.span.text, approximate=time.approximate,
+                      relative=time.relative, source=time.source)
+
+
+@attrs.frozen(kw_only=True)
+class Failure:
+    """An item of a batch that could not be parsed, in place of its :class:`Article`
+    (``parse_articles(..., errors="record")``): its position in the input, its id, the name of
+    the error type and the error's message."""
+
+    index: int
+    id: str | None
+    error: str
+    message: str
 
 
 @attrs.frozen(kw_only=True)
@@ -512,6 +574,22 @@ class Article:
         return self.byline.published if self.byline else None
 
     @property
+    def header(self) -> Header:
+        """Title, standfirst, authors, published and updated times and language warnings,
+        read off the segments, byline and warnings (the block at the top of the JSON)."""
+        by = self.byline
+        return Header(
+            title=self.title.text if self.title else None,
+            standfirst=self.standfirst.text if self.standfirst else None,
+            authors=tuple(HeaderAuthor(name=a.name, affiliation=a.affiliation)
+                          for a in self.authors),
+            published=_header_time(by.published if by else None),
+            updated=_header_time(by.updated if by else None),
+            language_warnings=tuple(w for w in self.warnings
+                                    if w.code is WarningCode.NON_ENGLISH),
+        )
+
+    @property
     def headings(self) -> tuple[Span, ...]:
         """Section headings inside the body."""
         return self._all(SegmentKind.HEADING)
@@ -536,15 +614,31 @@ class Article:
     # -- serialisation -------------------------------------------------------------
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready data; :meth:`from_dict` rebuilds an equal article."""
+        """Plain JSON-ready data, the :class:`Header` block first (under ``"header"``), then
+        every field; :meth:`from_dict` rebuilds an equal article."""
         data = to_data(self)
         assert isinstance(data, dict)
-        return data
+        return {"header": to_data(self.header), **data}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
-        """Rebuild an article from :meth:`to_dict` output."""
+        """Rebuild an article from :meth:`to_dict` output.
+
+        The header block is derived data: when present it must agree with the segments,
+        byline and warnings, else :class:`~newsstruct.errors.InconsistentDataError`."""
         article: Article = from_data(cls, data)
+        given = data.get("header")
+        if given is not None:
+            derived = to_data(article.header)
+            if given != derived:
+                from newsstruct.errors import InconsistentDataError
+
+                given = given if isinstance(given, dict) else {}
+                keys = sorted(k for k in derived.keys() | given.keys()
+                              if given.get(k) != derived.get(k)) or ["its shape"]
+                raise InconsistentDataError(
+                    "the header block disagrees with the segments, byline and warnings on "
+                    + ", ".join(keys))
         return article
 
     def to_json(self, *, indent: int | None = None) -> str:
