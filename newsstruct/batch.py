@@ -11,12 +11,13 @@ worker is lost (as a :class:`~newsstruct.errors.WorkerError`).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import logging
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence, Sized
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence, Sized
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
@@ -175,7 +176,7 @@ def parse(
     options: Options,
     batch_size: int,
     n_process: int,
-) -> Iterator[_Result]:
+) -> Generator[_Result, None, None]:
     """Every item of ``texts`` parsed or failed, in input order."""
     entries = _chunks(_entries(texts, options), batch_size)
     if n_process == 1:
@@ -319,30 +320,37 @@ def _error(failed: Failed) -> NewsstructError:
     return error
 
 
-def handled(results: Iterator[_Result], *, raise_errors: bool) -> Iterator[Article]:
-    """The articles; a failed item raises its error, or is logged and skipped."""
-    for result in results:
-        if isinstance(result, Article):
-            yield result
-        elif raise_errors:
-            raise _error(result)
-        else:
-            f = result.failure
-            LOGGER.warning("skipped %s: %s: %s", _item(f), f.error, f.message)
+def handled(results: Generator[_Result, None, None], *, raise_errors: bool
+            ) -> Iterator[Article]:
+    """The articles; a failed item raises its error (once the workers are stopped), or is
+    logged and skipped."""
+    with contextlib.closing(results):
+        for result in results:
+            if isinstance(result, Article):
+                yield result
+            elif raise_errors:
+                results.close()
+                raise _error(result)
+            else:
+                f = result.failure
+                LOGGER.warning("skipped %s: %s: %s", _item(f), f.error, f.message)
 
 
-def recorded(results: Iterator[_Result]) -> Iterator[Article | Failure]:
+def recorded(results: Generator[_Result, None, None]) -> Iterator[Article | Failure]:
     """The articles, with a :class:`Failure` in the place of each failed item."""
-    for result in results:
-        yield result.failure if isinstance(result, Failed) else result
+    with contextlib.closing(results):
+        for result in results:
+            yield result.failure if isinstance(result, Failed) else result
 
 
-def with_progress(results: Iterator[_Result], texts: Iterable[object]) -> Iterator[_Result]:
+def with_progress(results: Generator[_Result, None, None], texts: Iterable[object]
+                  ) -> Generator[_Result, None, None]:
     """``results`` with a tqdm bar on standard error."""
     from tqdm import tqdm
 
     total = len(texts) if isinstance(texts, Sized) else None
-    with tqdm(total=total, unit="article", desc="newsstruct", file=sys.stderr) as bar:
+    with tqdm(total=total, unit="article", desc="newsstruct", file=sys.stderr) as bar, \
+            contextlib.closing(results):
         for result in results:
             bar.update(1)
             yield result

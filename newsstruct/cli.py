@@ -12,7 +12,12 @@ Many articles (batch mode: JSON Lines out, one article a line, in input order)::
     cat articles.jsonl | newsstruct - --jsonl
 
 Batch mode is used when there is more than one input, a glob, a ``.jsonl`` input or
-``--format jsonl``.
+``--format jsonl``. An article that cannot be parsed is reported on standard error and the
+others go on; the last line on standard error counts the articles written and the failures.
+
+The JSON Schema of the output::
+
+    newsstruct --schema
 """
 
 from __future__ import annotations
@@ -25,8 +30,9 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import IO, Any
 
-from newsstruct.article import coerce_reference_date, parse_article, parse_articles
+from newsstruct.article import parse_article, parse_articles
 from newsstruct.errors import NewsstructError
+from newsstruct.types import Failure
 
 __all__ = ["build_parser", "main", "parse_args", "run"]
 
@@ -39,9 +45,14 @@ def build_parser() -> argparse.ArgumentParser:
         prog="newsstruct",
         description="Read news articles' text into structured records.",
     )
-    p.add_argument("input", nargs="+",
+    p.add_argument("input", nargs="*",
                    help="text files, globs or JSONL files; - for standard input")
+    p.add_argument("--schema", action="store_true",
+                   help="print the JSON Schema of the JSON output and exit")
     p.add_argument("--reference-date", help="when the texts were captured (ISO date)")
+    p.add_argument("--dayfirst", action=argparse.BooleanOptionalAction, default=None,
+                   help="read a numeric date that reads two ways (06/09/2025) day first "
+                   "(--no-dayfirst: month first); without either such a date is refused")
     p.add_argument("--published", help="when the article was published, if known (single "
                    "file; in JSONL input a 'published' field): times are anchored on it")
     p.add_argument("--model", help="spaCy pipeline name (default: en_core_web_sm, ...)")
@@ -63,7 +74,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """Parse command-line arguments."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.input and not args.schema:
+        parser.error("give at least one input (or --schema)")
     args.batch = (
         len(args.input) > 1
         or args.jsonl
@@ -80,6 +94,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 def run(args: argparse.Namespace) -> int:
     """Do the work for parsed arguments; returns the exit status (0 ok, 1 an article could
     not be parsed, 2 an input could not be read)."""
+    if args.schema:
+        from newsstruct.schema import json_schema
+
+        print(json.dumps(json_schema(), indent=2))
+        return 0
     if args.batch:
         return _run_batch(args)
     source = args.input[0]
@@ -94,7 +113,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         article = parse_article(text, reference_date=args.reference_date,
-                                published=args.published, model=args.model)
+                                published=args.published, model=args.model,
+                                dayfirst=args.dayfirst)
     except NewsstructError as exc:
         print(f"newsstruct: {exc}", file=sys.stderr)
         return 1
@@ -125,6 +145,11 @@ class _Status:
     def __init__(self) -> None:
         self.unreadable = 0
         self.invalid = 0
+
+    def fail(self, failure: Failure) -> None:
+        """An article that could not be parsed."""
+        self.skip(failure.id or f"item {failure.index}", f"{failure.error}: {failure.message}",
+                  unreadable=False)
 
     def skip(self, where: str, why: object, *, unreadable: bool) -> None:
         print(f"newsstruct: skipped {where}: {why}", file=sys.stderr)
@@ -173,36 +198,20 @@ def _jsonl_items(
             yield row[args.text_field], ctx
 
 
-def _items(args: argparse.Namespace, status: _Status) -> Iterator[tuple[str, dict[str, Any]]]:
-    """``(text, context)`` for every readable, valid article of the inputs, in order."""
+def _items(args: argparse.Namespace, status: _Status) -> Iterator[tuple[Any, dict[str, Any]]]:
+    """``(text, context)`` for every readable article of the inputs, in order (texts that
+    cannot be parsed are reported by :func:`parse_articles` as failures)."""
     for path in _paths(args.input, status):
         try:
             if args.jsonl or path.endswith(".jsonl"):
-                yield from _checked(_jsonl_items(path, args, status), status)
+                yield from _jsonl_items(path, args, status)
                 continue
             with _open(path) as fh:
                 text = fh.read()
         except (OSError, UnicodeDecodeError) as exc:
             status.skip(path, exc, unreadable=True)
             continue
-        yield from _checked(iter([(text, {"id": path})]), status)
-
-
-def _checked(
-    items: Iterator[tuple[Any, dict[str, Any]]], status: _Status
-) -> Iterator[tuple[str, dict[str, Any]]]:
-    for text, ctx in items:
-        if not text.strip():
-            status.skip(str(ctx["id"]), "the article text is empty", unreadable=False)
-            continue
-        try:
-            for key in ("reference_date", "published"):
-                if key in ctx:
-                    coerce_reference_date(ctx[key], key)
-        except NewsstructError as exc:
-            status.skip(str(ctx["id"]), exc, unreadable=False)
-            continue
-        yield text, ctx
+        yield text, {"id": path}
 
 
 def _run_batch(args: argparse.Namespace) -> int:
@@ -215,12 +224,16 @@ def _run_batch(args: argparse.Namespace) -> int:
     show = sys.stderr.isatty() if args.progress is None else args.progress
     written = 0
     try:
-        articles = parse_articles(
+        results = parse_articles(
             _items(args, status), reference_date=args.reference_date, model=args.model,
             batch_size=args.batch_size, n_process=args.n_process, progress=show,
+            errors="record", dayfirst=args.dayfirst,
         )
-        for article in articles:
-            out.write(article.to_json() + "\n")
+        for result in results:
+            if isinstance(result, Failure):
+                status.fail(result)
+                continue
+            out.write(result.to_json() + "\n")
             written += 1
     except NewsstructError as exc:
         print(f"newsstruct: {exc}", file=sys.stderr)
@@ -230,7 +243,6 @@ def _run_batch(args: argparse.Namespace) -> int:
             out.close()
         else:
             out.flush()
-    if status.unreadable or status.invalid:
-        print(f"newsstruct: {written} articles written, {status.invalid + status.unreadable} "
-              "skipped", file=sys.stderr)
+    print(f"newsstruct: {written} articles written, {status.invalid} failed, "
+          f"{status.unreadable} inputs unreadable", file=sys.stderr)
     return 2 if status.unreadable else (1 if status.invalid else 0)

@@ -6,9 +6,16 @@ import datetime as dt
 import json
 from typing import Any
 
+import attrs
+import jsonschema
+import pytest
+
 import newsstruct
 from newsstruct import SegmentKind
+from newsstruct.errors import InconsistentDataError
 from newsstruct.types import iter_spans
+
+from .conftest import EVAL, read_jsonl
 
 
 def test_header(seed: newsstruct.Article, expected: dict[str, Any]) -> None:
@@ -94,3 +101,113 @@ def test_repr_is_short(seed: newsstruct.Article) -> None:
     r = repr(seed)
     assert r.startswith("Article(title='Trump Envoy Visits Moscow Before Sanctions Deadline'")
     assert len(r) < 300
+
+
+# ------------------------------------------------------------------ the header block
+
+
+def test_header_block_leads_the_json(seed: newsstruct.Article) -> None:
+    data = json.loads(seed.to_json())
+    assert next(iter(data)) == "header"
+    header = data["header"]
+    assert header["title"] == "Trump Envoy Visits Moscow Before Sanctions Deadline"
+    assert seed.standfirst is not None and header["standfirst"] == seed.standfirst.text
+    assert header["authors"] == [{"name": "Nikodem Baran", "affiliation": None}]
+    assert header["published"] == {"value": "2025-08-06T00:00:00", "text": "1 month Ago",
+                                   "approximate": True, "relative": True, "source": "text"}
+    assert header["updated"] is None
+    assert header["language_warnings"] == []
+
+
+def test_header_gives_affiliations() -> None:
+    page = _dev_page("sh-a6968f427cdb")  # "Meg Kinnard and Errin Haines, Associated Press"
+    article = newsstruct.parse_article(page, reference_date="2025-09-06")
+    header = article.to_dict()["header"]
+    assert header["authors"] == [{"name": a.name, "affiliation": a.affiliation}
+                                 for a in article.authors]
+    assert {"name": "Meg Kinnard", "affiliation": "Associated Press"} in header["authors"]
+
+
+def test_header_carries_language_warnings() -> None:
+    # the opening of Article 1 of the Universal Declaration of Human Rights, in French
+    text = ("Déclaration universelle des droits de l'homme\n\nTous les êtres humains naissent "
+            "libres et égaux en dignité et en droits. Ils sont doués de raison et de conscience "
+            "et doivent agir les uns envers les autres dans un esprit de fraternité.")
+    article = newsstruct.parse_article(text, reference_date="2025-09-06")
+    warnings = article.to_dict()["header"]["language_warnings"]
+    assert [w["code"] for w in warnings] == ["non_english"]
+
+
+def test_from_dict_checks_the_header(seed: newsstruct.Article) -> None:
+    data = seed.to_dict()
+    assert newsstruct.Article.from_dict(data) == seed
+    legacy = {k: v for k, v in data.items() if k != "header"}
+    assert newsstruct.Article.from_dict(legacy) == seed
+    for key, wrong in [("title", "Another Headline"), ("authors", []),
+                       ("published", None)]:
+        bad = {**data, "header": {**data["header"], key: wrong}}
+        with pytest.raises(InconsistentDataError) as info:
+            newsstruct.Article.from_dict(bad)
+        assert key in str(info.value)
+        assert isinstance(info.value, ValueError)
+
+
+def test_schema_validates_the_seed(seed: newsstruct.Article) -> None:
+    schema = newsstruct.json_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    validator.validate(json.loads(seed.to_json()))
+    data = json.loads(seed.to_json())
+    data["entities"][0]["type"] = "PERSONA"
+    assert not validator.is_valid(data)
+    del data["header"]
+    assert any("header" in e.message for e in validator.iter_errors(data))
+
+
+def test_schema_follows_the_records() -> None:
+    schema = newsstruct.json_schema()
+    defs = schema["$defs"]
+    for cls in (newsstruct.Quote, newsstruct.Entity, newsstruct.Header, newsstruct.Deadline):
+        assert defs[cls.__name__]["required"] == [f.name for f in attrs.fields(cls)]
+    assert defs["SegmentKind"]["enum"] == [k.value for k in SegmentKind]
+    assert schema["required"][:3] == ["header", "text", "reference_date"]
+
+
+# ------------------------------------------------------------------ any text shape
+
+#: One paragraph on its own: a quote, its attribution and a second quote.
+ONE_PARAGRAPH = ('"We will not back down on this bill," said Sen. Jane Roe. "The people of Ohio '
+                 'sent us here to fix the roads, and that is what we will do by Friday."')
+
+
+def test_a_single_paragraph_gives_entities_and_quotes() -> None:
+    article = newsstruct.parse_article(ONE_PARAGRAPH, reference_date="2025-09-06")
+    assert {"Jane Roe", "Ohio"} <= {e.name for e in article.entities}
+    quote = next(q for q in article.quotes if q.kind is newsstruct.QuoteKind.DIRECT)
+    assert quote.speaker_name == "Jane Roe"
+    assert quote.content.text.startswith("We will not back down on this bill")
+    assert [t.span.text for t in article.times] == ["Friday"]
+    # the records name the kind of segment they were read from (the layout's own kind)
+    kinds = {s.kind for s in article.segments}
+    assert quote.segment in kinds
+    assert all(t.segment in kinds for t in article.times)
+
+
+def test_records_carry_their_segment_kind(seed: newsstruct.Article) -> None:
+    for seg_records in ([m for e in seed.entities for m in e.mentions], seed.times, seed.quotes):
+        for rec in seg_records:
+            span = rec.content if isinstance(rec, newsstruct.Quote) else rec.span
+            holder = next(s for s in seed.segments if s.span.contains(span))
+            assert rec.segment is holder.kind
+    mention_kinds = {m.segment for e in seed.entities for m in e.mentions}
+    assert {SegmentKind.TITLE, SegmentKind.STANDFIRST, SegmentKind.PARAGRAPH} <= mention_kinds
+    for d in seed.deadlines:
+        assert d.segment is not None
+
+
+def _dev_page(page_id: str) -> str:
+    dev = EVAL / "header" / "dev.jsonl"
+    if not dev.exists():
+        pytest.skip("../shared/eval is not beside the checkout")
+    text: str = next(r["text_full"] for r in read_jsonl(dev) if r["id"] == page_id)
+    return text

@@ -13,7 +13,12 @@ import pytest
 
 import newsstruct
 from newsstruct import cli
-from newsstruct.errors import EmptyArticleError, InvalidArgumentError, InvalidInputError
+from newsstruct.errors import (
+    EmptyArticleError,
+    InvalidArgumentError,
+    InvalidInputError,
+    WorkerError,
+)
 
 from .conftest import EVAL, SEED, read_jsonl
 
@@ -229,3 +234,148 @@ def test_batch_example(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     rows = _lines(capsys.readouterr().out)
     assert [r["id"] for r in rows] == [str(p) for p in paths]
     assert rows[0]["text"] == SHORT[0]
+
+
+# ------------------------------------------------------------------ bad items in a batch
+
+
+def _mixed(n_pages: int) -> tuple[list[Any], list[int]]:
+    """Dev pages with 5 None items and 5 empty strings spread among them (as
+    ``benchmarks/batch_errors.py`` puts them), and the places of the bad items."""
+    from benchmarks.batch_errors import mixed_items
+
+    pages = _dev_pages(n_pages)
+    items = mixed_items([(str(ctx["id"]), text) for text, ctx in pages])
+    return items, [i for i, (text, _) in enumerate(items) if not text]
+
+
+@pytest.fixture(scope="module")
+def dev_recorded() -> tuple[list[Any], list[int], list[newsstruct.Article | newsstruct.Failure]]:
+    """Every header dev page, with the 10 bad items mixed in, parsed once with
+    ``errors="record"`` in two worker processes."""
+    items, bad = _mixed(10_000)
+    out = list(newsstruct.parse_articles(items, reference_date=REFERENCE, errors="record",
+                                         n_process=2, batch_size=8))
+    return items, bad, out
+
+
+def test_record_keeps_every_article_and_each_failure_in_place(
+    dev_recorded: tuple[list[Any], list[int], list[newsstruct.Article | newsstruct.Failure]],
+) -> None:
+    items, bad, out = dev_recorded
+    failures = [r for r in out if isinstance(r, newsstruct.Failure)]
+    assert len(out) == len(items) == len(items) - len(bad) + 10
+    assert sum(isinstance(r, newsstruct.Article) for r in out) == len(items) - 10
+    assert [f.index for f in failures] == bad
+    assert [i for i, r in enumerate(out) if isinstance(r, newsstruct.Failure)] == bad
+    assert [r.id for r in out] == [ctx["id"] for _, ctx in items]
+    assert [f.error for f in failures] == ["InvalidInputError", "EmptyArticleError"] * 5
+    assert "NoneType" in failures[0].message and "empty" in failures[1].message
+
+
+def test_every_dev_article_validates_against_the_schema(
+    dev_recorded: tuple[list[Any], list[int], list[newsstruct.Article | newsstruct.Failure]],
+) -> None:
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(newsstruct.json_schema())
+    articles = [r for r in dev_recorded[2] if isinstance(r, newsstruct.Article)]
+    assert len(articles) == 258
+    for article in articles:
+        errors = [e.message for e in validator.iter_errors(json.loads(article.to_json()))]
+        assert errors == [], (article.id, errors[:3])
+
+
+def test_skip_and_raise_on_bad_items(caplog: pytest.LogCaptureFixture) -> None:
+    items, bad = _mixed(12)
+    recorded = list(newsstruct.parse_articles(items, reference_date=REFERENCE,
+                                              errors="record", batch_size=4))
+    with caplog.at_level("WARNING", logger="newsstruct"):
+        skipped = list(newsstruct.parse_articles(items, reference_date=REFERENCE,
+                                                 errors="skip", batch_size=4))
+    assert [a.to_dict() for a in skipped] == [
+        r.to_dict() for r in recorded if isinstance(r, newsstruct.Article)]
+    assert len(skipped) == 12
+    assert [r.getMessage().split(":")[0] for r in caplog.records] == [
+        f"skipped item {i} (id 'bad-{k}')" for k, i in enumerate(bad)]
+    seen: list[newsstruct.Article] = []
+    with pytest.raises(InvalidInputError) as info:
+        seen.extend(newsstruct.parse_articles(items, reference_date=REFERENCE, batch_size=4))
+    assert len(seen) == bad[0]
+    assert info.value.index == bad[0] and info.value.item_id == "bad-0"
+    assert str(info.value).startswith(f"item {bad[0]} (id 'bad-0'): text must be a str")
+
+
+def test_errors_argument_is_checked() -> None:
+    with pytest.raises(InvalidArgumentError):
+        newsstruct.parse_articles(SHORT, errors="ignore")  # type: ignore[call-overload]
+
+
+def test_record_in_workers_keeps_order() -> None:
+    items: list[Any] = [SHORT[0], None, (SHORT[1], {"id": "b"}), ("x", "no dict"), "  ",
+                        (SHORT[2], {"id": "c", "reference_date": "06/09/2025"}), SHORT[2]]
+    out = list(newsstruct.parse_articles(items, reference_date=REFERENCE, errors="record",
+                                         n_process=2, batch_size=2))
+    kinds = [r.error if isinstance(r, newsstruct.Failure) else "ok" for r in out]
+    assert kinds == ["ok", "InvalidInputError", "ok", "InvalidInputError",
+                     "EmptyArticleError", "InvalidReferenceDateError", "ok"]
+    assert out[5].id == "c" and "reads two ways" in out[5].message  # type: ignore[union-attr]
+    assert multiprocessing.active_children() == []
+
+
+def _dying_layout(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the layout stage end its process on a text holding "KILL-THIS-WORKER", as a
+    worker killed by the system (out of memory) would end."""
+    import os
+
+    from newsstruct import layout
+
+    real = layout.segment_text
+
+    def segment_text(text: str) -> Any:
+        if "KILL-THIS-WORKER" in text and multiprocessing.parent_process() is not None:
+            os._exit(9)
+        return real(text)
+
+    monkeypatch.setattr(layout, "segment_text", segment_text)
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork",
+                    reason="the dying stage is handed to workers by forking")
+def test_a_dead_worker_costs_only_its_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    _dying_layout(monkeypatch)
+    texts = [f"{t}\n\nReport number {i}." for i in range(3) for t in SHORT]
+    items: list[Any] = [(t, {"id": str(i)}) for i, t in enumerate(texts)]
+    items.insert(4, ("Headline\n\nKILL-THIS-WORKER in the middle of a batch.", {"id": "kill"}))
+    out = list(newsstruct.parse_articles(items, reference_date=REFERENCE, errors="record",
+                                         n_process=2, batch_size=3))
+    assert [r.id for r in out] == [ctx["id"] for _, ctx in items]
+    failure = out[4]
+    assert isinstance(failure, newsstruct.Failure) and failure.error == "WorkerError"
+    assert all(isinstance(r, newsstruct.Article) for i, r in enumerate(out) if i != 4)
+    assert [r.text for r in out if isinstance(r, newsstruct.Article)] == texts
+    with pytest.raises(WorkerError) as info:
+        list(newsstruct.parse_articles(items, reference_date=REFERENCE, n_process=2,
+                                       batch_size=3))
+    assert info.value.index == 4 and "item 4 (id 'kill')" in str(info.value)
+    assert multiprocessing.active_children() == []
+
+
+def test_a_failing_stage_costs_only_its_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsstruct import quotes
+
+    real = quotes.extract_quotes
+
+    def extract_quotes(doc: Any, text: str, *args: Any) -> Any:
+        if "BREAK-THE-QUOTES" in text:
+            raise KeyError("a bug")
+        return real(doc, text, *args)
+
+    monkeypatch.setattr(quotes, "extract_quotes", extract_quotes)
+    items = [SHORT[0], "Headline\n\nBREAK-THE-QUOTES here, he said.", SHORT[1]]
+    out = list(newsstruct.parse_articles(items, reference_date=REFERENCE, errors="record"))
+    assert [type(r).__name__ for r in out] == ["Article", "Failure", "Article"]
+    assert out[1].error == "KeyError"  # type: ignore[union-attr]
+    with pytest.raises(newsstruct.errors.PipelineError) as info:
+        list(newsstruct.parse_articles(items, reference_date=REFERENCE))
+    assert info.value.index == 1 and isinstance(info.value.__cause__, KeyError)
