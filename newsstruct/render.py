@@ -9,12 +9,14 @@ piece of the article's text is escaped.
 from __future__ import annotations
 
 import html
+import types
+import typing
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, Union, overload
 
 import attrs
 
-from newsstruct.types import EntityType, SegmentKind, to_data
+from newsstruct.types import EntityType, Mention, Role, SegmentKind, Span, _hints, to_data
 
 if TYPE_CHECKING:
     from newsstruct.types import Article, Deadline, Entity, Quote, Segment, TimeExpression
@@ -115,29 +117,80 @@ def summary(article: Article) -> str:
     return "\n".join(out)
 
 
+def _span_cells(name: str, span: Span | None, taken: frozenset[str] = frozenset()
+                ) -> dict[str, Any]:
+    # a deadline's "due" span would clash with its due_start/due_end times: due_span_start
+    pre = f"{name}_span" if {f"{name}_start", f"{name}_end"} & taken else name
+    if span is None:
+        return {f"{pre}_start": None, f"{pre}_end": None, f"{name}_text": None}
+    return {f"{pre}_start": span.start, f"{pre}_end": span.end, f"{name}_text": span.text}
+
+
+def _spans_cell(spans: Sequence[Any]) -> str:
+    return "; ".join(f"{s.start}-{s.end}" for s in spans)
+
+
+def _cells(name: str, tp: Any, value: Any, taken: frozenset[str]) -> dict[str, Any]:
+    """The flat cells of one field: a span as start, end and text; a slot as its span and
+    its other fields; a tuple of spans or roles as their texts joined with "; " (and their
+    offsets as "start-end; ..."); mentions as their count and the first one's offset;
+    other tuples joined with "; "; anything else as its JSON value."""
+    args = [a for a in typing.get_args(tp) if a is not type(None)]
+    base = args[0] if typing.get_origin(tp) in (Union, types.UnionType) and args else tp
+    if base is Span:
+        return _span_cells(name, value, taken)
+    if isinstance(base, type) and attrs.has(base) and "span" in attrs.fields_dict(base):
+        cells = _span_cells(name, None if value is None else value.span)
+        for sub in attrs.fields(base):
+            if sub.name != "span":
+                cells[f"{name}_{sub.name}"] = None if value is None else to_data(
+                    getattr(value, sub.name))
+        return cells
+    if typing.get_origin(base) is tuple:
+        item = typing.get_args(base)[0]
+        if item is Mention:
+            return {"mention_count": len(value),
+                    "first_mention": min((m.span.start for m in value), default=None)}
+        if item is Span or item is Role:
+            texts = "; ".join(v.text for v in value)
+            spans = _spans_cell([v if item is Span else v.span for v in value])
+            return ({name: texts, f"{name}_spans": spans} if item is Role
+                    else {f"{name}_text": texts, f"{name}_spans": spans})
+        if typing.get_origin(item) is tuple:  # segment details: ("year", "2024"), ...
+            return {name: "; ".join(f"{k}={v}" for k, v in value)}
+        return {name: "; ".join(str(to_data(v)) for v in value)}
+    return {name: to_data(value)}
+
+
+def _row(rec: Any) -> dict[str, Any]:
+    hints = _hints(type(rec))
+    taken = frozenset(attrs.fields_dict(type(rec)))
+    row: dict[str, Any] = {}
+    for f in attrs.fields(type(rec)):
+        row.update(_cells(f.name, hints[f.name], getattr(rec, f.name), taken))
+    return row
+
+
 def records(article: Article, kind: str) -> list[dict[str, Any]]:
-    """One flat dict a record of ``kind`` (one of :data:`RECORD_KINDS`)."""
+    """One flat dict a record of ``kind``: one of :data:`RECORD_KINDS`, or ``"mentions"``
+    (every mention of every entity, with its entity's ``entity_id`` and ``entity_name``).
+
+    The columns are the same for every row of a kind and every field is reachable: a span
+    gives ``<field>_start``, ``_end`` and ``_text`` (``due_span_start`` and ``due_span_end``
+    for a deadline's ``due``, whose ``due_start`` and ``due_end`` are times); a deadline's
+    slot also its ``entity`` and ``name``; an entity's ``roles`` are their texts joined with
+    "; " (offsets in ``roles_spans``) and its mentions give ``mention_count`` and
+    ``first_mention`` (the offset of the first one; the ``"mentions"`` kind has them all); a
+    quote's ``fragments`` give ``fragments_text`` and ``fragments_spans``."""
+    if kind == "mentions":
+        return [{"entity_id": e.id, "entity_name": e.name, **_row(m)}
+                for e in article.entities for m in e.mentions]
     if kind not in RECORD_KINDS:
         from newsstruct.errors import InvalidArgumentError
 
-        raise InvalidArgumentError(f"kind must be one of {', '.join(RECORD_KINDS)}: {kind!r}")
-    rows: list[dict[str, Any]] = []
-    for rec in getattr(article, kind):
-        data = to_data(rec)
-        flat: dict[str, Any] = {}
-        for key, value in data.items():
-            if isinstance(value, dict) and {"start", "end", "text"} <= value.keys():
-                flat[f"{key}_start"], flat[f"{key}_end"] = value["start"], value["end"]
-                flat[f"{key}_text"] = value["text"]
-            elif isinstance(value, dict) and "span" in value:
-                flat[f"{key}_text"] = value["span"]["text"]
-                flat.update({f"{key}_{k}": v for k, v in value.items() if k != "span"})
-            elif isinstance(value, list):
-                flat[key] = len(value) if value and isinstance(value[0], dict) else value
-            else:
-                flat[key] = value
-        rows.append(flat)
-    return rows
+        raise InvalidArgumentError(
+            f"kind must be one of {', '.join(RECORD_KINDS)} or mentions: {kind!r}")
+    return [_row(rec) for rec in getattr(article, kind)]
 
 
 def dataframe(article: Article, kind: str) -> Any:

@@ -652,7 +652,8 @@ class Article:
 
     def to_records(self, kind: str) -> list[dict[str, Any]]:
         """Flat rows (one dict a record) for ``entities``, ``quotes``, ``times``,
-        ``deadlines`` or ``segments``: ready for a table."""
+        ``deadlines``, ``segments`` or ``mentions``: ready for a table, every value of the
+        records in a column (see :func:`newsstruct.render.records`)."""
         from newsstruct.render import records
 
         return records(self, kind)

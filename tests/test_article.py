@@ -211,3 +211,55 @@ def _dev_page(page_id: str) -> str:
         pytest.skip("../shared/eval is not beside the checkout")
     text: str = next(r["text_full"] for r in read_jsonl(dev) if r["id"] == page_id)
     return text
+
+
+# ------------------------------------------------------------------ tables
+
+
+def _leaves(data: Any) -> list[Any]:
+    if isinstance(data, dict):
+        return [leaf for v in data.values() for leaf in _leaves(v)]
+    if isinstance(data, list):
+        return [leaf for v in data for leaf in _leaves(v)]
+    return [] if data is None else [data]
+
+
+def _reachable(value: Any, row: dict[str, Any]) -> bool:
+    cells = list(row.values())
+    if value in cells:
+        return True
+    texts = [c for c in cells if isinstance(c, str)]
+    return any(str(value) in c for c in texts)
+
+
+def test_tables_keep_every_value(seed: newsstruct.Article) -> None:
+    for kind in ("entities", "quotes", "times", "deadlines", "segments"):
+        records = getattr(seed, kind)
+        rows = seed.to_records(kind)
+        assert len({tuple(r) for r in rows}) == 1, f"{kind}: every row has the same columns"
+        for rec, row in zip(records, rows, strict=True):
+            data = newsstruct.types.to_data(rec)
+            data.pop("mentions", None)  # one row a mention in the "mentions" table
+            lost = [v for v in _leaves(data) if not _reachable(v, row)]
+            assert lost == [], (kind, lost)
+    mentions = seed.to_records("mentions")
+    assert len(mentions) == sum(e.mention_count for e in seed.entities)
+    for e in seed.entities:
+        for m in e.mentions:
+            assert {"entity_id": e.id, "span_start": m.span.start, "span_text": m.span.text,
+                    "kind": m.kind.value}.items() <= next(
+                r for r in mentions
+                if r["entity_id"] == e.id and r["span_start"] == m.span.start).items()
+
+
+def test_entity_table_keeps_roles_as_text(seed: newsstruct.Article) -> None:
+    rows = {r["name"]: r for r in seed.to_records("entities")}
+    witkoff = next(e for e in seed.entities if e.name == "Witkoff")
+    row = rows["Witkoff"]
+    assert row["roles"] == "; ".join(r.text for r in witkoff.roles)
+    assert "U.S. envoy under President Donald Trump" in row["roles"].split("; ")
+    assert row["mention_count"] == witkoff.mention_count
+    assert row["first_mention"] == witkoff.first_offset
+    assert row["salience"] == witkoff.salience
+    frame = seed.to_dataframe("entities")
+    assert list(frame["roles"]) == [r["roles"] for r in seed.to_records("entities")]
