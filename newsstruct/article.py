@@ -175,6 +175,12 @@ def _reading_view(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
                  else seg for seg in segments)
 
 
+def _as_body(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
+    """The segments with the title and headings read as paragraphs."""
+    return tuple(attrs.evolve(seg, kind=SegmentKind.PARAGRAPH) if seg.kind in _HEAD_KINDS
+                 else seg for seg in segments)
+
+
 class _KindAt:
     """The kind of the segment holding an offset."""
 
@@ -252,7 +258,7 @@ def _finish(
         anchor, anchor_name = reference, "reference"
     view = _reading_view(segments)
     entities = _entities.extract_entities(doc, text, view, by)
-    quotes = _quotes.extract_quotes(doc, text, view, entities)
+    quotes = _quotes.extract_quotes(doc, text, _as_body(segments), entities)
     times = _timex.extract_times(doc, text, view, anchor, anchor_name)
     deadlines = _deadlines.extract_deadlines(doc, text, view, times, entities, reference,
                                              anchor=anchor)

@@ -263,3 +263,16 @@ def test_entity_table_keeps_roles_as_text(seed: newsstruct.Article) -> None:
     assert row["salience"] == witkoff.salience
     frame = seed.to_dataframe("entities")
     assert list(frame["roles"]) == [r["roles"] for r in seed.to_records("entities")]
+
+
+def test_quotes_are_read_from_the_title() -> None:
+    # the headline and first paragraph of a UPI report (2016-10-04)
+    text = ("Bill Clinton calls Obamacare ‘crazy system’ during campaign stop.\n\n"
+            "FLINT, Mich., Oct. 4 (UPI) — Former President Bill Clinton criticized the "
+            "Affordable Care Act as a “crazy system” during a presidential campaign stop in "
+            "Flint, Mich., for his wife Hillary Clinton.")
+    article = newsstruct.parse_article(text, reference_date="2016-10-04")
+    in_title = [q for q in article.quotes if q.segment is SegmentKind.TITLE]
+    assert [q.content.text for q in in_title] == ["crazy system"]
+    assert in_title[0].speaker_name == "Bill Clinton"
+    assert {q.segment for q in article.quotes} == {SegmentKind.TITLE, SegmentKind.PARAGRAPH}
