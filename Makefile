@@ -2,19 +2,27 @@
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
+# Two stamps: `make demo` installs the library and the model only; the other targets add the
+# dev extra (test, lint, type and docs tools, pandas, dask, the notebook kernel).
+MODEL_STAMP := $(VENV)/.model-stamp
 STAMP := $(VENV)/.installed-stamp
 SEED := seeds/witkoff-moscow.txt
 
 .PHONY: demo test lint typecheck unit docs bench clean
 
-$(STAMP): pyproject.toml
+$(MODEL_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[model]'
+	touch $(MODEL_STAMP)
+
+$(STAMP): $(MODEL_STAMP)
 	$(PY) -m pip install -q -e '.[model,dev]'
 	touch $(STAMP)
 
-demo: $(STAMP)
+demo: $(MODEL_STAMP)
 	$(PY) -m newsstruct $(SEED) --reference-date 2025-09-06
+	@echo "environment: $$(du -sh $(VENV) | cut -f1) in $(VENV)"
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check newsstruct tests benchmarks
