@@ -25,6 +25,19 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from newsstruct.calendar import (
+    MONTHS,
+    SEASON_MONTHS,
+    WEEKDAY_NAMES,
+    add_months,
+    granularity,
+    interval,
+    iso_week,
+    month_regex,
+    nth_weekday,
+    quarter_of,
+    season_of,
+)
 from newsstruct.data import lexicon
 from newsstruct.types import (
     Granularity,
@@ -43,16 +56,10 @@ __all__ = ["extract_times", "interval", "normalise"]
 
 # --------------------------------------------------------------------------- vocabulary
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
+_MONTHS = MONTHS
 #: Month names that are also common words: read as months only with a date context.
 _AMBIGUOUS_MONTHS = frozenset({"may", "march"})
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-             "saturday": 5, "sunday": 6}
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(WEEKDAY_NAMES)}
 _ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
          "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
@@ -74,7 +81,6 @@ _UNITS: dict[str, tuple[str, bool, int]] = {
 #: The unit of an unknown number of decades ("decades-long").
 _VAGUE_CODES = {"DE": "Y"}
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-_SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
                  "tonight": "NI", "overnight": "NI"}
 _POSITIONS = {"early": TimexMod.START, "beginning": TimexMod.START, "start": TimexMod.START,
@@ -99,9 +105,8 @@ _BODY = frozenset({SegmentKind.STANDFIRST, SegmentKind.PARAGRAPH, SegmentKind.CA
 
 # --------------------------------------------------------------------------- patterns
 
-_MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|"
-        r"November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|\b))")
-_WD_ALT = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MON = month_regex("mon")
+_WD_ALT = "|".join(WEEKDAY_NAMES)
 _WD = rf"(?P<wd>{_WD_ALT})"
 _Y4 = r"(?:1[6-9]\d\d|20\d\d)"
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
@@ -316,112 +321,15 @@ def _spoken_year(s: str) -> int | None:
 # --------------------------------------------------------------------------- calendar values
 
 
-def _iso_week(day: dt.date) -> str:
-    y, w, _ = day.isocalendar()
-    return f"{y:04d}-W{w:02d}"
-
-
 def _season_year(day: dt.date, code: str, step: int) -> int:
     """The year of the season ``code`` before (-1), around (0) or after (+1) ``day``."""
-    starts = [(y, dt.date(y, _SEASON_MONTHS[code], 1)) for y in range(day.year - 2, day.year + 2)]
+    starts = [(y, dt.date(y, SEASON_MONTHS[code], 1)) for y in range(day.year - 2, day.year + 2)]
     if step < 0:
-        return max(y for y, s in starts if _add_months(s, 3) <= day)
+        return max(y for y, s in starts if add_months(s, 3) <= day)
     if step > 0:
         return min(y for y, s in starts if s > day)
-    cur_year, cur = _season(day)
+    cur_year, cur = season_of(day)
     return cur_year if cur == code else day.year
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    m = day.month - 1 + months
-    y, m = day.year + m // 12, m % 12 + 1
-    return dt.date(y, m, min(day.day, 28))
-
-
-def _quarter(day: dt.date) -> tuple[int, int]:
-    return day.year, (day.month - 1) // 3 + 1
-
-
-def _season(day: dt.date) -> tuple[int, str]:
-    m = day.month
-    if m in (12, 1, 2):
-        return (day.year if m == 12 else day.year - 1), "WI"
-    return day.year, ("SP" if m < 6 else "SU" if m < 9 else "FA")
-
-
-_GRAN_OF: tuple[tuple[re.Pattern[str], Granularity], ...] = (
-    (re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d"), Granularity.SECOND),
-    (re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d"), Granularity.MINUTE),
-    (re.compile(r"^\d{4}-\d\d-\d\dT\d\d$"), Granularity.HOUR),
-    (re.compile(r"^\d{4}-\d\d-\d\dT(MO|AF|EV|NI|DT)$"), Granularity.PART_OF_DAY),
-    (re.compile(r"^\d{4}-\d\d-\d\d$"), Granularity.DAY),
-    (re.compile(r"^\d{4}-W\d\d(-WE)?$"), Granularity.WEEK),
-    (re.compile(r"^\d{4}-\d\d$"), Granularity.MONTH),
-    (re.compile(r"^\d{4}-(SP|SU|FA|WI)$"), Granularity.SEASON),
-    (re.compile(r"^\d{4}-[QH]\d$"), Granularity.QUARTER),
-    (re.compile(r"^\d{2,4}$"), Granularity.YEAR),
-)
-_POD_HOURS = {"MO": (6, 12), "AF": (12, 18), "EV": (18, 24), "NI": (20, 30), "DT": (9, 17)}
-
-
-def interval(
-    value: str | None, tz: dt.tzinfo | None = None
-) -> tuple[dt.datetime, dt.datetime] | None:
-    """The calendar interval (start, exclusive end) a TIMEX3 date or time value denotes.
-
-    ``None`` for durations, sets, references (``PRESENT_REF``) and partly unknown values.
-    """
-    if not value or "X" in value or value.startswith("P") or value.endswith("_REF"):
-        return None
-
-    def at(d: dt.date, hour: int = 0, minute: int = 0) -> dt.datetime:
-        return dt.datetime(d.year, d.month, d.day, tzinfo=tz) + dt.timedelta(hours=hour,
-                                                                             minutes=minute)
-    try:
-        if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d)(?::(\d\d))?|T(MO|AF|EV|NI|DT))?",
-                             value):
-            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
-            if m[6]:
-                lo, hi = _POD_HOURS[m[6]]
-                return at(day, lo), at(day, hi)
-            if m[5]:
-                s = at(day, int(m[4]), int(m[5]))
-                return s, s + dt.timedelta(minutes=1)
-            if m[4]:
-                s = at(day, int(m[4]))
-                return s, s + dt.timedelta(hours=1)
-            return at(day), at(day + dt.timedelta(days=1))
-        if m := re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", value):
-            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            if m[3]:
-                return at(monday + dt.timedelta(days=5)), at(monday + dt.timedelta(days=7))
-            return at(monday), at(monday + dt.timedelta(days=7))
-        if m := re.fullmatch(r"(\d{4})-(\d\d)", value):
-            first = dt.date(int(m[1]), int(m[2]), 1)
-            return at(first), at(_add_months(first, 1))
-        if m := re.fullmatch(r"(\d{4})-([QH])(\d)", value):
-            span = 3 if m[2] == "Q" else 6
-            first = dt.date(int(m[1]), (int(m[3]) - 1) * span + 1, 1)
-            return at(first), at(_add_months(first, span))
-        if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
-            first = dt.date(int(m[1]), _SEASON_MONTHS[m[2]], 1)
-            return at(first), at(_add_months(first, 3))
-        if m := re.fullmatch(r"\d{2,4}", value):
-            span = 10 ** (4 - len(value))
-            y0 = int(value) * span
-            return at(dt.date(y0, 1, 1)), at(dt.date(y0 + span, 1, 1))
-    except ValueError:
-        return None
-    return None
-
-
-def _granularity(value: str | None) -> Granularity | None:
-    if not value:
-        return None
-    for pat, gran in _GRAN_OF:
-        if pat.match(value):
-            return gran
-    return None
 
 
 # --------------------------------------------------------------------------- context
@@ -441,7 +349,7 @@ class _Focus:
 
     def update(self, value: str, tid: str, quarter: bool = True) -> None:
         span = interval(value)
-        gran = _granularity(value)
+        gran = granularity(value)
         if span is None or gran is None or (gran is Granularity.YEAR and len(value) < 4):
             return
         self.day, self.gran, self.day_id = span[0].date(), gran, tid
@@ -640,13 +548,13 @@ def _shift(day: dt.date, unit: str, n: int) -> dt.date:
     if unit == "fortnight":
         return day + dt.timedelta(weeks=2 * n)
     if unit == "month":
-        return _add_months(day, n)
+        return add_months(day, n)
     if unit == "quarter":
-        return _add_months(day, 3 * n)
+        return add_months(day, 3 * n)
     if unit == "year":
-        return _add_months(day, 12 * n)
+        return add_months(day, 12 * n)
     if unit == "decade":
-        return _add_months(day, 120 * n)
+        return add_months(day, 120 * n)
     return day
 
 
@@ -654,15 +562,15 @@ def _value_at(day: dt.date, gran: Granularity) -> str:
     if gran is Granularity.YEAR:
         return f"{day.year:04d}"
     if gran is Granularity.QUARTER:
-        y, q = _quarter(day)
+        y, q = quarter_of(day)
         return f"{y:04d}-Q{q}"
     if gran is Granularity.SEASON:
-        y, s = _season(day)
+        y, s = season_of(day)
         return f"{y:04d}-{s}"
     if gran is Granularity.MONTH:
         return f"{day.year:04d}-{day.month:02d}"
     if gran is Granularity.WEEK:
-        return _iso_week(day)
+        return iso_week(day)
     return day.isoformat()
 
 
@@ -862,7 +770,7 @@ def _n_quarter(m: re.Match[str], ctx: _Ctx) -> _Value | None:
         det, ordw = "last", ""
     if not (det or qmod or ordw or explicit_year):
         return None
-    year, q = _quarter(ctx.day)
+    year, q = quarter_of(ctx.day)
     if unit == "half":
         if ordw not in ("first", "second", "1st", "2nd") and not (det or qmod):
             return None
@@ -924,7 +832,7 @@ def _n_rel(m: re.Match[str], ctx: _Ctx) -> _Value | None:
     day = ctx.day
     if rel == "the" and unit == "weekend" and not pos:
         sat = _weekday_date(day, 5, ctx.tense(m.start(), m.end()))
-        return _Value(TimexType.DATE, _iso_week(sat) + "-WE")
+        return _Value(TimexType.DATE, iso_week(sat) + "-WE")
     if rel == "the":
         rel = "this"
     if rel in ("that", "same", "following") or (m["the"] and rel in ("next", "previous")):
@@ -958,7 +866,7 @@ def _n_rel(m: re.Match[str], ctx: _Ctx) -> _Value | None:
         # "the end of the day": the anchor's day
         return _Value(TimexType.DATE, day.isoformat(), mod) if pos and step == 0 else None
     if unit == "quarter":
-        y, q = _quarter(day)
+        y, q = quarter_of(day)
         q += step
         y, q = (y + (q - 1) // 4, (q - 1) % 4 + 1)
         return _Value(TimexType.DATE, f"{y:04d}-Q{q}", mod)
@@ -971,7 +879,7 @@ def _n_rel(m: re.Match[str], ctx: _Ctx) -> _Value | None:
         return _Value(TimexType.DATE, f"{day.year // 100 + step:02d}", mod)
     target = _shift(day, unit, step)
     if unit == "weekend":
-        return _Value(TimexType.DATE, _iso_week(target) + "-WE", mod)
+        return _Value(TimexType.DATE, iso_week(target) + "-WE", mod)
     return _Value(TimexType.DATE, _value_at(target, _UNIT_GRAN[unit]), mod)
 
 
@@ -1259,12 +1167,7 @@ def _n_holiday(m: re.Match[str], ctx: _Ctx) -> _Value | None:
         try:
             if len(parts) == 2:
                 return dt.date(year, month, int(parts[1]))
-            wd, nth = int(parts[1]) - 1, int(parts[2])
-            if nth > 0:
-                first = dt.date(year, month, 1)
-                return first + dt.timedelta(days=(wd - first.weekday()) % 7 + 7 * (nth - 1))
-            last = _add_months(dt.date(year, month, 1), 1) - dt.timedelta(days=1)
-            return last - dt.timedelta(days=(last.weekday() - wd) % 7)
+            return nth_weekday(year, month, int(parts[1]) - 1, int(parts[2]))
         except ValueError:
             return None
 
@@ -1567,7 +1470,7 @@ def _times(text: str, doc: Doc | None, ranges: Sequence[tuple[int, int]],
             id=tid, span=Span.of(text, s, e), type=val.type, value=val.value, mod=val.mod,
             start=span[0] if span else None, end=span[1] if span else None,
             anchor=anchor_of if relative and val.type is not TimexType.DURATION else None,
-            granularity=_granularity(val.value) if span else None,
+            granularity=granularity(val.value) if span else None,
             quant=val.quant, freq=val.freq,
         ))
     return tuple(out)
