@@ -36,7 +36,6 @@ obliged clause, the consequence what follows "or", "or else" or "otherwise".
 from __future__ import annotations
 
 import bisect
-import calendar
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
@@ -44,6 +43,14 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from newsstruct.calendar import (
+    PARTS_OF_DAY,
+    Interval,
+    add_months,
+    month_regex,
+    span,
+    weekday_regex,
+)
 from newsstruct.data import lexicon
 from newsstruct.entities import entity_at
 from newsstruct.types import (
@@ -51,6 +58,7 @@ from newsstruct.types import (
     Deadline,
     DeadlineStatus,
     Entity,
+    Granularity,
     Segment,
     SegmentKind,
     Slot,
@@ -73,20 +81,16 @@ _PREP_BOUND = {"by": Bound.BY, "before": Bound.BEFORE, "until": Bound.UNTIL,
 _SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
 _NP_LEFT = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", "quantmod",
                       "case", "cc", "conj", "flat", "predet", "prep", "pobj", "punct"})
+_CLOCKED = frozenset({Granularity.DAY, Granularity.HOUR, Granularity.MINUTE})
 _UNSPECIFIC = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
-_DATE_VALUE = re.compile(
-    r"^(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|W(?P<w>\d{2})|Q(?P<q>[1-4])))?"
-    r"(?:T(?P<hh>\d{2})(?::(?P<mm>\d{2}))?)?$"
-)
-_PART_OF_DAY = {"MO": 6, "MI": 12, "AF": 13, "EV": 18, "NI": 21}
 _DURATION_VALUE = re.compile(
     r"^P(?:(?P<Y>\d+(?:\.\d+)?)Y)?(?:(?P<M>\d+(?:\.\d+)?)M)?(?:(?P<W>\d+(?:\.\d+)?)W)?"
     r"(?:(?P<D>\d+(?:\.\d+)?)D)?(?:T(?:(?P<h>\d+(?:\.\d+)?)H)?(?:(?P<mi>\d+(?:\.\d+)?)M)?)?$"
 )
-_TIME_OF_DAY = re.compile(r"T(?P<hh>\d{2})(?::(?P<mm>\d{2}))?|T(?P<pod>MO|MI|AF|EV|NI)")
-_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
-_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\b\.?",
-                    re.IGNORECASE)
+_TIME_OF_DAY = re.compile(
+    rf"T(?P<hh>\d{{2}})(?::(?P<mm>\d{{2}}))?|T(?P<pod>{'|'.join(PARTS_OF_DAY)})")
+_WEEKDAY = re.compile(rf"\b{weekday_regex()}\b", re.IGNORECASE)
+_MONTH = re.compile(rf"\b{month_regex()}", re.IGNORECASE)
 # a year, or a word that fixes the week or year relative to the article ("last Thursday")
 _EXPLICIT = re.compile(
     r"\b\d{4}\b|['’]\d{2}\b|\b(?:last|next|this|past|previous|coming|ago|later|earlier|"
@@ -94,8 +98,8 @@ _EXPLICIT = re.compile(
     re.IGNORECASE,
 )
 _WEEKDAY_OR_DATE = re.compile(
-    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
-    r"oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}/\d{1,2}|\btoday\b|\btomorrow\b|\btonight\b",
+    rf"{_WEEKDAY.pattern}|\b{month_regex()}\s*\d|\d{{1,2}}/\d{{1,2}}|\btoday\b|\btomorrow\b|"
+    r"\btonight\b",
     re.IGNORECASE,
 )
 
@@ -107,49 +111,10 @@ def _lex(name: str) -> frozenset[str]:
 # --------------------------------------------------------------------------- TIMEX3 values
 
 
-def _add_months(day: dt.datetime, months: int) -> dt.datetime:
-    y, m = divmod(day.month - 1 + months, 12)
-    year, month = day.year + y, m + 1
-    last = calendar.monthrange(year, month)[1]
-    return day.replace(year=year, month=month, day=min(day.day, last))
-
-
-def timex_interval(value: str | None) -> tuple[dt.datetime, dt.datetime, str] | None:
-    """The interval ``[start, end)`` a calendar TIMEX3 value denotes, and its granularity
-    (``"year"``, ``"quarter"``, ``"month"``, ``"week"``, ``"day"``, ``"hour"``, ``"minute"``)."""
-    if not value:
-        return None
-    m = _DATE_VALUE.match(value)
-    if m is None:
-        pod = re.match(r"^(\d{4}-\d{2}-\d{2})T(MO|MI|AF|EV|NI)$", value)
-        if pod is None:
-            return None
-        day = dt.datetime.fromisoformat(pod.group(1))
-        start = day.replace(hour=_PART_OF_DAY[pod.group(2)])
-        return start, start + dt.timedelta(hours=6), "hour"
-    try:
-        year = int(m["y"])
-        if m["w"]:
-            start = dt.datetime.combine(dt.date.fromisocalendar(year, int(m["w"]), 1),
-                                        dt.time())
-            return start, start + dt.timedelta(days=7), "week"
-        if m["q"]:
-            start = dt.datetime(year, 3 * int(m["q"]) - 2, 1)
-            return start, _add_months(start, 3), "quarter"
-        if not m["m"]:
-            return dt.datetime(year, 1, 1), dt.datetime(year + 1, 1, 1), "year"
-        if not m["d"]:
-            start = dt.datetime(year, int(m["m"]), 1)
-            return start, _add_months(start, 1), "month"
-        day = dt.datetime(year, int(m["m"]), int(m["d"]))
-        if not m["hh"]:
-            return day, day + dt.timedelta(days=1), "day"
-        start = day + dt.timedelta(hours=int(m["hh"]), minutes=int(m["mm"] or 0))
-        if m["mm"]:
-            return start, start + dt.timedelta(minutes=1), "minute"
-        return start, start + dt.timedelta(hours=1), "hour"
-    except ValueError:
-        return None
+def timex_interval(value: str | None) -> Interval | None:
+    """The interval ``[start, end)`` a calendar TIMEX3 value denotes, and its granularity: the
+    calendar's :func:`~newsstruct.calendar.span` (kept under this name)."""
+    return span(value)
 
 
 def _add_duration(start: dt.datetime, value: str, sign: int = 1) -> dt.datetime | None:
@@ -159,18 +124,18 @@ def _add_duration(start: dt.datetime, value: str, sign: int = 1) -> dt.datetime 
     out = start
     months = 12 * float(m["Y"] or 0) + float(m["M"] or 0)
     if months:
-        out = _add_months(out, sign * int(months))
+        out = add_months(out, sign * int(months))
     days = 7 * float(m["W"] or 0) + float(m["D"] or 0)
     return out + sign * dt.timedelta(days=days, hours=float(m["h"] or 0),
                                      minutes=float(m["mi"] or 0))
 
 
-def _format(moment: dt.datetime, granularity: str) -> str:
-    if granularity in ("minute", "hour"):
+def _format(moment: dt.datetime, granularity: Granularity) -> str:
+    if granularity in (Granularity.MINUTE, Granularity.HOUR, Granularity.SECOND):
         return moment.strftime("%Y-%m-%dT%H:%M")
-    if granularity == "month":
+    if granularity is Granularity.MONTH:
         return moment.strftime("%Y-%m")
-    if granularity == "year":
+    if granularity is Granularity.YEAR:
         return moment.strftime("%Y")
     return moment.date().isoformat()
 
@@ -280,7 +245,7 @@ def _combine(times: Sequence[TimeExpression]) -> tuple[str | None, TimeExpressio
                 named_day = named_day or bool(_WEEKDAY_OR_DATE.search(t.span.text))
             continue
         iv = timex_interval(v)
-        if iv is not None and iv[2] == "day":
+        if iv is not None and iv.granularity is Granularity.DAY:
             if best is None or best.value is None or "T" in best.value:
                 day, best = v, t
         elif other is None:
@@ -1156,7 +1121,7 @@ def _value(ctx: _Context, times: Sequence[TimeExpression],
                 return dt.datetime(y, month, int(m[3]) if m[3] else 1)
 
             def end(y: int) -> dt.datetime:
-                return start(y) + dt.timedelta(days=1) if m[3] else _add_months(start(y), 1)
+                return start(y) + dt.timedelta(days=1) if m[3] else add_months(start(y), 1)
 
             years = (anchor.year - 1, anchor.year, anchor.year + 1)
             year = min(years, key=lambda y: abs((start(y) + (end(y) - start(y)) / 2
@@ -1215,7 +1180,7 @@ def _governor(frame: _Frame) -> Token | None:
     return None
 
 
-def _clause_anchor(ctx: _Context, frame: _Frame) -> tuple[dt.datetime, str] | None:
+def _clause_anchor(ctx: _Context, frame: _Frame) -> tuple[dt.datetime, Granularity] | None:
     """The time a duration-measured limit counts from: a "starting ..." time, else the dated
     time of the sentence nearest the duration ("arrived on Wednesday, less than 48 hours before
     a deadline"), else (for "within ...") the article's time."""
@@ -1235,7 +1200,7 @@ def _clause_anchor(ctx: _Context, frame: _Frame) -> tuple[dt.datetime, str] | No
                     scope.update(t.i for t in child.subtree)
                 elif child.dep_ in ("npadvmod", "tmod", "prep", "pobj"):
                     scope.update(t.i for t in child.subtree if t.i - child.i <= 3)
-    found: list[tuple[int, dt.datetime, str]] = []
+    found: list[tuple[int, dt.datetime, Granularity]] = []
     for tok in sent:
         if tok.i not in scope:
             continue
@@ -1246,17 +1211,17 @@ def _clause_anchor(ctx: _Context, frame: _Frame) -> tuple[dt.datetime, str] | No
             continue
         value, _ = _value(ctx, _adjacent_times(ctx, t), _governor_of(tok))
         iv = timex_interval(value)
-        if iv is None or iv[2] not in ("day", "hour", "minute"):
+        if iv is None or iv.granularity not in _CLOCKED:
             continue
         starting = any(a.lemma_.lower() in ("start", "begin") for a in tok.ancestors
                        if a.i > at and a.sent == sent)
-        found.append((-1 if starting else abs(tok.i - at), iv[0], iv[2]))
+        found.append((-1 if starting else abs(tok.i - at), iv.start, iv.granularity))
     if found:
         _, start, gran = min(found, key=lambda f: f[0])
         return start, gran
     if frame.kind == "measured":
         return None  # "30 hours before the filing deadline" in a sentence with no date
-    return ctx.anchor.replace(hour=0, minute=0, second=0, microsecond=0), "day"
+    return ctx.anchor.replace(hour=0, minute=0, second=0, microsecond=0), Granularity.DAY
 
 
 def _governor_of(tok: Token) -> Token | None:
