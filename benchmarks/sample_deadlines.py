@@ -76,9 +76,9 @@ def _texts() -> Iterator[tuple[str, str, str, str, str]]:
     for name in ("dev", "wide"):
         for line in (EVAL / "header" / f"{name}.jsonl").open(encoding="utf-8"):
             d = json.loads(line)
-            day = d.get("published") or (d.get("published_raw") or "")[:10]
-            if d.get("body") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day or ""):
-                yield "header", f"header/{name}.jsonl", d["id"], day, d["body"]
+            published: str = d.get("published") or (d.get("published_raw") or "")[:10]
+            if d.get("body") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
+                yield "header", f"header/{name}.jsonl", d["id"], published, d["body"]
 
 
 def _golden_texts() -> list[str]:
@@ -113,8 +113,8 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
 def draw() -> list[dict[str, object]]:
     """Steps 1-5."""
     golden = _golden_texts()
-    cands: list[dict[str, object]] = []
-    others: list[dict[str, object]] = []
+    cands: list[dict[str, str]] = []
+    others: list[dict[str, str]] = []
     for source, path, doc, dct, text in _texts():
         if not in_untouched_pool(source, doc):
             continue
