@@ -137,111 +137,12 @@ def _p(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-_PATTERNS: dict[str, re.Pattern[str]] = {
-    # Friday, Oct. 23, 1998 / Oct. 23 / October 23rd
-    "mdy": _p(rf"\b(?:{_WD},?\s+)?{_MON}\s*{_DAY}\b(?!\s*(?:%|percent|[-/:]\d))"
-              rf"(?:,?\s+(?P<year>{_Y4})\b)?"),
-    # 23 October 1998 / the 5th of May
-    "dmy": _p(rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+(?P<year>{_Y4})\b)?"),
-    # 1998-08-07, 8/7/1998
-    "iso": _p(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b(?!-)"),
-    "us": _p(r"(?<![\d/])(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/"
-             r"(?P<year>(?:19|20)?\d\d)\b(?!/)"),
-    # late November, last April, mid-March, July 1997, the end of May
-    "month": _p(rf"\b(?:{_POSP}[\s-]+)?(?:(?P<rel>last|next|this|coming|past|previous)\s+)?"
-                rf"{_MON}(?:(?:\s+of)?,?\s+(?:(?P<year>{_Y4})\b|(?P<sy>{_SPOKEN_YEAR})\b)|"
-                r"\s+(?P<yrel>last|this|next)\s+year\b)?(?![-\w])"),
-    # the winter of 1994
-    "season": _p(rf"\b(?:{_POSP}[\s-]+)?(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)"
-                 rf"\s+of\s+(?:(?P<year>{_Y4})\b|(?P<sy>{_SPOKEN_YEAR})\b)"),
-    # 1990, fiscal 1989, the 1990s, mid-1980s, the '80s, early 1998
-    "year": _p(rf"(?<![\w$.,/:-])(?:(?P<ty>(?:the\s+)?year\s+)|(?P<the>the\s+)?(?:{_POSP}[\s-]+)?|"
-               r"(?P<fy>fiscal|calendar)\s+)"
-               rf"(?P<year>{_Y4})(?P<s>'?s)?(?![\w%/-]|[.,:]\d)"),
-    "decade2": _p(r"(?<!\w)(?P<the>the\s+)?(?:(?P<pos>early|late|mid)[\s-]+)?'(?P<dec>\d)0s\b"),
-    "spoken": _p(rf"\b(?:the\s+year\s+)?(?P<sy>{_SPOKEN_YEAR})\b(?![\s-]+(?:percent|dollars|"
-                 r"people|years?|months?|days?|hours?|minutes?))"),
-    # Q3, Q3 2025, H1 2024, FY2025, FY 2025
-    "qabbr": _p(rf"\b(?P<qh>[QH])(?P<n>[1-4])\b(?:(?:\s+|\s*['’]|\s+of\s+)"
-                rf"(?P<year>{_Y4}|\d\d)\b)?"),
-    "fy": _p(rf"\bFY\s?(?P<year>{_Y4}|\d\d)\b"),
-    # the 20th century, the nineties
-    "century": _p(r"\b(?:the\s+)?(?P<n>1\d|2[01]|[1-9])(?:st|nd|rd|th)[\s-]+century\b"),
-    "decadew": _p(r"\b(?:the\s+)?(?:(?P<pos>early|late|mid)[\s-]+)?(?P<w>twenties|thirties|"
-                  r"forties|fifties|sixties|seventies|eighties|nineties)\b"),
-    # the third quarter of 1998, third-quarter, the year-ago quarter, the first half
-    "quarter": _p(rf"\b(?:(?P<yrel>this|last|next)\s+year['’]s\s+|"
-                  r"(?P<det>the|this|last|next|that|its|their)\s+)?"
-                  r"(?:(?P<qmod>same|latest|current|previous|prior|year-ago|year-earlier|"
-                  r"comparable|fiscal|calendar|recent|past)[\s-]+)?"
-                  rf"(?:(?P<qy>{_Y4})\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|"
-                  r"4th|final|last)[\s-]+)?(?P<unit>quarter|half|period)\b(?!-)"
-                  rf"(?:(?:\s+of)?(?:\s+fiscal)?\s+(?P<year>{_Y4})\b)?"),
-    # last week, this year, next month, the past year, earlier this month, last summer,
-    # last Friday, the next day, that year, the end of the year
-    "rel": _p(rf"\b(?:{_POSP}[\s-]+)?(?P<the>the\s+|this\s+(?=past|coming))?"
-              r"(?P<rel>this|last|next|past|coming|"
-              r"previous|following|current|same|that|prior|the)\s+"
-              r"(?P<unit>week(?:end)?|month|year|quarter|decade|century|day|spring|summer|fall|"
-              rf"autumn|winter|morning|afternoon|evening|night|{_WD_ALT})\b(?!-)"),
-    # today, yesterday morning, late yesterday, tonight
-    "dayrel": _p(r"\b(?:(?P<pos>early|late|earlier|later)\s+|the\s+day\s+(?P<da>after|before)\s+)?"
-                 r"(?P<w>today|tonight|yesterday|tomorrow)"
-                 r"(?:\s+(?P<pod>morning|afternoon|evening|night))?\b"),
-    # Friday, Wednesday night, Tuesday nights
-    "weekday": _p(rf"\b(?:(?P<pos>early|late)\s+)?{_WD}(?P<pl>s)?"
-                  r"(?:\s+(?P<pod>morning|afternoon|evening|night)(?P<pl2>s)?)?\b"),
-    # 3 p.m., 10:30 a.m. EST, noon, midnight
-    "clock": _p(rf"(?<![\w.:])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*{_AMPM}{_TZ}"),
-    "clock24": _p(r"(?<![\w.:$])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])"
-                  r"(?:\s*(?P<h24>h|hrs|hours|GMT|UTC|local\s+time))?"),
-    "noon": _p(r"\b(?P<w>noon|midnight|midday)\b"),
-    # six o'clock, 4 o’clock in the afternoon, 4 in the morning
-    "oclock": _p(r"(?<![\w.:$])(?P<h>1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|"
-                 r"nine|ten|eleven|twelve)(?:\s+o['’]\s?clock\b(?:\s+(?P<part>in\s+the\s+"
-                 r"(?:morning|afternoon|evening)|at\s+night))?|\s+(?P<part2>in\s+the\s+"
-                 r"(?:morning|afternoon|evening)|at\s+night)\b)"),
-    # two years, less than 48 hours, the past two months, a year ago, two days later,
-    # two-year, a minute and a half, two or three years
-    "dur": _p(rf"\b(?:{_MODP}\s+)?(?:(?P<the>the|these|those)\s+)?(?:(?P<rel>past|last|next|"
-              r"coming|first|final|latest|previous|following|initial|remaining|recent|same|"
-              rf"better\s+part\s+of\s+the|other)\s+)?(?P<n>{_NUM})(?:\s+(?:or|to)\s+"
-              rf"(?P<n2>{_NUM}))?(?P<half>\s+and\s+a\s+half)?(?P<adj>\s+(?:more|additional|extra|straight|"
-              rf"consecutive|trading|business|full|working))?(?P<hy>[\s-]+){_UNIT}(?P<pl>s)?"
-              r"(?P<half2>\s+and\s+a\s+half)?(?P<long>-long)?(?P<orso>\s+or\s+(?:so|two|three|more))?"
-              r"(?:\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|old|of\s+age))?"
-              r"(?![\w-])"),
-    # half an hour, half a century
-    "half": _p(r"\b(?:(?P<mod>about|nearly|almost|more\s+than|less\s+than)\s+)?half\s+an?\s+"
-               r"(?P<unit>minute|hour|day|year|decade|century)\b"),
-    # for years, decades-long, months ago, recent weeks, the coming months
-    "plural": _p(r"\b(?:(?P<pre>recent|coming|the\s+coming|the\s+next\s+few|the\s+last\s+few|"
-                 r"the\s+past\s+few|the\s+next|the\s+past|the\s+last|in\s+recent)\s+)?"
-                 r"(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)"
-                 r"(?:(?P<long>-long)|\s+(?P<dir>ago|later|earlier))?\b"),
-    # the fiscal year, the current year, the full year, the year ended June 30
-    "fyear": _p(r"\b(?P<det>the|this|its|their|last|next|that)\s+(?:(?P<adj>current|latest|"
-                r"full|past|previous|prior|coming|new|same|entire|whole)\s+)?(?P<fisc>fiscal\s+|"
-                r"calendar\s+|financial\s+|model\s+)?year\b(?![-'’])(?P<ended>\s+(?:ended|ending|"
-                r"that\s+ended))?"),
-    # year-ago, year-earlier (as modifiers)
-    "yearago": _p(r"\b(?P<w>year-ago|year-earlier|a\s+year-ago|a\s+year-earlier)\b(?!\s+"
-                  r"(?:quarter|period|half))"),
-    # year-end, year's end, the end of the year (the latter through "rel")
-    "yearend": _p(r"\b(?:around\s+)?(?P<w>year-end|year\s+end|year['’]s\s+end|month-end)\b"),
-    # each July
-    "eachmonth": _p(rf"\b(?P<q>every|each)\s+{_MON}\b"),
-    # every week, each Thursday, twice a year, per day, daily
-    "set": _p(r"\b(?:(?P<f>once|twice|thrice|(?:\d+|[a-z]+)\s+times)\s+)?(?P<q>every|each|per|a|an)"
-              r"\s+(?P<other>other\s+)?(?P<unit>second|minute|hour|day|night|week(?:end)?|month|"
-              rf"quarter|year|decade|{_WD_ALT}|morning|afternoon|evening)\b"),
-}
 
 
 class _Cand(NamedTuple):
     start: int
     end: int
-    kind: str
+    rule: _Rule
     match: re.Match[str]
 
 
@@ -772,14 +673,7 @@ def _n_quarter(m: re.Match[str], ctx: _Ctx) -> _Value | None:
         return None
     year, q = quarter_of(ctx.day)
     if unit == "half":
-        if ordw not in ("first", "second", "1st", "2nd") and not (det or qmod):
-            return None
-        y = int(explicit_year) if explicit_year else ctx.day.year
-        if ordw in ("first", "1st"):
-            return _Value(TimexType.DATE, f"{y:04d}-H1", start=start)
-        if ordw in ("second", "2nd"):
-            return _Value(TimexType.DATE, f"{y:04d}-H2", start=start)
-        return _Value(TimexType.DATE, f"{y:04d}-H{1 if ctx.day.month <= 6 else 2}", start=start)
+        return _half_year(ordw, bool(det or qmod), explicit_year, start, ctx)
     if ordw in _ORDINALS:
         qn = _ORDINALS[ordw]
         y = int(explicit_year) if explicit_year else year
@@ -817,6 +711,19 @@ def _n_quarter(m: re.Match[str], ctx: _Ctx) -> _Value | None:
         return _Value(TimexType.DATE, f"{y - 1:04d}-Q{qn}", start=start, anchored=on_focus,
                       moves=False)
     return _Value(TimexType.DATE, f"{y:04d}-Q{qn}", start=start, anchored=on_focus)
+
+
+def _half_year(ordw: str, determined: bool, explicit_year: str | None, start: int,
+               ctx: _Ctx) -> _Value | None:
+    """ "the first half", "the second half of 1998", "this half"."""
+    if ordw not in ("first", "second", "1st", "2nd") and not determined:
+        return None
+    y = int(explicit_year) if explicit_year else ctx.day.year
+    if ordw in ("first", "1st"):
+        return _Value(TimexType.DATE, f"{y:04d}-H1", start=start)
+    if ordw in ("second", "2nd"):
+        return _Value(TimexType.DATE, f"{y:04d}-H2", start=start)
+    return _Value(TimexType.DATE, f"{y:04d}-H{1 if ctx.day.month <= 6 else 2}", start=start)
 
 
 def _hyphen_modifier(m: re.Match[str]) -> bool:
@@ -1191,17 +1098,7 @@ def _n_holiday(m: re.Match[str], ctx: _Ctx) -> _Value | None:
 
 
 _Normaliser = Callable[[re.Match[str], _Ctx], "_Value | None"]
-_NORMALISERS: dict[str, _Normaliser] = {
-    "mdy": _n_mdy, "dmy": _n_mdy, "iso": _n_numeric, "us": _n_numeric, "month": _n_month,
-    "year": _n_year, "decade2": _n_decade2, "spoken": _n_spoken, "quarter": _n_quarter,
-    "rel": _n_rel, "dayrel": _n_dayrel, "weekday": _n_weekday, "clock": _n_clock,
-    "clock24": _n_clock24, "noon": _n_noon, "oclock": _n_oclock, "dur": _n_dur,
-    "plural": _n_plural, "set": _n_set,
-    "setword": _n_setword, "ref": _n_ref, "holiday": _n_holiday, "fyear": _n_fyear,
-    "yearago": _n_yearago, "yearend": _n_yearend, "eachmonth": _n_eachmonth,
-    "century": _n_century, "decadew": _n_decadew,
-    "season": _n_season, "qabbr": _n_qabbr, "fy": _n_fy, "half": _n_half,
-}
+_Accept = Callable[[re.Match[str], str, "Doc | None"], bool]
 
 # --------------------------------------------------------------------------- detection
 
@@ -1249,75 +1146,127 @@ def _title_cased(m: re.Match[str], text: str) -> bool:
     return m.start("unit") > m.start() and before not in ("", ".", "\"", "“", "``", "''")
 
 
-def _accept(kind: str, m: re.Match[str], text: str, doc: Doc | None) -> bool:
-    """Checks that depend on the words around a match, not on the anchor."""
-    if kind in ("mdy", "dmy", "month", "eachmonth") and not m["mon"][0].isupper():
-        return False
-    if kind in ("mdy", "dmy", "month"):
-        mon = m["mon"]
-        if not mon[0].isupper():
-            return False
-        key = mon.rstrip(".").lower()
-        if kind == "month" and not (m["year"] or m["yrel"]) and len(key) <= 4 and key not in (
-                "may", "june", "july"):
-            return False
-        if kind == "month" and not (m["year"] or m["rel"] or m["pos"] or m["yrel"]) and (
-                key in _AMBIGUOUS_MONTHS or key == "august"):
-            prev = _word_before(text, m.start())
-            if prev not in _DATE_PREPS and not _month_modifier(prev, text, m.end()) and (
-                    key in _AMBIGUOUS_MONTHS or _ent_label(doc, m.start(), m.end()) != "DATE"):
-                return False
-        if kind == "mdy" and mon.rstrip(".").lower() == "may":
-            return bool(m["year"]) or _word_before(text, m.start()) in _DATE_PREPS or \
-                _ent_label(doc, m.start(), m.end()) == "DATE"
-        return True
-    if kind == "year":
-        if m["s"] or m["pos"] or m["fy"] or m["ty"]:
+def _accept_month_name(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    """A month name read as a month: capitalised, and an ambiguous one ("May", "March")
+    only with a date context."""
+    mon = m["mon"]
+    return mon[0].isupper() and _ambiguous_month_ok(mon.rstrip(".").lower(), m, text, doc)
+
+
+def _ambiguous_month_ok(key: str, m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    groups = m.groupdict()
+    named_year = bool(groups.get("year") or groups.get("yrel") or groups.get("sy"))
+    if "day" in groups:  # a day and its month: "May 5" is a date only in context, "5 May" is
+        if m.start("day") < m.start("mon"):
             return True
-        nxt = text[m.end():m.end() + 20].lower().split()
-        if nxt and nxt[0].strip(".,;:") in lexicon("timex_not_after"):
-            return False
-        label = _ent_label(doc, m.start("year"), m.end("year"))
-        if label in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"):
-            return False
-        prev = _word_before(text, m.start("year"))
-        return prev in _DATE_PREPS or prev.endswith("'s") or label == "DATE"
-    if kind == "spoken":
-        # a number word read as a year only where a count cannot be meant
-        if m[0].lower().startswith("the year"):
-            return True
-        nxt = text[m.end():m.end() + 12].split()
-        word = nxt[0] if nxt else ""
-        counts = m["sy"].lower().startswith(("two", "twenty"))
-        if counts and word.isalpha() and word.islower() and word not in _AFTER_SPOKEN_YEAR:
-            return False
-        return not m["sy"].lower().startswith("two") or m[0].lower().startswith("the year") \
-            or _word_before(text, m.start()) in _DATE_PREPS
-    if kind in ("qabbr", "fy"):
-        return m[0][0].isupper() and m[0][1:2].isupper() if kind == "fy" else m["qh"].isupper()
-    if kind in ("rel", "dur") and _title_cased(m, text):
-        return False
-    if kind == "rel":
-        if m["rel"].lower() == "the" and not m["pos"]:
-            unit = m["unit"].lower()
-            return unit == "weekend" or unit in _SEASONS
+        return key != "may" or named_year or _word_before(text, m.start()) in _DATE_PREPS or \
+            _ent_label(doc, m.start(), m.end()) == "DATE"
+    if named_year:
         return True
-    if kind == "weekday":
-        return m["wd"][0].isupper() or text[m.start():m.end()].islower()
-    if kind == "oclock" and m["part2"]:
-        # "at 4 in the morning", not "one in the morning group"
-        return _word_before(text, m.start()) in _CLOCK_PREPS
-    if kind == "set" and m["q"].lower() in ("a", "an") and not m["f"]:
-        # "a Friday deadline", "a day of talks": a frequency only after a price or a count
+    if len(key) <= 4 and key not in ("may", "june", "july"):
+        return False  # a bare abbreviation ("Jan") is not a month alone
+    if m["rel"] or m["pos"] or (key not in _AMBIGUOUS_MONTHS and key != "august"):
+        return True
+    prev = _word_before(text, m.start())
+    if _modal_may(key, m, text):
+        return False
+    return prev in _DATE_PREPS or _month_modifier(prev, text, m.end()) or (
+        key not in _AMBIGUOUS_MONTHS and _ent_label(doc, m.start(), m.end()) == "DATE")
+
+
+#: Words after which "May" in a title-cased headline is the modal verb ("Coffee May Protect").
+_MODAL_NEXT = re.compile(r"\s+(?:[Nn]ot\s+)?(?:[Bb]e|[Hh]ave|[A-Z][a-z]+)\b")
+
+
+def _modal_may(key: str, m: re.Match[str], text: str) -> bool:
+    """"May" followed by a verb-like capitalised word in a headline: the modal, not a month."""
+    if key != "may":
+        return False
+    nxt = _MODAL_NEXT.match(text, m.end())
+    if nxt is None:
+        return False
+    word = nxt[0].split()[-1].lower()
+    return word not in _MONTHS and word not in _WEEKDAYS and not word.isdigit()
+
+
+def _accept_capital_month(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    return m["mon"][0].isupper()
+
+
+def _accept_year(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    """A bare four-digit number is a year after a date preposition or where the model says
+    DATE, not before a count noun."""
+    if m["s"] or m["pos"] or m["fy"] or m["ty"]:
+        return True
+    nxt = text[m.end():m.end() + 20].lower().split()
+    if nxt and nxt[0].strip(".,;:") in lexicon("timex_not_after"):
+        return False
+    label = _ent_label(doc, m.start("year"), m.end("year"))
+    if label in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"):
+        return False
+    prev = _word_before(text, m.start("year"))
+    return prev in _DATE_PREPS or prev.endswith("'s") or label == "DATE"
+
+
+def _accept_spoken(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    """A number word read as a year only where a count cannot be meant."""
+    if m[0].lower().startswith("the year"):
+        return True
+    nxt = text[m.end():m.end() + 12].split()
+    word = nxt[0] if nxt else ""
+    counts = m["sy"].lower().startswith(("two", "twenty"))
+    if counts and word.isalpha() and word.islower() and word not in _AFTER_SPOKEN_YEAR:
+        return False
+    return not m["sy"].lower().startswith("two") or _word_before(text, m.start()) in _DATE_PREPS
+
+
+def _accept_qabbr(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    return m["qh"].isupper()
+
+
+def _accept_fy(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    return m[0][0].isupper() and m[0][1:2].isupper()
+
+
+def _accept_rel(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    if _title_cased(m, text):
+        return False
+    if m["rel"].lower() == "the" and not m["pos"]:
+        unit = m["unit"].lower()
+        return unit == "weekend" or unit in _SEASONS
+    return True
+
+
+def _accept_untitled(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    return not _title_cased(m, text)
+
+
+def _accept_weekday(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    return m["wd"][0].isupper() or text[m.start():m.end()].islower()
+
+
+def _accept_oclock(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    """ "at 4 in the morning", not "one in the morning group"."""
+    return not m["part2"] or _word_before(text, m.start()) in _CLOCK_PREPS
+
+
+def _accept_set(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    """ "a Friday deadline", "a day of talks": a frequency only after a price or a count."""
+    if m["q"].lower() in ("a", "an") and not m["f"]:
         return bool(_MONEY_BEFORE.search(text[max(0, m.start() - 16):m.start()]))
-    if kind == "ref":
-        w = m[0].lower()
-        if w == "now" and text[m.end():m.end() + 1] == "-":
-            return False
-        if w in ("current", "recent", "future") and _word_before(text, m.start()) in (
-                "a", "an"):
-            return w != "current"
-        return True
+    return True
+
+
+def _accept_ref(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    w = m[0].lower()
+    if w == "now" and text[m.end():m.end() + 1] == "-":
+        return False
+    if w in ("current", "recent", "future") and _word_before(text, m.start()) in ("a", "an"):
+        return w != "current"
+    return True
+
+
+def _always(m: re.Match[str], text: str, doc: Doc | None) -> bool:
     return True
 
 
@@ -1328,41 +1277,211 @@ _MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "o
 _UNIT_KEYS = ("second", "minute", "hour", "day", "night", "week", "fortnight", "month",
               "quarter", "year", "decade", "centur")
 _DIGITS = tuple("0123456789")
-#: Substrings (lower case) one of which every match of a pattern contains: a pattern whose keys
-#: are all absent from a segment is not run over it.
-_KEYS: dict[str, tuple[str, ...]] = {
-    "mdy": _MONTH_KEYS, "dmy": _MONTH_KEYS, "month": _MONTH_KEYS, "eachmonth": _MONTH_KEYS,
-    "season": ("spring", "summer", "fall", "autumn", "winter"),
-    "iso": _DIGITS, "us": ("/",), "year": _DIGITS, "decade2": ("0s",),
-    "spoken": ("nineteen", "twenty", "thousand"), "century": ("century",),
-    "decadew": ("ties",), "qabbr": ("q1", "q2", "q3", "q4", "h1", "h2"), "fy": ("fy",),
-    "quarter": ("quarter", "half", "period"),
-    "rel": (*_UNIT_KEYS, "spring", "summer", "fall", "autumn", "winter", "morning", "afternoon",
-            "evening"),
-    "dayrel": ("today", "tonight", "yesterday", "tomorrow"), "weekday": ("day",),
-    "clock": ("m",), "clock24": (":",), "noon": ("noon", "midnight", "midday"),
-    "oclock": ("clock", "in the", "at night"),
-    "dur": _UNIT_KEYS, "plural": _UNIT_KEYS, "half": ("half",),
-    "set": (*_UNIT_KEYS, "morning", "afternoon", "evening"),
-    "fyear": ("year",), "yearago": ("year-",), "yearend": ("year", "month-end"),
-    "setword": ("ly",), "holiday": ("day", "christmas", "eve", "year", "thanksgiving",
-                                    "halloween"),
-}
+
+
+class _Rule:
+    """One kind of time expression: its pattern, the substrings (lower case) one of which every
+    match contains (a segment holding none is not searched), the test a match must pass in its
+    context, the normaliser that gives its value, and what the value is to its neighbours."""
+
+    __slots__ = ("_compiled", "_source", "absolute", "accept", "clock", "day", "keys", "name",
+                 "normalise", "quarter")
+
+    def __init__(
+        self,
+        name: str,
+        normalise: _Normaliser,
+        *,
+        pattern: str | None = None,
+        lexicon_pattern: Callable[[], re.Pattern[str]] | None = None,
+        keys: tuple[str, ...] | None = None,
+        accept: _Accept | None = None,
+        absolute: bool = False,
+        clock: bool = False,
+        day: bool = False,
+        quarter: bool = False,
+    ) -> None:
+        self.name, self.normalise, self.keys = name, normalise, keys
+        self.accept: _Accept = accept or _always
+        #: the expression names its year itself (and so needs no anchor)
+        self.absolute = absolute
+        #: a time of day that takes the day written right after it ("10 p.m. Wednesday")
+        self.clock = clock
+        #: a day that a time of day before it falls on
+        self.day = day
+        #: its value is a quarter that later "a year earlier" moves from
+        self.quarter = quarter
+        self._source = lexicon_pattern
+        self._compiled = _p(pattern) if pattern is not None else None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The compiled pattern (a lexicon's pattern is built on first use)."""
+        if self._compiled is None:
+            assert self._source is not None
+            self._compiled = self._source()
+        return self._compiled
+
+    def matches(self, text: str, start: int, end: int, low: str,
+                doc: Doc | None) -> Iterator[re.Match[str]]:
+        """The accepted matches in ``text[start:end]`` (``low``: that text in lower case)."""
+        if self.keys is not None and not any(k in low for k in self.keys):
+            return
+        for m in self.pattern.finditer(text, start, end):
+            if m.end() > m.start() and self.accept(m, text, doc):
+                yield m
+
+
+#: Every rule, in the order that breaks ties between matches of the same extent.
+_RULES: tuple[_Rule, ...] = (
+    # Friday, Oct. 23, 1998 / Oct. 23 / October 23rd
+    _Rule("mdy", _n_mdy, keys=_MONTH_KEYS, accept=_accept_month_name, day=True, pattern=(
+        rf"\b(?:{_WD},?\s+)?{_MON}\s*{_DAY}\b(?!\s*(?:%|percent|[-/:]\d))"
+        rf"(?:,?\s+(?P<year>{_Y4})\b)?")),
+    # 23 October 1998 / the 5th of May
+    _Rule("dmy", _n_mdy, keys=_MONTH_KEYS, accept=_accept_month_name, day=True, pattern=(
+        rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+(?P<year>{_Y4})\b)?")),
+    # 1998-08-07, 8/7/1998
+    _Rule("iso", _n_numeric, keys=_DIGITS, absolute=True, pattern=(
+        r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b(?!-)")),
+    _Rule("us", _n_numeric, keys=("/",), absolute=True, pattern=(
+        r"(?<![\d/])(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/"
+        r"(?P<year>(?:19|20)?\d\d)\b(?!/)")),
+    # late November, last April, mid-March, July 1997, the end of May
+    _Rule("month", _n_month, keys=_MONTH_KEYS, accept=_accept_month_name, pattern=(
+        rf"\b(?:{_POSP}[\s-]+)?(?:(?P<rel>last|next|this|coming|past|previous)\s+)?"
+        rf"{_MON}(?:(?:\s+of)?,?\s+(?:(?P<year>{_Y4})\b|(?P<sy>{_SPOKEN_YEAR})\b)|"
+        r"\s+(?P<yrel>last|this|next)\s+year\b)?(?![-\w])")),
+    # the winter of 1994
+        _Rule("season", _n_season, keys=("spring", "summer", "fall", "autumn", "winter"),
+            absolute=True, pattern=(
+        rf"\b(?:{_POSP}[\s-]+)?(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)"
+        rf"\s+of\s+(?:(?P<year>{_Y4})\b|(?P<sy>{_SPOKEN_YEAR})\b)")),
+    # 1990, fiscal 1989, the 1990s, mid-1980s, the '80s, early 1998
+    _Rule("year", _n_year, keys=_DIGITS, accept=_accept_year, absolute=True, pattern=(
+        rf"(?<![\w$.,/:-])(?:(?P<ty>(?:the\s+)?year\s+)|(?P<the>the\s+)?(?:{_POSP}[\s-]+)?|"
+        r"(?P<fy>fiscal|calendar)\s+)"
+        rf"(?P<year>{_Y4})(?P<s>'?s)?(?![\w%/-]|[.,:]\d)")),
+    _Rule("decade2", _n_decade2, keys=("0s",), absolute=True, pattern=(
+        r"(?<!\w)(?P<the>the\s+)?(?:(?P<pos>early|late|mid)[\s-]+)?'(?P<dec>\d)0s\b")),
+        _Rule("spoken", _n_spoken, keys=("nineteen", "twenty", "thousand"), accept=_accept_spoken,
+            absolute=True, pattern=(
+        rf"\b(?:the\s+year\s+)?(?P<sy>{_SPOKEN_YEAR})\b(?![\s-]+(?:percent|dollars|"
+        r"people|years?|months?|days?|hours?|minutes?))")),
+    # Q3, Q3 2025, H1 2024, FY2025, FY 2025
+        _Rule("qabbr", _n_qabbr, keys=("q1", "q2", "q3", "q4", "h1", "h2"), accept=_accept_qabbr,
+            pattern=(
+        rf"\b(?P<qh>[QH])(?P<n>[1-4])\b(?:(?:\s+|\s*['’]|\s+of\s+)"
+        rf"(?P<year>{_Y4}|\d\d)\b)?")),
+    _Rule("fy", _n_fy, keys=("fy",), accept=_accept_fy, pattern=(
+        rf"\bFY\s?(?P<year>{_Y4}|\d\d)\b")),
+    # the 20th century, the nineties
+    _Rule("century", _n_century, keys=("century",), absolute=True, pattern=(
+        r"\b(?:the\s+)?(?P<n>1\d|2[01]|[1-9])(?:st|nd|rd|th)[\s-]+century\b")),
+    _Rule("decadew", _n_decadew, keys=("ties",), absolute=True, pattern=(
+        r"\b(?:the\s+)?(?:(?P<pos>early|late|mid)[\s-]+)?(?P<w>twenties|thirties|"
+        r"forties|fifties|sixties|seventies|eighties|nineties)\b")),
+    # the third quarter of 1998, third-quarter, the year-ago quarter, the first half
+    _Rule("quarter", _n_quarter, keys=("quarter", "half", "period"), quarter=True, pattern=(
+        rf"\b(?:(?P<yrel>this|last|next)\s+year['’]s\s+|"
+        r"(?P<det>the|this|last|next|that|its|their)\s+)?"
+        r"(?:(?P<qmod>same|latest|current|previous|prior|year-ago|year-earlier|"
+        r"comparable|fiscal|calendar|recent|past)[\s-]+)?"
+        rf"(?:(?P<qy>{_Y4})\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|"
+        r"4th|final|last)[\s-]+)?(?P<unit>quarter|half|period)\b(?!-)"
+        rf"(?:(?:\s+of)?(?:\s+fiscal)?\s+(?P<year>{_Y4})\b)?")),
+    # last week, this year, next month, the past year, earlier this month, last summer,
+    # last Friday, the next day, that year, the end of the year
+        _Rule("rel", _n_rel, keys=(*_UNIT_KEYS, "spring", "summer", "fall", "autumn", "winter",
+            "morning", "afternoon",
+            "evening"), accept=_accept_rel, pattern=(
+        rf"\b(?:{_POSP}[\s-]+)?(?P<the>the\s+|this\s+(?=past|coming))?"
+        r"(?P<rel>this|last|next|past|coming|"
+        r"previous|following|current|same|that|prior|the)\s+"
+        r"(?P<unit>week(?:end)?|month|year|quarter|decade|century|day|spring|summer|fall|"
+        rf"autumn|winter|morning|afternoon|evening|night|{_WD_ALT})\b(?!-)")),
+    # today, yesterday morning, late yesterday, tonight
+        _Rule("dayrel", _n_dayrel, keys=("today", "tonight", "yesterday", "tomorrow"), day=True,
+            pattern=(
+        r"\b(?:(?P<pos>early|late|earlier|later)\s+|the\s+day\s+(?P<da>after|before)\s+)?"
+        r"(?P<w>today|tonight|yesterday|tomorrow)"
+        r"(?:\s+(?P<pod>morning|afternoon|evening|night))?\b")),
+    # Friday, Wednesday night, Tuesday nights
+    _Rule("weekday", _n_weekday, keys=("day",), accept=_accept_weekday, day=True, pattern=(
+        rf"\b(?:(?P<pos>early|late)\s+)?{_WD}(?P<pl>s)?"
+        r"(?:\s+(?P<pod>morning|afternoon|evening|night)(?P<pl2>s)?)?\b")),
+    # 3 p.m., 10:30 a.m. EST, noon, midnight
+    _Rule("clock", _n_clock, keys=("m",), clock=True, pattern=(
+        rf"(?<![\w.:])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*{_AMPM}{_TZ}")),
+    _Rule("clock24", _n_clock24, keys=(":",), clock=True, pattern=(
+        r"(?<![\w.:$])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])"
+        r"(?:\s*(?P<h24>h|hrs|hours|GMT|UTC|local\s+time))?")),
+    _Rule("noon", _n_noon, keys=("noon", "midnight", "midday"), clock=True, pattern=(
+        r"\b(?P<w>noon|midnight|midday)\b")),
+    # six o'clock, 4 o’clock in the afternoon, 4 in the morning
+        _Rule("oclock", _n_oclock, keys=("clock", "in the", "at night"), accept=_accept_oclock,
+            clock=True, pattern=(
+        r"(?<![\w.:$])(?P<h>1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|"
+        r"nine|ten|eleven|twelve)(?:\s+o['’]\s?clock\b(?:\s+(?P<part>in\s+the\s+"
+        r"(?:morning|afternoon|evening)|at\s+night))?|\s+(?P<part2>in\s+the\s+"
+        r"(?:morning|afternoon|evening)|at\s+night)\b)")),
+    # two years, less than 48 hours, the past two months, a year ago, two days later,
+    # two-year, a minute and a half, two or three years
+    _Rule("dur", _n_dur, keys=_UNIT_KEYS, accept=_accept_untitled, pattern=(
+        rf"\b(?:{_MODP}\s+)?(?:(?P<the>the|these|those)\s+)?(?:(?P<rel>past|last|next|"
+        r"coming|first|final|latest|previous|following|initial|remaining|recent|same|"
+        rf"better\s+part\s+of\s+the|other)\s+)?(?P<n>{_NUM})(?:\s+(?:or|to)\s+"
+        rf"(?P<n2>{_NUM}))?(?P<half>\s+and\s+a\s+half)?(?P<adj>\s+(?:more|additional|extra|straight|"
+        rf"consecutive|trading|business|full|working))?(?P<hy>[\s-]+){_UNIT}(?P<pl>s)?"
+        r"(?P<half2>\s+and\s+a\s+half)?(?P<long>-long)?(?P<orso>\s+or\s+(?:so|two|three|more))?"
+        r"(?:\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|old|of\s+age))?"
+        r"(?![\w-])")),
+    # half an hour, half a century
+    _Rule("half", _n_half, keys=("half",), pattern=(
+        r"\b(?:(?P<mod>about|nearly|almost|more\s+than|less\s+than)\s+)?half\s+an?\s+"
+        r"(?P<unit>minute|hour|day|year|decade|century)\b")),
+    # for years, decades-long, months ago, recent weeks, the coming months
+    _Rule("plural", _n_plural, keys=_UNIT_KEYS, pattern=(
+        r"\b(?:(?P<pre>recent|coming|the\s+coming|the\s+next\s+few|the\s+last\s+few|"
+        r"the\s+past\s+few|the\s+next|the\s+past|the\s+last|in\s+recent)\s+)?"
+        r"(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)"
+        r"(?:(?P<long>-long)|\s+(?P<dir>ago|later|earlier))?\b")),
+    # the fiscal year, the current year, the full year, the year ended June 30
+    _Rule("fyear", _n_fyear, keys=("year",), pattern=(
+        r"\b(?P<det>the|this|its|their|last|next|that)\s+(?:(?P<adj>current|latest|"
+        r"full|past|previous|prior|coming|new|same|entire|whole)\s+)?(?P<fisc>fiscal\s+|"
+        r"calendar\s+|financial\s+|model\s+)?year\b(?![-'’])(?P<ended>\s+(?:ended|ending|"
+        r"that\s+ended))?")),
+    # year-ago, year-earlier (as modifiers)
+    _Rule("yearago", _n_yearago, keys=("year-",), pattern=(
+        r"\b(?P<w>year-ago|year-earlier|a\s+year-ago|a\s+year-earlier)\b(?!\s+"
+        r"(?:quarter|period|half))")),
+    # year-end, year's end, the end of the year (the latter through "rel")
+    _Rule("yearend", _n_yearend, keys=("year", "month-end"), pattern=(
+        r"\b(?:around\s+)?(?P<w>year-end|year\s+end|year['’]s\s+end|month-end)\b")),
+    # each July
+    _Rule("eachmonth", _n_eachmonth, keys=_MONTH_KEYS, accept=_accept_capital_month, pattern=(
+        rf"\b(?P<q>every|each)\s+{_MON}\b")),
+    # every week, each Thursday, twice a year, per day, daily
+        _Rule("set", _n_set, keys=(*_UNIT_KEYS, "morning", "afternoon", "evening"),
+            accept=_accept_set, pattern=(
+        r"\b(?:(?P<f>once|twice|thrice|(?:\d+|[a-z]+)\s+times)\s+)?(?P<q>every|each|per|a|an)"
+        r"\s+(?P<other>other\s+)?(?P<unit>second|minute|hour|day|night|week(?:end)?|month|"
+        rf"quarter|year|decade|{_WD_ALT}|morning|afternoon|evening)\b")),
+    _Rule("ref", _n_ref, accept=_accept_ref, lexicon_pattern=lambda: _refs()[0]),
+    _Rule("setword", _n_setword, keys=("ly",), lexicon_pattern=lambda: _sets()[0]),
+    _Rule("holiday", _n_holiday, keys=("day", "christmas", "eve", "year", "thanksgiving",
+                                    "halloween"), lexicon_pattern=lambda: _holidays()[0]),
+)
 
 
 def _candidates(text: str, start: int, end: int, doc: Doc | None) -> Iterator[_Cand]:
     low = text[start:end].lower()
     if not low.strip():
         return
-    tables: list[tuple[str, re.Pattern[str]]] = list(_PATTERNS.items())
-    tables += [("ref", _refs()[0]), ("setword", _sets()[0]), ("holiday", _holidays()[0])]
-    for kind, pat in tables:
-        keys = _KEYS.get(kind)
-        if keys is not None and not any(k in low for k in keys):
-            continue
-        for m in pat.finditer(text, start, end):
-            if m.end() > m.start() and _accept(kind, m, text, doc):
-                yield _Cand(m.start(), m.end(), kind, m)
+    for rule in _RULES:
+        for m in rule.matches(text, start, end, low, doc):
+            yield _Cand(m.start(), m.end(), rule, m)
 
 
 def _resolve(cands: list[_Cand]) -> list[_Cand]:
@@ -1397,34 +1516,35 @@ def _detect(text: str, doc: Doc | None, ranges: Sequence[tuple[int, int]]) -> li
     return _resolve(cands)
 
 
-_ABSOLUTE_KINDS = frozenset({"iso", "us", "spoken", "season", "century", "year", "decade2",
-                             "decadew"})
 _YEAR_GROUPS = ("year", "sy", "qy")
 
 
 def _is_absolute(c: _Cand) -> bool:
     """Whether the expression names its year itself (and so needs no anchor)."""
-    if c.kind in _ABSOLUTE_KINDS:
+    if c.rule.absolute:
         return True
     groups = c.match.groupdict()
     return any(groups.get(g) for g in _YEAR_GROUPS)
 
 
-_CLOCK_KINDS = frozenset({"clock", "clock24", "noon", "oclock"})
-_DAY_KINDS = frozenset({"weekday", "mdy", "dmy", "dayrel"})
 _CLOCK_DAY_GAP = re.compile(r"\s*(?:,\s*|on\s+)?")
+
+
+def _bare_weekday(m: re.Match[str]) -> bool:
+    """A weekday alone ("Wednesday", not "Wednesdays" nor "Wednesday, Oct. 4")."""
+    return "pl2" in m.re.groupindex and not (m["pl"] or m["pl2"])
 
 
 def _with_day(text: str, clock: _Cand, nxt: _Cand, val: _Value, ctx: _Ctx) -> _Value | None:
     """A time of day followed by its day ("10 p.m. Wednesday", "5 p.m. EST Nov. 9")."""
-    if nxt.kind not in _DAY_KINDS or not _CLOCK_DAY_GAP.fullmatch(text, clock.end, nxt.start):
+    if not nxt.rule.day or not _CLOCK_DAY_GAP.fullmatch(text, clock.end, nxt.start):
         return None
-    if nxt.kind == "weekday" and not (nxt.match["pl"] or nxt.match["pl2"]):
+    if _bare_weekday(nxt.match):
         wd = _WEEKDAYS[nxt.match["wd"].lower()]
         when = _weekday_date(ctx.day, wd, ctx.day_tense(clock.start, nxt.end))
         return None if val.value is None else val._replace(
             value=when.isoformat() + val.value[10:])
-    day = _NORMALISERS[nxt.kind](nxt.match, ctx)
+    day = nxt.rule.normalise(nxt.match, ctx)
     if day is None or not day.value or not re.match(r"\d{4}-\d\d-\d\d", day.value) \
             or val.value is None:
         return None
@@ -1441,14 +1561,14 @@ def _times(text: str, doc: Doc | None, ranges: Sequence[tuple[int, int]],
         if i == skip:
             continue
         try:
-            val = _NORMALISERS[c.kind](c.match, ctx)
+            val = c.rule.normalise(c.match, ctx)
         except (ValueError, OverflowError):  # a calendar out of range ("9999 years later")
             continue
         if val is None:
             continue
         s, e = _trim(text, val.start if val.start is not None else c.start,
                      val.end if val.end is not None else c.end)
-        if c.kind in _CLOCK_KINDS and i + 1 < len(cands):
+        if c.rule.clock and i + 1 < len(cands):
             try:
                 merged = _with_day(text, c, cands[i + 1], val, ctx)
             except (ValueError, OverflowError):
@@ -1462,7 +1582,7 @@ def _times(text: str, doc: Doc | None, ranges: Sequence[tuple[int, int]],
         focus_id, quarter_id = ctx.focus.day_id, ctx.focus.quarter_id
         if span is not None and val.value and val.type in (TimexType.DATE, TimexType.TIME) \
                 and val.anchored != "focus" and val.moves:
-            ctx.focus.update(val.value, tid, quarter=c.kind == "quarter")
+            ctx.focus.update(val.value, tid, quarter=c.rule.quarter)
         anchor_of = {"focus": focus_id, "quarter": quarter_id}.get(val.anchored or "") \
             or anchor_name
         relative = not _is_absolute(c) or val.anchored is not None
