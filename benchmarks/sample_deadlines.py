@@ -58,23 +58,27 @@ TRIGGER = re.compile(
 _SPLIT = re.compile(r"\n+|(?<=[.!?])[\"”’]?\s+(?=[\"“‘A-Z])")
 
 
+def _lines(path: Path) -> list[str]:
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def _texts() -> Iterator[tuple[str, str, str, str, str]]:
     """(source, file, doc id, dct, text) of every source document."""
-    for line in (EVAL / "temporal" / "dev.jsonl").open(encoding="utf-8"):
+    for line in _lines(EVAL / "temporal" / "dev.jsonl"):
         d = json.loads(line)
         yield "temporal", "temporal/dev.jsonl", d["id"], d["dct"], d["text"]
-    for line in (EVAL / "quotes" / "dev.jsonl").open(encoding="utf-8"):
+    for line in _lines(EVAL / "quotes" / "dev.jsonl"):
         d = json.loads(line)
         day = re.search(r"_(\d{4}-\d{2}-\d{2})_", d["id"])
         if day:
             yield "quotes", "quotes/dev.jsonl", d["id"], day.group(1), d["text"]
-    for line in (EVAL / "ner" / "dev.jsonl").open(encoding="utf-8"):
+    for line in _lines(EVAL / "ner" / "dev.jsonl"):
         d = json.loads(line)
         day = re.search(r"\b(\d{4}-\d{2}-\d{2})\b", d["text"][:200])
         if day:
             yield "ner", "ner/dev.jsonl", d["id"], day.group(1), d["text"]
     for name in ("dev", "wide"):
-        for line in (EVAL / "header" / f"{name}.jsonl").open(encoding="utf-8"):
+        for line in _lines(EVAL / "header" / f"{name}.jsonl"):
             d = json.loads(line)
             published: str = d.get("published") or (d.get("published_raw") or "")[:10]
             if d.get("body") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
@@ -86,9 +90,7 @@ def _golden_texts() -> list[str]:
     for path in (ROOT / "tests" / "data").glob("deadlines_*.jsonl"):
         if "untouched" in path.name:
             continue
-        for line in path.open(encoding="utf-8"):
-            if line.strip():
-                used.append(json.loads(line)["text"].strip())
+        used += [json.loads(line)["text"].strip() for line in _lines(path)]
     return used
 
 
