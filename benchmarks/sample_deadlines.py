@@ -19,6 +19,11 @@ The procedure (it never runs the deadline stage):
    or "by"/"before" followed by a date-like word). All candidates of the pool are drawn, in a
    random order fixed by ``random.Random(SEED)``, up to ``MAX_CANDIDATES``.
 5. ``NEGATIVES`` sentences that do not match are drawn with the same generator.
+6. A second draw, added after the first was measured (its first-run figure is reported apart):
+   the pages of ``header/dev.jsonl`` and ``header/wide.jsonl`` that have a published day but
+   no ``body``, read from their ``text_full``, in the untouched pool; steps 3 to 5 again, with
+   ``PAGE_NEGATIVES`` other sentences and the generator seeded with ``PAGE_SEED``. Its ids
+   start ``header-full:``.
 
 Each line: ``id`` (``source:doc:offset``), ``source``, ``doc``, ``dct`` (the document's day:
 TimeBank's dct, the date in a PolNeAR id, a page's published day), ``text``, ``cand``.
@@ -38,6 +43,8 @@ ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
 SEED = 1515
 MAX_CANDIDATES = 400
+PAGE_SEED = 1516
+PAGE_NEGATIVES = 40
 NEGATIVES = 60
 
 _MONTH = (r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|march|april|may|june|july|aug(?:ust|\.)?|"
@@ -112,26 +119,44 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
             pos = m.end()
 
 
-def draw() -> list[dict[str, object]]:
-    """Steps 1-5."""
+def _page_texts() -> Iterator[tuple[str, str, str, str, str]]:
+    """Step 6: (source, file, page id, day, text_full) of the pages with a day and no body."""
+    for name in ("dev", "wide"):
+        for line in _lines(EVAL / "header" / f"{name}.jsonl"):
+            d = json.loads(line)
+            published: str = d.get("published") or (d.get("published_raw") or "")[:10]
+            if not d.get("body") and d.get("text_full") and \
+                    re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
+                yield "header", f"header/{name}.jsonl", d["id"], published, d["text_full"]
+
+
+def _draw(texts: Iterator[tuple[str, str, str, str, str]], prefix: str | None, seed: int,
+          negatives: int) -> list[dict[str, object]]:
+    """Steps 2-5 over some texts."""
     golden = _golden_texts()
     cands: list[dict[str, str]] = []
     others: list[dict[str, str]] = []
-    for source, path, doc, dct, text in _texts():
+    for source, path, doc, dct, text in texts:
         if not in_untouched_pool(source, doc):
             continue
         for off, sent in sentences(text):
             if any(sent in g or g in sent for g in golden):
                 continue
-            row = {"id": f"{source}:{doc}:{off}", "source": path, "doc": doc,
+            row = {"id": f"{prefix or source}:{doc}:{off}", "source": path, "doc": doc,
                    "dct": dct, "text": sent}
             (cands if TRIGGER.search(sent) else others).append(row)
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     rng.shuffle(cands)
     rng.shuffle(others)
     picked = [{**r, "cand": True} for r in cands[:MAX_CANDIDATES]]
-    picked += [{**r, "cand": False} for r in others[:NEGATIVES]]
+    picked += [{**r, "cand": False} for r in others[:negatives]]
     return picked
+
+
+def draw() -> list[dict[str, object]]:
+    """Steps 1-6: the first draw, then the second."""
+    return (_draw(_texts(), None, SEED, NEGATIVES)
+            + _draw(_page_texts(), "header-full", PAGE_SEED, PAGE_NEGATIVES))
 
 
 def main(argv: list[str] | None = None) -> int:
