@@ -349,3 +349,41 @@ def _negated(tok: Token) -> bool:
     )
 
 
+def _tok_range(ctx: _Context, t: TimeExpression) -> tuple[int, int]:
+    glued = _adjacent_times(ctx, t)
+    return glued[0].span.start, glued[-1].span.end
+
+
+def _verb_time(ctx: _Context, verb: Token) -> tuple[TimeExpression, Bound] | None:
+    """A time attached to a verb (bare, or after on/at/in/by/until)."""
+    for child in verb.children:
+        if child.i <= verb.i:
+            continue
+        if child.dep_ in ("npadvmod", "tmod", "dobj", "attr"):
+            t = _time_of(ctx, child)
+            if t is not None and t.type is not TimexType.DURATION:
+                return t, Bound.ON
+        if child.dep_ == "prep" and child.lower_ in ("on", "at", "in", "by", "until", "before"):
+            for obj in child.children:
+                t = _time_of(ctx, obj) if obj.dep_ == "pobj" else None
+                if t is not None and t.type is not TimexType.DURATION:
+                    return t, _PREP_BOUND.get(child.lower_, Bound.ON)
+    return None
+
+
+def _verb_duration(ctx: _Context, verb: Token) -> TimeExpression | None:
+    """"expires in less than six months": a duration after in/within."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "within") and child.i > verb.i:
+            for obj in child.children:
+                t = _time_of(ctx, obj) if obj.dep_ == "pobj" else None
+                if t is not None and t.type is TimexType.DURATION:
+                    return t
+    return None
+
+
+def _subject(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ in _SUBJ:
+            return child
+    return None

@@ -7,11 +7,9 @@ from typing import TYPE_CHECKING
 
 from newsstruct.deadlines._base import (
     _PREP_BOUND,
-    _SUBJ,
     _UNSPECIFIC,
     _adjacent_times,
     _ahead,
-    _calendar_time,
     _conditional,
     _Context,
     _effective,
@@ -22,15 +20,18 @@ from newsstruct.deadlines._base import (
     _lex,
     _negated,
     _obliged,
+    _subject,
     _time_of,
+    _tok_range,
+    _verb_duration,
+    _verb_time,
 )
+from newsstruct.deadlines._kinds import counted_from
 from newsstruct.types import (
     Bound,
     TimeExpression,
     TimexType,
 )
-
-_SPAN_PREPS = {"before": Bound.BEFORE, "after": Bound.AFTER, "ahead": Bound.BEFORE}
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as DocSpan
@@ -163,28 +164,6 @@ def _clause_time(ctx: _Context, noun: Token) -> TimeExpression | None:
     return None
 
 
-def _tok_range(ctx: _Context, t: TimeExpression) -> tuple[int, int]:
-    glued = _adjacent_times(ctx, t)
-    return glued[0].span.start, glued[-1].span.end
-
-
-def _verb_time(ctx: _Context, verb: Token) -> tuple[TimeExpression, Bound] | None:
-    """A time attached to a verb (bare, or after on/at/in/by/until)."""
-    for child in verb.children:
-        if child.i <= verb.i:
-            continue
-        if child.dep_ in ("npadvmod", "tmod", "dobj", "attr"):
-            t = _time_of(ctx, child)
-            if t is not None and t.type is not TimexType.DURATION:
-                return t, Bound.ON
-        if child.dep_ == "prep" and child.lower_ in ("on", "at", "in", "by", "until", "before"):
-            for obj in child.children:
-                t = _time_of(ctx, obj) if obj.dep_ == "pobj" else None
-                if t is not None and t.type is not TimexType.DURATION:
-                    return t, _PREP_BOUND.get(child.lower_, Bound.ON)
-    return None
-
-
 def _expiry_frames(ctx: _Context, sent: DocSpan) -> list[_Frame]:
     verbs = _lex("deadline_expiry_verbs")
     out: list[_Frame] = []
@@ -246,24 +225,6 @@ def _extension_frames(ctx: _Context, sent: DocSpan) -> list[_Frame]:
                               kind="extension"))
             break
     return out
-
-
-def _verb_duration(ctx: _Context, verb: Token) -> TimeExpression | None:
-    """"expires in less than six months": a duration after in/within."""
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in ("in", "within") and child.i > verb.i:
-            for obj in child.children:
-                t = _time_of(ctx, obj) if obj.dep_ == "pobj" else None
-                if t is not None and t.type is TimexType.DURATION:
-                    return t
-    return None
-
-
-def _subject(tok: Token) -> Token | None:
-    for child in tok.children:
-        if child.dep_ in _SUBJ:
-            return child
-    return None
 
 
 def _due_frames(ctx: _Context, sent: DocSpan) -> list[_Frame]:
@@ -380,7 +341,7 @@ def _prep_frames(ctx: _Context, sent: DocSpan) -> list[_Frame]:
         elif time.value in _UNSPECIFIC or not time.value:
             continue
         elif time.type is TimexType.DURATION and bound is not Bound.WITHIN:
-            counted = _counted_from(ctx, _tokens(ctx, time))
+            counted = counted_from(ctx, _tokens(ctx, time))
             if counted is None:
                 continue  # "by two weeks" counts from nothing the text names
         elif bound is Bound.WITHIN and time.type is not TimexType.DURATION:
@@ -488,25 +449,3 @@ def _last_day_frames(ctx: _Context, sent: DocSpan) -> list[_Frame]:
     return out
 
 
-def _counted_from(ctx: _Context, span_toks: list[Token]) -> tuple[
-        Token, Bound, TimeExpression | None, tuple[int, int]] | None:
-    """What a duration counts from when the text names it: "six months before the election"
-    (an event), "30 days after Jan. 1" (a date). Returns the preposition, its direction, the
-    date (``None`` for an event) and the character range of the event or date."""
-    inside = {t.i for t in span_toks}
-    preps = [c for t in span_toks for c in t.children if c.dep_ == "prep" and c.i not in inside]
-    preps += [t.head for t in span_toks if t.dep_ == "npadvmod" and t.head.dep_ == "prep"]
-    for prep in preps:
-        if prep.lower_ not in _SPAN_PREPS:
-            continue
-        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if obj is None:
-            continue
-        sub = list(obj.subtree)
-        rng = (sub[0].idx, sub[-1].idx + len(sub[-1]))
-        time = _calendar_time(_time_of(ctx, obj))
-        if time is not None:
-            return prep, _SPAN_PREPS[prep.lower_], time, rng
-        if _has_lemma(obj, _lex("deadline_event_nouns")) and obj.ent_type_ not in ("DATE", "TIME"):
-            return prep, _SPAN_PREPS[prep.lower_], None, rng
-    return None

@@ -19,10 +19,13 @@ from newsstruct.deadlines._base import (
     _lex,
     _negated,
     _time_of,
+    _tok_range,
+    _verb_time,
 )
-from newsstruct.deadlines._frames import _tok_range, _verb_time
 from newsstruct.deadlines._values import _forward
 from newsstruct.types import Bound, TimeExpression
+
+_SPAN_PREPS = {"before": Bound.BEFORE, "after": Bound.AFTER, "ahead": Bound.BEFORE}
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as DocSpan
@@ -145,3 +148,27 @@ def vague_frames(ctx: _Context, sent: DocSpan) -> list[_Frame]:
                               due_tokens=(left.idx, obj.idx + len(obj)), bound=Bound.WITHIN,
                               head=tok, confidence=0.5, kind="grant", vague=True))
     return out
+
+
+def counted_from(ctx: _Context, span_toks: list[Token]) -> tuple[
+        Token, Bound, TimeExpression | None, tuple[int, int]] | None:
+    """What a duration counts from when the text names it: "six months before the election"
+    (an event), "30 days after Jan. 1" (a date). Returns the preposition, its direction, the
+    date (``None`` for an event) and the character range of the event or date."""
+    inside = {t.i for t in span_toks}
+    preps = [c for t in span_toks for c in t.children if c.dep_ == "prep" and c.i not in inside]
+    preps += [t.head for t in span_toks if t.dep_ == "npadvmod" and t.head.dep_ == "prep"]
+    for prep in preps:
+        if prep.lower_ not in _SPAN_PREPS:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        sub = list(obj.subtree)
+        rng = (sub[0].idx, sub[-1].idx + len(sub[-1]))
+        time = _calendar_time(_time_of(ctx, obj))
+        if time is not None:
+            return prep, _SPAN_PREPS[prep.lower_], time, rng
+        if _has_lemma(obj, _lex("deadline_event_nouns")) and obj.ent_type_ not in ("DATE", "TIME"):
+            return prep, _SPAN_PREPS[prep.lower_], None, rng
+    return None

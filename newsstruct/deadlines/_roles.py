@@ -13,8 +13,6 @@ from newsstruct.deadlines._base import (
     _has_lemma,
     _infinitive,
     _lex,
-)
-from newsstruct.deadlines._frames import (
     _subject,
 )
 from newsstruct.entities import entity_at
