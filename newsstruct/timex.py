@@ -155,7 +155,7 @@ class _Value(NamedTuple):
     start: int | None = None  # a narrower extent than the match, when the rule says so
     end: int | None = None
     #: "focus" when resolved against the last mentioned time, "quarter" against the last
-    #: mentioned quarter
+    #: mentioned quarter, "unknown" when the time it moves from is not dated
     anchored: str | None = None
     moves: bool = True  # whether the value becomes the time later expressions move from
 
@@ -604,6 +604,30 @@ def _n_year(m: re.Match[str], ctx: _Ctx) -> _Value | None:
     return _Value(TimexType.DATE, year, _pos_mod(m["pos"]), start=start)
 
 
+def _range_years(m: re.Match[str], text: str) -> tuple[int, int]:
+    """The first and last year of a range of years ("2015-16": 2015 and 2016)."""
+    first = int(m["year"]) if "year" in m.re.groupindex else int(text[m.start() - 5:m.start() - 1])
+    to = m["to"]
+    if len(to) == 4:
+        return first, int(to)
+    last = first // 100 * 100 + int(to)
+    return first, last + 100 if last < first else last
+
+
+def _accept_range(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    """A range of a few decades at most, running forward ("2015-16", not "2015-06")."""
+    first, last = _range_years(m, text)
+    return 0 < last - first <= 30
+
+
+def _n_range_from(m: re.Match[str], ctx: _Ctx) -> _Value | None:
+    return _Value(TimexType.DATE, m["year"])
+
+
+def _n_range_to(m: re.Match[str], ctx: _Ctx) -> _Value | None:
+    return _Value(TimexType.DATE, f"{_range_years(m, ctx.text)[1]:04d}")
+
+
 def _n_decade2(m: re.Match[str], ctx: _Ctx) -> _Value | None:
     century = "19" if int(m["dec"]) > ctx.day.year % 100 // 10 else "20"
     start = m.start("pos") if m["pos"] else m.start() + len(m["the"] or "")
@@ -856,6 +880,46 @@ def _n_oclock(m: re.Match[str], ctx: _Ctx) -> _Value | None:
     return _Value(TimexType.TIME, _clock_value(ctx, h, 0))
 
 
+_DATE_BEFORE = re.compile(r"(?P<date>\d{4}-\d\d-\d\d)[ T]$")
+
+
+def _n_hms(m: re.Match[str], ctx: _Ctx) -> _Value | None:
+    """Hours, minutes and seconds: a time of day after a date, "at", or with a zone or
+    "a.m."; otherwise a length of time ("won in 2:14:08")."""
+    h, mi, sec = int(m["h"]), int(m["mi"]), int(m["s"])
+    date = _DATE_BEFORE.search(ctx.text, max(0, m.start() - 11), m.start())
+    if date or m["ap"] or m["tz"] or _word_before(ctx.text, m.start()) in ("at", "by"):
+        if m["ap"] and m["ap"][0].lower() == "p" and h < 12:
+            h += 12
+        if h > 23:
+            return None
+        day = date["date"] if date else _clock_value(ctx, h, mi)[:10]
+        return _Value(TimexType.TIME, f"{day}T{h:02d}:{mi:02d}:{sec:02d}")
+    parts = "".join(f"{n}{u}" for n, u in ((h, "H"), (mi, "M"), (sec, "S")) if n)
+    return _Value(TimexType.DURATION, f"PT{parts or '0S'}", start=m.start(), end=m.end("s"))
+
+
+@cache
+def _terms() -> tuple[re.Pattern[str], dict[str, int]]:
+    table = {k: int(v) for k, v in (line.split("\t", 1) for line in lexicon("timex_terms"))}
+    alts = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(table, key=len,
+                                                                         reverse=True))
+    return re.compile(rf"\b(?:{alts})\b", re.IGNORECASE), table
+
+
+def _n_term(m: re.Match[str], ctx: _Ctx) -> _Value | None:
+    """ "a second term": one term of the office last named before it (a president's is four
+    years); an unknown number of years when no office is named."""
+    pattern, table = _terms()
+    offices = list(pattern.finditer(ctx.text, 0, m.start()))
+    after = pattern.search(ctx.text, m.end(), min(len(ctx.text), m.end() + 40))
+    office = offices[-1] if offices else after
+    if office is None:
+        return _Value(TimexType.DURATION, "PXY")
+    years = table[re.sub(r"\s+", " ", office[0].lower())]
+    return _Value(TimexType.DURATION, f"P{years}Y")
+
+
 def _n_noon(m: re.Match[str], ctx: _Ctx) -> _Value | None:
     w = m["w"].lower()
     return _Value(TimexType.TIME, _clock_value(ctx, 0 if w == "midnight" else 12, 0))
@@ -1086,7 +1150,9 @@ def _n_holiday(m: re.Match[str], ctx: _Ctx) -> _Value | None:
         try:
             if len(parts) == 2:
                 return dt.date(year, month, int(parts[1]))
-            return nth_weekday(year, month, int(parts[1]) - 1, int(parts[2]))
+            nth, _, days = parts[2].partition("+")  # "11-1-1+1": the day after the first Monday
+            day = nth_weekday(year, month, int(parts[1]) - 1, int(nth))
+            return day + dt.timedelta(days=int(days or 0))
         except ValueError:
             return None
 
@@ -1343,11 +1409,12 @@ def _inside_name(m: re.Match[str], text: str, doc: Doc | None) -> bool:
     word between "the" or a capitalised word and a capitalised word that is not a time)."""
     if doc is not None:
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is not None:
-            for ent in doc.ents:
-                if ent.label_ in _NAME_LABELS and ent.start < span.end and span.start < ent.end \
-                        and (ent.start < span.start or ent.end > span.end):
-                    return True
+        if span is not None and any(t.ent_type_ in _NAME_LABELS for t in span):
+            first, nxt = span[0], doc[span.end] if span.end < len(doc) else None
+            if first.ent_iob_ == "I" and first.ent_type_ in _NAME_LABELS:
+                return True  # the name began before the time word
+            if nxt is not None and nxt.ent_iob_ == "I" and nxt.ent_type_ in _NAME_LABELS:
+                return True  # the name goes on after it
     return _written_as_name(m, text)
 
 
@@ -1476,6 +1543,11 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?<![\w$.,/:-])(?:(?P<ty>(?:the\s+)?year\s+)|(?P<the>the\s+)?(?:{_POSP}[\s-]+)?|"
         r"(?P<fy>fiscal|calendar)\s+)"
         rf"(?P<year>{_Y4})(?P<s>'?s)?(?![\w%/-]|[.,:]\d)")),
+    # the 2015-16 season, 1990-1995: each year of a range of years
+    _Rule("range_from", _n_range_from, keys=("-", "–"), accept=_accept_range, absolute=True,
+          pattern=rf"(?<![\w$.,/:–-])(?=[12]\d{{3}}[-–])(?P<year>{_Y4})(?=[-–](?P<to>{_Y4}|\d\d)(?![\w%/–-]|[.,:]\d))"),
+    _Rule("range_to", _n_range_to, keys=("-", "–"), accept=_accept_range, absolute=True,
+          pattern=rf"(?<=[-–])(?<=(?<![\w$.,/:–-])(?P<from>{_Y4})[-–])(?P<to>{_Y4}|\d\d)(?![\w%/–-]|[.,:]\d)"),
     _Rule("decade2", _n_decade2, keys=("0s",), absolute=True, pattern=(
         r"(?<!\w)(?P<the>the\s+)?(?:(?P<pos>early|late|mid)[\s-]+)?'(?P<dec>\d)0s\b")),
         _Rule("spoken", _n_spoken, keys=("nineteen", "twenty", "thousand"), accept=_accept_spoken,
@@ -1531,6 +1603,13 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("clock24", _n_clock24, keys=(":",), clock=True, pattern=(
         r"(?<![\w.:$])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])"
         r"(?:\s*(?P<h24>h|hrs|hours|GMT|UTC|local\s+time))?")),
+    # 2:14:08 (a race time), 14:35:08 GMT
+    _Rule("hms", _n_hms, keys=(":",), pattern=(
+        r"(?<![\w.:])(?P<h>\d{1,3}):(?P<mi>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])"
+        r"(?:\s*(?P<ap>[ap]\.m\.|[ap]m\b)|\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?")),
+    # a second term, his third term (of an office named before)
+    _Rule("term", _n_term, keys=("term",), pattern=(
+        r"\b(?P<ord>second|third|fourth|fifth|2nd|3rd|4th|5th)[\s-]+term\b(?!-)")),
     _Rule("noon", _n_noon, keys=("noon", "midnight", "midday"), clock=True, pattern=(
         r"\b(?P<w>noon|midnight|midday)\b")),
     # six o'clock, 4 o’clock in the afternoon, 4 in the morning
