@@ -1,8 +1,11 @@
 """Time expressions: detection and TIMEX3 normalisation anchored on the article's time.
 
-Detection is a grammar of patterns (calendar dates, month and year names, quarters and halves,
-relative expressions such as "last week" or "two days later", times of day, durations, sets and
-the vague references "now", "recently", "the future"), run once over each content segment. The
+Detection is a table of rules (``_RULES``), each one object holding its pattern, the
+substrings that prefilter segments for it, the test a match must pass in its context and the
+normaliser that gives its value: calendar dates, month and year names, ranges of years, quarters
+and halves, relative expressions such as "last week" or "two days later", times of day,
+durations, sets and the vague references "now", "recently", "the future". They run once over
+each content segment. A time word inside a proper name ("The Sunday Telegraph") is not a time. The
 model's DATE entities vouch for the ambiguous cases (a bare "1990", "May" as a month). Extents
 follow the TempEval-3 conventions: a determiner belongs to a time noun it introduces ("the third
 quarter", "the past two months") but not to a time word used as a modifier ("a third-quarter
@@ -14,7 +17,9 @@ Normalisation gives the TIMEX3 value at the granularity the text gives (``2025-0
 ``P4Y``, ``PT48H``, ``PRESENT_REF``...), the ``mod`` and, for calendar values, the interval the
 value denotes. Relative expressions resolve against the article's anchor (published time, else
 the reference date) or, for "later"/"earlier"/"the next day", against the last date the text
-mentioned. Weekdays and months without a year take their direction from tense and context.
+mentioned; an offset "later" than a point the text has not dated gets no calendar value
+(``XXXX``). Weekdays and months without a year take their direction from tense and context.
+Calendar arithmetic (intervals, parts of the day, month shifts) is :mod:`newsstruct.calendar`.
 """
 
 from __future__ import annotations
@@ -155,7 +160,7 @@ class _Value(NamedTuple):
     start: int | None = None  # a narrower extent than the match, when the rule says so
     end: int | None = None
     #: "focus" when resolved against the last mentioned time, "quarter" against the last
-    #: mentioned quarter
+    #: mentioned quarter, "unknown" when the time it moves from is not dated
     anchored: str | None = None
     moves: bool = True  # whether the value becomes the time later expressions move from
 
@@ -604,6 +609,30 @@ def _n_year(m: re.Match[str], ctx: _Ctx) -> _Value | None:
     return _Value(TimexType.DATE, year, _pos_mod(m["pos"]), start=start)
 
 
+def _range_years(m: re.Match[str], text: str) -> tuple[int, int]:
+    """The first and last year of a range of years ("2015-16": 2015 and 2016)."""
+    first = int(m["year"]) if "year" in m.re.groupindex else int(text[m.start() - 5:m.start() - 1])
+    to = m["to"]
+    if len(to) == 4:
+        return first, int(to)
+    last = first // 100 * 100 + int(to)
+    return first, last + 100 if last < first else last
+
+
+def _accept_range(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    """A range of a few decades at most, running forward ("2015-16", not "2015-06")."""
+    first, last = _range_years(m, text)
+    return 0 < last - first <= 30
+
+
+def _n_range_from(m: re.Match[str], ctx: _Ctx) -> _Value | None:
+    return _Value(TimexType.DATE, m["year"])
+
+
+def _n_range_to(m: re.Match[str], ctx: _Ctx) -> _Value | None:
+    return _Value(TimexType.DATE, f"{_range_years(m, ctx.text)[1]:04d}")
+
+
 def _n_decade2(m: re.Match[str], ctx: _Ctx) -> _Value | None:
     century = "19" if int(m["dec"]) > ctx.day.year % 100 // 10 else "20"
     start = m.start("pos") if m["pos"] else m.start() + len(m["the"] or "")
@@ -810,8 +839,10 @@ def _n_weekday(m: re.Match[str], ctx: _Ctx) -> _Value | None:
         value = f"XXXX-WXX-{wd + 1}" + (f"T{_PARTS_OF_DAY[pod]}" if pod else "")
         return _Value(TimexType.SET, value, quant="EVERY")
     day = _weekday_date(ctx.day, wd, ctx.day_tense(m.start(), m.end()))
-    value = day.isoformat() + (f"T{_PARTS_OF_DAY[pod]}" if pod else "")
-    return _Value(TimexType.DATE, value, _pos_mod(m["pos"]))
+    if pod:  # "Friday evening": a part of a day is a time (TIMEX3)
+        return _Value(TimexType.TIME, f"{day.isoformat()}T{_PARTS_OF_DAY[pod]}",
+                      _pos_mod(m["pos"]))
+    return _Value(TimexType.DATE, day.isoformat(), _pos_mod(m["pos"]))
 
 
 def _clock_value(ctx: _Ctx, hour: int, minute: int) -> str:
@@ -852,6 +883,46 @@ def _n_oclock(m: re.Match[str], ctx: _Ctx) -> _Value | None:
     elif part or _EVENING_AFTER.match(ctx.text, m.end()):
         h = h if h == 12 else h + 12
     return _Value(TimexType.TIME, _clock_value(ctx, h, 0))
+
+
+_DATE_BEFORE = re.compile(r"(?P<date>\d{4}-\d\d-\d\d)[ T]$")
+
+
+def _n_hms(m: re.Match[str], ctx: _Ctx) -> _Value | None:
+    """Hours, minutes and seconds: a time of day after a date, "at", or with a zone or
+    "a.m."; otherwise a length of time ("won in 2:14:08")."""
+    h, mi, sec = int(m["h"]), int(m["mi"]), int(m["s"])
+    date = _DATE_BEFORE.search(ctx.text, max(0, m.start() - 11), m.start())
+    if date or m["ap"] or m["tz"] or _word_before(ctx.text, m.start()) in ("at", "by"):
+        if m["ap"] and m["ap"][0].lower() == "p" and h < 12:
+            h += 12
+        if h > 23:
+            return None
+        day = date["date"] if date else _clock_value(ctx, h, mi)[:10]
+        return _Value(TimexType.TIME, f"{day}T{h:02d}:{mi:02d}:{sec:02d}")
+    parts = "".join(f"{n}{u}" for n, u in ((h, "H"), (mi, "M"), (sec, "S")) if n)
+    return _Value(TimexType.DURATION, f"PT{parts or '0S'}", start=m.start(), end=m.end("s"))
+
+
+@cache
+def _terms() -> tuple[re.Pattern[str], dict[str, int]]:
+    table = {k: int(v) for k, v in (line.split("\t", 1) for line in lexicon("timex_terms"))}
+    alts = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(table, key=len,
+                                                                         reverse=True))
+    return re.compile(rf"\b(?:{alts})\b", re.IGNORECASE), table
+
+
+def _n_term(m: re.Match[str], ctx: _Ctx) -> _Value | None:
+    """ "a second term": one term of the office last named before it (a president's is four
+    years); an unknown number of years when no office is named."""
+    pattern, table = _terms()
+    offices = list(pattern.finditer(ctx.text, 0, m.start()))
+    after = pattern.search(ctx.text, m.end(), min(len(ctx.text), m.end() + 40))
+    office = offices[-1] if offices else after
+    if office is None:
+        return _Value(TimexType.DURATION, "PXY")
+    years = table[re.sub(r"\s+", " ", office[0].lower())]
+    return _Value(TimexType.DURATION, f"P{years}Y")
 
 
 def _n_noon(m: re.Match[str], ctx: _Ctx) -> _Value | None:
@@ -921,6 +992,12 @@ def _n_dur(m: re.Match[str], ctx: _Ctx) -> _Value | None:
     return _Value(TimexType.DURATION, value, mod, start=start, end=end)
 
 
+#: The TIMEX3 value of an unknown time at each granularity.
+_UNKNOWN_AT = {Granularity.YEAR: "XXXX", Granularity.QUARTER: "XXXX-QX",
+               Granularity.MONTH: "XXXX-XX", Granularity.WEEK: "XXXX-WXX",
+               Granularity.DAY: "XXXX-XX-XX"}
+
+
 def _n_shift(ctx: _Ctx, unit: str, n: int | None, direction: str, mod: TimexMod | None,
              start: int, end: int) -> _Value | None:
     if n is None:
@@ -936,6 +1013,10 @@ def _n_shift(ctx: _Ctx, unit: str, n: int | None, direction: str, mod: TimexMod 
     ugran = _UNIT_GRAN.get(unit, Granularity.DAY)
     focus = ctx.focus
     anchored: str | None = None
+    if focus.day is None and direction in ("later", "after"):
+        # "Seven decades later": after a point the text has not dated, so no calendar value
+        return _Value(TimexType.DATE, _UNKNOWN_AT[ugran], mod, start=start, end=end,
+                      anchored="unknown")
     if direction in ("ago", "from now", "hence") or focus.day is None:
         base, gran = ctx.day, ugran
         if unit == "year" and direction == "ago" and focus.quarter is not None:
@@ -1074,7 +1155,9 @@ def _n_holiday(m: re.Match[str], ctx: _Ctx) -> _Value | None:
         try:
             if len(parts) == 2:
                 return dt.date(year, month, int(parts[1]))
-            return nth_weekday(year, month, int(parts[1]) - 1, int(parts[2]))
+            nth, _, days = parts[2].partition("+")  # "11-1-1+1": the day after the first Monday
+            day = nth_weekday(year, month, int(parts[1]) - 1, int(nth))
+            return day + dt.timedelta(days=int(days or 0))
         except ValueError:
             return None
 
@@ -1168,7 +1251,7 @@ def _ambiguous_month_ok(key: str, m: re.Match[str], text: str, doc: Doc | None) 
     if m["rel"] or m["pos"] or (key not in _AMBIGUOUS_MONTHS and key != "august"):
         return True
     prev = _word_before(text, m.start())
-    if _modal_may(key, m, text):
+    if _modal_may(key, m, text, doc, prev in _DATE_PREPS):
         return False
     return prev in _DATE_PREPS or _month_modifier(prev, text, m.end()) or (
         key not in _AMBIGUOUS_MONTHS and _ent_label(doc, m.start(), m.end()) == "DATE")
@@ -1178,15 +1261,23 @@ def _ambiguous_month_ok(key: str, m: re.Match[str], text: str, doc: Doc | None) 
 _MODAL_NEXT = re.compile(r"\s+(?:[Nn]ot\s+)?(?:[Bb]e|[Hh]ave|[A-Z][a-z]+)\b")
 
 
-def _modal_may(key: str, m: re.Match[str], text: str) -> bool:
-    """"May" followed by a verb-like capitalised word in a headline: the modal, not a month."""
+def _modal_may(key: str, m: re.Match[str], text: str, doc: Doc | None, after_prep: bool) -> bool:
+    """ "May" as the modal verb in a headline ("Coffee May Protect the Liver", "and May Be
+    Far from Over"): tagged a modal by the model, or followed by "be", "have", "not" or, after
+    a word that does not introduce a date, by another capitalised word."""
     if key != "may":
         return False
+    if doc is not None:
+        span = doc.char_span(m.start(), m.end())
+        if span is not None and len(span) == 1 and span[0].tag_ == "MD":
+            return True
     nxt = _MODAL_NEXT.match(text, m.end())
     if nxt is None:
         return False
     word = nxt[0].split()[-1].lower()
-    return word not in _MONTHS and word not in _WEEKDAYS and not word.isdigit()
+    if word in ("be", "have", "not"):
+        return True
+    return not after_prep and word not in _MONTHS and word not in _WEEKDAYS
 
 
 def _accept_capital_month(m: re.Match[str], text: str, doc: Doc | None) -> bool:
@@ -1237,8 +1328,40 @@ def _accept_rel(m: re.Match[str], text: str, doc: Doc | None) -> bool:
     return True
 
 
-def _accept_untitled(m: re.Match[str], text: str, doc: Doc | None) -> bool:
-    return not _title_cased(m, text)
+def _accept_dur(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    return not _title_cased(m, text) and not _ordinal_second(m, text)
+
+
+#: Words after "a second" that keep it a length of time ("for a second or two").
+_AFTER_A_SECOND = frozenset({"or", "and", "ago", "later", "earlier", "before", "after", "of",
+                             "to", "in", "for", "longer", "more", "too", "the", "at", "when",
+                             "as", "than", "that", "he", "she", "it", "they", "we", "i", "you"})
+
+
+def _ordinal_second(m: re.Match[str], text: str) -> bool:
+    """ "a second time", "a second term": the ordinal, not a length of one second."""
+    if m["unit"].lower() != "second" or m["pl"] or m["dir"] or m["n2"] or m["orso"]:
+        return False
+    if m["n"].lower() not in ("a", "an"):
+        return False
+    nxt = re.match(r"[\s-]+([A-Za-z]+)", text[m.end():m.end() + 30])
+    return nxt is not None and nxt[1].lower() not in _AFTER_A_SECOND
+
+
+def _accept_dayrel(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    """Not a page label ("Today's Paper", "Today's Edition")."""
+    if not m[0].startswith("Today") or text[m.end():m.end() + 2] not in ("'s", "’s"):
+        return True
+    nxt = text[m.end() + 2:m.end() + 30].split()
+    labels = lexicon("timex_page_labels")
+    return not (nxt and nxt[0][:1].isupper() and (
+        nxt[0].lower().strip(".,:;") in labels or " ".join(nxt[:2]).lower() in labels))
+
+
+def _accept_fyear(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    """Not a capitalised "Year" inside a title ("Sportswoman of the Year")."""
+    return not m[0].rstrip().endswith("Year") or (m[0][:1].isupper() and _sentence_initial(
+        text, m.start()))
 
 
 def _accept_weekday(m: re.Match[str], text: str, doc: Doc | None) -> bool:
@@ -1268,6 +1391,68 @@ def _accept_ref(m: re.Match[str], text: str, doc: Doc | None) -> bool:
 
 def _always(m: re.Match[str], text: str, doc: Doc | None) -> bool:
     return True
+
+
+# --------------------------------------------------------------------------- names
+
+#: Entity labels of names: a time word inside one ("The Sunday Times") is not a time.
+_NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "FAC", "PRODUCT", "PERSON", "NORP", "GPE",
+                          "LOC", "LAW"})
+#: Words after a capitalised time word that continue a time, not a name ("Sunday Night").
+_TIME_WORDS = frozenset({*_MONTHS, *_WEEKDAYS, *_UNITS, *(u + "s" for u in _UNITS),
+                         *_PARTS_OF_DAY, *_SEASONS, "eve", "day", "days", "noon", "midnight",
+                         "am", "pm", "a.m.", "p.m."})
+_WORD = re.compile(r"[A-Za-z][\w'’.&-]*")
+#: Share of capitalised words above which a line is title-cased (a headline), where capitals
+#: say nothing about names.
+_TITLE_SHARE = 0.7
+
+
+def _inside_name(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    """Whether the match is a word inside a proper name: the model tags a name around it, or
+    the text writes one ("the Weekly Standard", "the Example Daily News": a capitalised time
+    word between "the" or a capitalised word and a capitalised word that is not a time)."""
+    if doc is not None:
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and any(t.ent_type_ in _NAME_LABELS for t in span):
+            first, nxt = span[0], doc[span.end] if span.end < len(doc) else None
+            if first.ent_iob_ == "I" and first.ent_type_ in _NAME_LABELS:
+                return True  # the name began before the time word
+            if nxt is not None and nxt.ent_iob_ == "I" and nxt.ent_type_ in _NAME_LABELS:
+                return True  # the name goes on after it
+    return _written_as_name(m, text)
+
+
+def _written_as_name(m: re.Match[str], text: str) -> bool:
+    words = m[0].split()
+    if not words or not words[-1][:1].isupper() or not words[0][:1].isupper():
+        return False
+    nxt = _WORD.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
+    if nxt is None or not nxt[0][:1].isupper() or not nxt[0][1:2].islower() \
+            or nxt[0].endswith(".") or nxt[0].lower().strip("'’") in _TIME_WORDS:
+        return False
+    before = text[max(0, m.start() - 40):m.start()]
+    prev = re.search(r"([A-Za-z][\w'’.&-]*)\s+$", before)
+    if prev is None:
+        return False
+    pw = prev[1]
+    if pw.lower() != "the" and not (pw[:1].isupper() and pw.lower() not in _TIME_WORDS
+                                    and not _sentence_initial(text, m.start() - len(prev[0]))):
+        return False
+    return not _title_cased_line(text, m.start())
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    head = text[max(0, pos - 3):pos].rstrip(" \"'“‘(")
+    return not head or head[-1] in ".!?\n:"
+
+
+def _title_cased_line(text: str, pos: int) -> bool:
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    line = text[lo:hi if hi >= 0 else len(text)]
+    words = [w for w in _WORD.findall(line) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= _TITLE_SHARE * len(words)
 
 
 _CLOCK_PREPS = frozenset({"at", "by", "until", "till", "around", "about", "before", "after",
@@ -1328,7 +1513,8 @@ class _Rule:
         if self.keys is not None and not any(k in low for k in self.keys):
             return
         for m in self.pattern.finditer(text, start, end):
-            if m.end() > m.start() and self.accept(m, text, doc):
+            if m.end() > m.start() and self.accept(m, text, doc) \
+                    and not _inside_name(m, text, doc):
                 yield m
 
 
@@ -1362,6 +1548,11 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?<![\w$.,/:-])(?:(?P<ty>(?:the\s+)?year\s+)|(?P<the>the\s+)?(?:{_POSP}[\s-]+)?|"
         r"(?P<fy>fiscal|calendar)\s+)"
         rf"(?P<year>{_Y4})(?P<s>'?s)?(?![\w%/-]|[.,:]\d)")),
+    # the 2015-16 season, 1990-1995: each year of a range of years
+    _Rule("range_from", _n_range_from, keys=("-", "–"), accept=_accept_range, absolute=True,
+          pattern=rf"(?<![\w$.,/:–-])(?=[12]\d{{3}}[-–])(?P<year>{_Y4})(?=[-–](?P<to>{_Y4}|\d\d)(?![\w%/–-]|[.,:]\d))"),
+    _Rule("range_to", _n_range_to, keys=("-", "–"), accept=_accept_range, absolute=True,
+          pattern=rf"(?<=[-–])(?<=(?<![\w$.,/:–-])(?P<from>{_Y4})[-–])(?P<to>{_Y4}|\d\d)(?![\w%/–-]|[.,:]\d)"),
     _Rule("decade2", _n_decade2, keys=("0s",), absolute=True, pattern=(
         r"(?<!\w)(?P<the>the\s+)?(?:(?P<pos>early|late|mid)[\s-]+)?'(?P<dec>\d)0s\b")),
         _Rule("spoken", _n_spoken, keys=("nineteen", "twenty", "thousand"), accept=_accept_spoken,
@@ -1402,6 +1593,7 @@ _RULES: tuple[_Rule, ...] = (
         rf"autumn|winter|morning|afternoon|evening|night|{_WD_ALT})\b(?!-)")),
     # today, yesterday morning, late yesterday, tonight
         _Rule("dayrel", _n_dayrel, keys=("today", "tonight", "yesterday", "tomorrow"), day=True,
+            accept=_accept_dayrel,
             pattern=(
         r"\b(?:(?P<pos>early|late|earlier|later)\s+|the\s+day\s+(?P<da>after|before)\s+)?"
         r"(?P<w>today|tonight|yesterday|tomorrow)"
@@ -1416,6 +1608,13 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("clock24", _n_clock24, keys=(":",), clock=True, pattern=(
         r"(?<![\w.:$])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])"
         r"(?:\s*(?P<h24>h|hrs|hours|GMT|UTC|local\s+time))?")),
+    # 2:14:08 (a race time), 14:35:08 GMT
+    _Rule("hms", _n_hms, keys=(":",), pattern=(
+        r"(?<![\w.:])(?P<h>\d{1,3}):(?P<mi>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])"
+        r"(?:\s*(?P<ap>[ap]\.m\.|[ap]m\b)|\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?")),
+    # a second term, his third term (of an office named before)
+    _Rule("term", _n_term, keys=("term",), pattern=(
+        r"\b(?P<ord>second|third|fourth|fifth|2nd|3rd|4th|5th)[\s-]+term\b(?!-)")),
     _Rule("noon", _n_noon, keys=("noon", "midnight", "midday"), clock=True, pattern=(
         r"\b(?P<w>noon|midnight|midday)\b")),
     # six o'clock, 4 o’clock in the afternoon, 4 in the morning
@@ -1427,7 +1626,7 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:morning|afternoon|evening)|at\s+night)\b)")),
     # two years, less than 48 hours, the past two months, a year ago, two days later,
     # two-year, a minute and a half, two or three years
-    _Rule("dur", _n_dur, keys=_UNIT_KEYS, accept=_accept_untitled, pattern=(
+    _Rule("dur", _n_dur, keys=_UNIT_KEYS, accept=_accept_dur, pattern=(
         rf"\b(?:{_MODP}\s+)?(?:(?P<the>the|these|those)\s+)?(?:(?P<rel>past|last|next|"
         r"coming|first|final|latest|previous|following|initial|remaining|recent|same|"
         rf"better\s+part\s+of\s+the|other)\s+)?(?P<n>{_NUM})(?:\s+(?:or|to)\s+"
@@ -1447,7 +1646,7 @@ _RULES: tuple[_Rule, ...] = (
         r"(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)"
         r"(?:(?P<long>-long)|\s+(?P<dir>ago|later|earlier))?\b")),
     # the fiscal year, the current year, the full year, the year ended June 30
-    _Rule("fyear", _n_fyear, keys=("year",), pattern=(
+    _Rule("fyear", _n_fyear, keys=("year",), accept=_accept_fyear, pattern=(
         r"\b(?P<det>the|this|its|their|last|next|that)\s+(?:(?P<adj>current|latest|"
         r"full|past|previous|prior|coming|new|same|entire|whole)\s+)?(?P<fisc>fiscal\s+|"
         r"calendar\s+|financial\s+|model\s+)?year\b(?![-'’])(?P<ended>\s+(?:ended|ending|"
@@ -1585,7 +1784,8 @@ def _times(text: str, doc: Doc | None, ranges: Sequence[tuple[int, int]],
             ctx.focus.update(val.value, tid, quarter=c.rule.quarter)
         anchor_of = {"focus": focus_id, "quarter": quarter_id}.get(val.anchored or "") \
             or anchor_name
-        relative = not _is_absolute(c) or val.anchored is not None
+        relative = (not _is_absolute(c) or val.anchored is not None) \
+            and val.anchored != "unknown"
         out.append(TimeExpression(
             id=tid, span=Span.of(text, s, e), type=val.type, value=val.value, mod=val.mod,
             start=span[0] if span else None, end=span[1] if span else None,
