@@ -192,6 +192,8 @@ class DeadlineStatus(str, enum.Enum):
     EXTENDED = "extended"
     MET = "met"
     UNKNOWN = "unknown"
+    #: the text says the limit ran out ("the lease expired in August", "the offer lapsed")
+    EXPIRED = "expired"
 
 
 class TimeSource(str, enum.Enum):

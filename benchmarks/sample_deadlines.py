@@ -1,0 +1,175 @@
+"""Draw the untouched deadline sentences: a fixed procedure, written down, run once.
+
+usage:
+    python benchmarks/sample_deadlines.py OUT.jsonl   # sentences to annotate by hand
+
+The procedure (it never runs the deadline stage):
+
+1. Sources: the texts of ``../shared/eval/quotes/dev.jsonl``, ``temporal/dev.jsonl`` and
+   ``ner/dev.jsonl`` (its dateline gives the day) and the ``body`` of the pages of
+   ``header/dev.jsonl`` and ``header/wide.jsonl`` that have one and a published day.
+2. The documents split by the first hex digit of ``sha1("source:id")``: digits not divisible
+   by 3 make the *untouched* pool (this script), the others (0, 3, 6, 9, c, f) the pool that
+   rules may be written from. No sentence of the untouched pool is read while writing rules.
+   Sentences that overlap a golden sentence (``tests/data/deadlines_*.jsonl`` but the
+   untouched file) are left out.
+3. Each text is cut into sentences at line breaks and after ``. ! ?`` followed by a space and a
+   capital or a quote mark; sentences of 6 to 80 words are kept.
+4. A sentence is a *candidate* when it matches ``TRIGGER`` (a deadline word, a limiting phrase
+   or "by"/"before" followed by a date-like word). All candidates of the pool are drawn, in a
+   random order fixed by ``random.Random(SEED)``, up to ``MAX_CANDIDATES``.
+5. ``NEGATIVES`` sentences that do not match are drawn with the same generator.
+6. A second draw, added after the first was measured (its first-run figure is reported apart):
+   the pages of ``header/dev.jsonl`` and ``header/wide.jsonl`` that have a published day but
+   no ``body``, read from their ``text_full``, in the untouched pool; steps 3 to 5 again, with
+   ``PAGE_NEGATIVES`` other sentences and the generator seeded with ``PAGE_SEED``. Its ids
+   start ``header-full:``.
+
+Each line: ``id`` (``source:doc:offset``), ``source``, ``doc``, ``dct`` (the document's day:
+TimeBank's dct, the date in a PolNeAR id, a page's published day), ``text``, ``cand``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL = ROOT.parent / "shared" / "eval"
+SEED = 1515
+MAX_CANDIDATES = 400
+PAGE_SEED = 1516
+PAGE_NEGATIVES = 40
+NEGATIVES = 60
+
+_MONTH = (r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|march|april|may|june|july|aug(?:ust|\.)?|"
+          r"sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)")
+_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_DATEISH = (rf"(?:{_MONTH}|{_DAY}|the end of|the close of|(?:19|20)\d\d\b|tomorrow|tonight|"
+            r"next|midnight|noon|the middle of|mid-|early|late)")
+#: The candidate test (step 4).
+TRIGGER = re.compile(
+    r"\b(?:deadlines?|ultimatums?|cut-?offs?|due\b|expir\w*|run(?:s|ning)? out|ran out|"
+    r"no later than|not later than|within (?:the next |a |an |\d|one|two|three|four|five|six|"
+    r"seven|ten|thirty|sixty|ninety)|has until|have until|had until|given until|last day|"
+    r"scheduled to|slated to|set to expire|extension|extended|court-ordered|in time for|"
+    r"(?:days|weeks|months|hours) to (?!\d)|"
+    rf"(?:by|before|until|through) {_DATEISH})",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(r"\n+|(?<=[.!?])[\"”’]?\s+(?=[\"“‘A-Z])")
+
+
+def _lines(path: Path) -> list[str]:
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _texts() -> Iterator[tuple[str, str, str, str, str]]:
+    """(source, file, doc id, dct, text) of every source document."""
+    for line in _lines(EVAL / "temporal" / "dev.jsonl"):
+        d = json.loads(line)
+        yield "temporal", "temporal/dev.jsonl", d["id"], d["dct"], d["text"]
+    for line in _lines(EVAL / "quotes" / "dev.jsonl"):
+        d = json.loads(line)
+        day = re.search(r"_(\d{4}-\d{2}-\d{2})_", d["id"])
+        if day:
+            yield "quotes", "quotes/dev.jsonl", d["id"], day.group(1), d["text"]
+    for line in _lines(EVAL / "ner" / "dev.jsonl"):
+        d = json.loads(line)
+        day = re.search(r"\b(\d{4}-\d{2}-\d{2})\b", d["text"][:200])
+        if day:
+            yield "ner", "ner/dev.jsonl", d["id"], day.group(1), d["text"]
+    for name in ("dev", "wide"):
+        for line in _lines(EVAL / "header" / f"{name}.jsonl"):
+            d = json.loads(line)
+            published: str = d.get("published") or (d.get("published_raw") or "")[:10]
+            if d.get("body") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
+                yield "header", f"header/{name}.jsonl", d["id"], published, d["body"]
+
+
+def _golden_texts() -> list[str]:
+    used: list[str] = []
+    for path in (ROOT / "tests" / "data").glob("deadlines_*.jsonl"):
+        if "untouched" in path.name:
+            continue
+        used += [json.loads(line)["text"].strip() for line in _lines(path)]
+    return used
+
+
+def in_untouched_pool(source: str, doc: str) -> bool:
+    """Step 2: whether a document belongs to the untouched pool."""
+    return int(hashlib.sha1(f"{source}:{doc}".encode()).hexdigest()[0], 16) % 3 != 0
+
+
+def sentences(text: str) -> Iterator[tuple[int, str]]:
+    """Step 3: (offset, sentence) of a text."""
+    pos = 0
+    for m in [*_SPLIT.finditer(text), None]:
+        end = m.start() if m else len(text)
+        chunk = text[pos:end]
+        stripped = chunk.strip()
+        if 6 <= len(stripped.split()) <= 80:
+            yield pos + chunk.index(stripped), stripped
+        if m:
+            pos = m.end()
+
+
+def _page_texts() -> Iterator[tuple[str, str, str, str, str]]:
+    """Step 6: (source, file, page id, day, text_full) of the pages with a day and no body."""
+    for name in ("dev", "wide"):
+        for line in _lines(EVAL / "header" / f"{name}.jsonl"):
+            d = json.loads(line)
+            published: str = d.get("published") or (d.get("published_raw") or "")[:10]
+            if not d.get("body") and d.get("text_full") and \
+                    re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
+                yield "header", f"header/{name}.jsonl", d["id"], published, d["text_full"]
+
+
+def _draw(texts: Iterator[tuple[str, str, str, str, str]], prefix: str | None, seed: int,
+          negatives: int) -> list[dict[str, object]]:
+    """Steps 2-5 over some texts."""
+    golden = _golden_texts()
+    cands: list[dict[str, str]] = []
+    others: list[dict[str, str]] = []
+    for source, path, doc, dct, text in texts:
+        if not in_untouched_pool(source, doc):
+            continue
+        for off, sent in sentences(text):
+            if any(sent in g or g in sent for g in golden):
+                continue
+            row = {"id": f"{prefix or source}:{doc}:{off}", "source": path, "doc": doc,
+                   "dct": dct, "text": sent}
+            (cands if TRIGGER.search(sent) else others).append(row)
+    rng = random.Random(seed)
+    rng.shuffle(cands)
+    rng.shuffle(others)
+    picked = [{**r, "cand": True} for r in cands[:MAX_CANDIDATES]]
+    picked += [{**r, "cand": False} for r in others[:negatives]]
+    return picked
+
+
+def draw() -> list[dict[str, object]]:
+    """Steps 1-6: the first draw, then the second."""
+    return (_draw(_texts(), None, SEED, NEGATIVES)
+            + _draw(_page_texts(), "header-full", PAGE_SEED, PAGE_NEGATIVES))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the drawn sentences."""
+    args = sys.argv[1:] if argv is None else argv
+    rows = draw()
+    with Path(args[0]).open("w", encoding="utf-8") as out:
+        for r in rows:
+            out.write(json.dumps(r, ensure_ascii=False) + "\n")
+    print(f"{sum(1 for r in rows if r['cand'])} candidates, "
+          f"{sum(1 for r in rows if not r['cand'])} others", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
