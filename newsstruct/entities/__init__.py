@@ -66,6 +66,7 @@ from newsstruct.entities.mentions import (
     _resolve_overlaps,
     _rule_cands,
     _sports_report,
+    _wire_cands,
 )
 from newsstruct.entities.roles import (
     _roles,
@@ -102,6 +103,7 @@ def extract_entities(
     ner_labels = {(c.start, c.end): c.label for c in ner}
     rules = _rule_cands(doc, text, segs, codes, ner_labels)
     rules += _org_suffix_cands(doc, starts, codes)
+    rules += _wire_cands(segs, codes)
     cands = _resolve_overlaps(ner + rules)
     if not cands:
         return ()

@@ -37,6 +37,10 @@ from newsstruct.entities.mentions import (
 
 # --------------------------------------------------------------------------- clusters
 
+#: A place name written in capitals only (a dateline's "LOS ANGELES"), title-cased as canonical.
+_CAPS_NAME = re.compile(r"[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]+)*")
+_CAPS_WORD = re.compile(r"[A-Z][A-Z'’]*")
+
 
 def _key(name: str) -> str:
     return " ".join(name.replace("’", "'").split()).casefold()
@@ -129,6 +133,12 @@ def _cluster(text: str, cands: list[_Cand]) -> list[_Cluster]:
             hits = by_initials.get(name, [])
             if len(hits) == 1:
                 uf.union(hits[0], gi)
+    # a place written short and written out ("N.Y." / "New York")
+    for short, full_name in _pairs("entity_place_abbreviations").items():
+        a, b = keys.get(_key(short)), keys.get(_key(full_name))
+        if a is not None and b is not None and (short != short.upper() or any(
+                text[c.start:c.end] == short for c in groups[a])):
+            uf.union(a, b)
     merged: dict[int, list[_Cand]] = {}
     for gi, members in enumerate(groups):
         merged.setdefault(uf.find(gi), []).extend(members)
@@ -170,6 +180,8 @@ def _vote(text: str, cl: _Cluster) -> None:
                        -c.start),
     )
     cl.name = " ".join(text[best.start:best.end].split())
+    if cl.type in ("GPE", "LOC") and _CAPS_NAME.fullmatch(cl.name):
+        cl.name = _CAPS_WORD.sub(lambda m: m.group()[0] + m.group()[1:].lower(), cl.name)
 
 
 # --------------------------------------------------------------------------- propagation

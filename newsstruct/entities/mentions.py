@@ -73,6 +73,17 @@ def _regions(text: str, segments: Sequence[Segment]) -> tuple[list[int], list[in
     return [s.span.start for s in segs], codes, segs
 
 
+def _not_name_start(tok: Token, nxt: Token) -> bool:
+    """Whether a span's first word is no part of the name: a lowercase word ("state
+    Department of Revenue Services"), a verb ("Injecting Clinton") or an epithet before a first
+    name ("Crooked Hillary Clinton")."""
+    if tok.is_lower and tok.is_alpha and tok.lower_ not in _CONNECTORS:
+        return True
+    if tok.pos_ == "VERB" and tok.tag_.startswith("VB"):
+        return True
+    return tok.tag_ == "JJ" and not _is_first_name(tok.text) and _is_first_name(nxt.text)
+
+
 def _clean(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int, tuple[int, int] | None]:
     """Token bounds without leading articles/titles and trailing possessives/scores, and the
     character span of a stripped title."""
@@ -80,7 +91,8 @@ def _clean(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int, tuple[int,
     titles = lexicon("entity_titles")
     while start_tok < end_tok:
         tok = doc[start_tok]
-        if tok.lower_ in _DETERMINERS or tok.is_punct or tok.is_space:
+        if tok.lower_ in _DETERMINERS or tok.is_punct or tok.is_space or (
+                start_tok + 1 < end_tok and _not_name_start(tok, doc[start_tok + 1])):
             start_tok += 1
             continue
         stripped = False
@@ -301,8 +313,9 @@ def _rule_cands(doc: Doc, text: str, segs: list[Segment], codes: list[int],
                                  region=code))
         for m in _INITIAL_NAME.finditer(seg.text):
             last = m.group().split()[-1].split(".")[-1]
-            if last in _pairs("entity_demonyms") or last in countries:
-                continue
+            if last in _pairs("entity_demonyms") or last in countries or _NEXT_NAME.match(
+                    seg.text, m.end()) or _state(m.group().rsplit(".", 1)[0] + "."):
+                continue  # part of a longer name ("D.C. Court of Appeals", "U.S. Supreme Court")
             out.append(_Cand(base + m.start(), base + m.end(), "PERSON", 2.0, "initial",
                              region=code))
     return out
@@ -350,3 +363,47 @@ def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
         kept.append(c)
     kept.sort(key=lambda c: c.start)
     return kept
+
+
+_NEXT_NAME = re.compile(r" (?:[A-Z]|of )")
+#: A wire-service dateline opening a paragraph: "HEMPSTEAD, N.Y., Sept. 26 (UPI) —",
+#: "WASHINGTON (AP) —", "LOS ANGELES, Sept. 28 (UPI) —".
+_WIRE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
+    r"(?:, (?P<state>[A-Z][A-Za-z.]{1,13}(?: ?[A-Z][a-z.]+)?))?,?"
+    r"(?: [A-Z][a-z]{2,4}\.? \d{1,2},?)?"
+    r"(?: \((?P<agency>[A-Z][A-Za-z&]{1,15}(?: [A-Z][A-Za-z&]+){0,2})\))?"
+    r"\s*[-–—―]")
+#: A party and state tag after a legislator's name: "(D-N.C.)", "(R-IN)", "(D-Ohio)".
+_PARTY_STATE = re.compile(r"\((?:D|R|I|Ind|Dem|Rep)[-–](?P<state>[A-Z][A-Za-z. ]{1,13}?)\)")
+
+
+def _state(name: str) -> bool:
+    abbr = _pairs("entity_place_abbreviations")
+    return name in abbr or name in abbr.values()
+
+
+def _wire_cands(segs: list[Segment], codes: list[int]) -> list[_Cand]:
+    """Places and agencies of wire datelines that open a paragraph, and the states of
+    party-state tags."""
+    out: list[_Cand] = []
+    for seg, code in zip(segs, codes, strict=True):
+        if code != _BODY:
+            continue
+        base = seg.span.start
+        m = _WIRE_DATELINE.match(seg.text)
+        if m is not None and len(m.group("place")) >= 3 and (
+                m.group("agency") or m.group("state") or seg.text[m.end():m.end() + 1] == " "):
+            out.append(_Cand(base + m.start("place"), base + m.end("place"), "GPE", 3.0,
+                             "dateline", region=_TITLE_LIKE))
+            if m.group("state") and _state(m.group("state")):
+                out.append(_Cand(base + m.start("state"), base + m.end("state"), "GPE", 3.0,
+                                 "dateline", region=_TITLE_LIKE))
+            if m.group("agency"):
+                out.append(_Cand(base + m.start("agency"), base + m.end("agency"), "ORG", 3.0,
+                                 "dateline", region=_TITLE_LIKE))
+        for t in _PARTY_STATE.finditer(seg.text):
+            if _state(t.group("state")):
+                out.append(_Cand(base + t.start("state"), base + t.end("state"), "GPE", 3.0,
+                                 "lexicon"))
+    return out
