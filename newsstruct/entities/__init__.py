@@ -61,6 +61,7 @@ from newsstruct.entities.linking import (
 from newsstruct.entities.mentions import (
     _is_subject,
     _ner_cands,
+    _org_name_cands,
     _org_suffix_cands,
     _regions,
     _resolve_overlaps,
@@ -104,6 +105,7 @@ def extract_entities(
     rules = _rule_cands(doc, text, segs, codes, ner_labels)
     rules += _org_suffix_cands(doc, starts, codes)
     rules += _wire_cands(segs, codes)
+    rules += _org_name_cands(segs, codes)
     cands = _resolve_overlaps(ner + rules)
     if not cands:
         return ()
@@ -111,7 +113,8 @@ def extract_entities(
     sent_starts = [doc[i].idx for i in sent_toks]
     for c in cands:
         c.sent = bisect.bisect_right(sent_starts, c.start) - 1
-    clusters = _cluster(text, cands)
+    lede_end = next((s.span.end for s, code in zip(segs, codes, strict=True) if code == _BODY), 0)
+    clusters = _cluster(text, cands, lede_end)
     for cl in clusters:
         _vote(text, cl)
     _propagate(doc, text, clusters, segs, codes, authors)

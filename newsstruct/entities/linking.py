@@ -37,6 +37,13 @@ from newsstruct.entities.mentions import (
 
 # --------------------------------------------------------------------------- clusters
 
+#: Weights of the features that rank the full names a bare surname may refer to.
+W_FULL_MENTIONS = 1.0  # each earlier mention of the full name (a group of one first name)
+W_TITLE_OR_LEDE = 1.5  # the full name is in the title or the first paragraph
+W_RECENT = 2.0  # the full name was last written at most RECENT_SENTENCES sentences before
+RECENT_SENTENCES = 3
+W_REACHABLE = 4.0  # the full name was written before the surname (not only after it)
+
 #: A place name written in capitals only (a dateline's "LOS ANGELES"), title-cased as canonical.
 _CAPS_NAME = re.compile(r"[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]+)*")
 _CAPS_WORD = re.compile(r"[A-Z][A-Z'’]*")
@@ -67,7 +74,9 @@ def _initials(name: str) -> str:
         "of", "and", "the", "for"))
 
 
-def _cluster(text: str, cands: list[_Cand]) -> list[_Cluster]:
+def _cluster(text: str, cands: list[_Cand], lede_end: int = 0) -> list[_Cluster]:
+    """Mentions grouped into entities: same name, name parts of one full name, a bare surname
+    linked mention by mention (:func:`_link_surname`), acronyms, places written short."""
     keys: dict[str, int] = {}
     groups: list[list[_Cand]] = []
     for c in cands:
@@ -78,6 +87,7 @@ def _cluster(text: str, cands: list[_Cand]) -> list[_Cluster]:
         groups[keys[k]].append(c)
     uf = _Union(len(groups))
     key_list = list(keys)
+    names = [text[g[0].start:g[0].end] for g in groups]
     # surname -> full names of people
     full: dict[str, list[int]] = {}
     for k, gi in keys.items():
@@ -101,15 +111,8 @@ def _cluster(text: str, cands: list[_Cand]) -> list[_Cluster]:
                 uf.union(same_first[0], g)
         single = keys.get(surname)
         if single is not None:
-            # a bare surname is the person of that name mentioned most (then first), unless
-            # a title says another gender ("Mr. Obama" is not "Michelle Obama")
-            said = {_title_gender(text, c) for c in groups[single]} - {None}
-            fits = [ms for f, ms in by_first.items()
-                    if not said or first_name_gender(f.capitalize()) in (None, *said)]
-            if fits:
-                best = max(fits, key=lambda ms: (
-                    sum(len(groups[g]) for g in ms), -min(groups[g][0].start for g in ms)))
-                uf.union(best[0], single)
+            _link_surname(text, groups, single, by_first, lede_end, uf)
+    _join_name_parts(groups, keys, uf)
     # a bare first name of exactly one full name ("Hillary" / "Hillary Clinton")
     firsts: dict[str, set[int]] = {}
     for fulls in full.values():
@@ -122,13 +125,13 @@ def _cluster(text: str, cands: list[_Cand]) -> list[_Cluster]:
     # acronyms given with their expansion
     by_initials: dict[str, list[int]] = {}
     for gi in keys.values():
-        name = text[groups[gi][0].start:groups[gi][0].end]
+        name = names[gi]
         if len(name.split()) >= 2:
             ini = _initials(name)
             if len(ini) >= 2:
                 by_initials.setdefault(ini, []).append(gi)
     for gi in keys.values():
-        name = text[groups[gi][0].start:groups[gi][0].end]
+        name = names[gi]
         if name.isupper() and name.isalpha() and 2 <= len(name) <= 6:
             hits = by_initials.get(name, [])
             if len(hits) == 1:
@@ -141,7 +144,8 @@ def _cluster(text: str, cands: list[_Cand]) -> list[_Cluster]:
             uf.union(a, b)
     merged: dict[int, list[_Cand]] = {}
     for gi, members in enumerate(groups):
-        merged.setdefault(uf.find(gi), []).extend(members)
+        if members:
+            merged.setdefault(uf.find(gi), []).extend(members)
     return [_Cluster(sorted(m, key=lambda c: c.start)) for _, m in sorted(merged.items())]
 
 
@@ -158,7 +162,9 @@ def _vote(text: str, cl: _Cluster) -> None:
         votes["ORG"] += 1.0 + 2.0 * team
     for n in set(names):
         words = n.split()
-        if n in countries:
+        if n in lexicon("entity_organisations"):
+            votes["ORG"] += 4.0
+        elif n in countries or n in lexicon("entity_capitals"):
             votes["GPE"] += 3.0
         elif n in demonyms or (n.endswith("s") and n[:-1] in demonyms):
             votes["NORP"] += 2.0
@@ -325,3 +331,61 @@ def _plausible_name(doc: Doc, s: int, e: int) -> bool:
     if len(span) == 1 and first.is_sent_start and first.pos_ not in ("PROPN",):
         return False
     return not (len(span) == 1 and first.is_stop)
+
+
+def _link_surname(text: str, groups: list[list[_Cand]], single: int,
+                  by_first: dict[str, list[int]], lede_end: int, uf: _Union) -> None:
+    """Link each mention of a bare surname to the most salient full name with that surname at
+    that point: reachable (written before), mentioned often, in the title or lede, recent.
+    A title of the other gender ("Mr." for "Michelle Obama") rules a full name out. When one
+    full name is the only candidate, the surname's group joins it; otherwise the mentions are
+    shared out, so that namesakes ("Tom Reed", "his son, Paul Reed") stay apart."""
+    people = [sorted((c for g in gs for c in groups[g]), key=lambda c: c.start)
+              for gs in by_first.values()]
+    firsts = list(by_first)
+    chosen: dict[int, list[_Cand]] = {}
+    for c in groups[single]:
+        said = _title_gender(text, c)
+        best: tuple[float, int] | None = None
+        for i, ms in enumerate(people):
+            if said is not None and first_name_gender(firsts[i].capitalize()) not in (None, said):
+                continue
+            before = [m for m in ms if m.start < c.start]
+            score = (W_FULL_MENTIONS * len(before)
+                     + W_TITLE_OR_LEDE * any(m.region == _TITLE_LIKE or m.start < lede_end
+                                             for m in ms)
+                     + W_REACHABLE * bool(before)
+                     + W_RECENT * bool(before and 0 <= c.sent - before[-1].sent
+                                       <= RECENT_SENTENCES)
+                     - 1e-6 * ms[0].start)
+            if best is None or score > best[0]:
+                best = (score, i)
+        if best is not None:
+            chosen.setdefault(best[1], []).append(c)
+    if len(chosen) == 1:
+        uf.union(by_first[firsts[next(iter(chosen))]][0], single)
+        return
+    for i, ms in chosen.items():
+        groups[by_first[firsts[i]][0]].extend(ms)
+    groups[single] = [c for c in groups[single] if not any(c in ms for ms in chosen.values())]
+
+
+def _name_words(key: str) -> tuple[str, ...]:
+    return tuple(w for w in (w.strip(".,") for w in key.split()) if w)
+
+
+def _join_name_parts(groups: list[list[_Cand]], keys: dict[str, int], uf: _Union) -> None:
+    """A person's name of two or more words that starts or ends exactly one longer person
+    name is that person ("Ann Roe" / "Mary Ann Roe", "Park Soo" / "Park Soo Min",
+    "Joseph R. Biden" / "Joseph R. Biden, Jr.")."""
+    people = {k: _name_words(k) for k, gi in keys.items()
+              if groups[gi] and sum(c.weight for c in groups[gi] if c.label == "PERSON") >= 2}
+    longer: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for k, words in people.items():
+        for n in range(2, len(words)):
+            longer[words[:n]].add(keys[k])
+            longer[words[-n:]].add(keys[k])
+    for k, words in people.items():
+        hits = {uf.find(g) for g in longer.get(words, ())}
+        if len(hits) == 1:
+            uf.union(next(iter(hits)), keys[k])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 from newsstruct.data import lexicon
@@ -406,4 +407,38 @@ def _wire_cands(segs: list[Segment], codes: list[int]) -> list[_Cand]:
             if _state(t.group("state")):
                 out.append(_Cand(base + t.start("state"), base + t.end("state"), "GPE", 3.0,
                                  "lexicon"))
+    return out
+
+
+_NOT_PARTY_NAME = frozenset({"The", "This", "That", "His", "Her", "Their", "Its", "A", "An",
+                             "Every", "Each", "Our", "My", "Your", "Which", "Whose", "Any"})
+#: A party named as such ("Green Party"; "Republican party", one word before a lowercase
+#: "party", so that "the Freedom Front party" stays "Freedom Front").
+_PARTY = re.compile(r"(?<![\w.'’-])(?P<name>(?:[A-Z][a-z]+ ){1,2}Party|[A-Z][a-z]+ party)\b")
+
+
+@cache
+def _gazetteer() -> re.Pattern[str]:
+    names = sorted(lexicon("entity_organisations"), key=len, reverse=True)
+    return re.compile(r"(?<![\w.'’&-])(?:" + "|".join(re.escape(n) for n in names)
+                      + r")(?![\w&-]|'\w|’\w|\.\w)")
+
+
+def _org_name_cands(segs: list[Segment], codes: list[int]) -> list[_Cand]:
+    """Organisations named by a general gazetteer (news agencies, outlets, platforms, polling
+    firms) and parties named as such ("Green Party", "Republican party")."""
+    out: list[_Cand] = []
+    for seg, code in zip(segs, codes, strict=True):
+        if code not in (_BODY, _TITLE_LIKE):
+            continue
+        base = seg.span.start
+        for m in _gazetteer().finditer(seg.text):
+            out.append(_Cand(base + m.start(), base + m.end(), "ORG", 3.5, "lexicon",
+                             region=code))
+        for m in _PARTY.finditer(seg.text):
+            before = seg.text[max(0, m.start() - 30):m.start()].split()
+            if m.group("name").split()[0] not in _NOT_PARTY_NAME and not (
+                    before and before[-1][:1].isupper() and before[-1][-1:].isalpha()):
+                out.append(_Cand(base + m.start(), base + m.end(), "ORG", 3.5, "lexicon",
+                                 region=code))
     return out
