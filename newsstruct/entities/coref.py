@@ -114,7 +114,8 @@ def _resolve_nominals(doc: Doc, text: str, clusters: list[_Cluster],
             h = _role_head(doc, (start, end))
             if h is None or len(h) <= 2 or ci in heads.get(h, []):
                 continue
-            if how == "appositive" and h not in titles and not h.endswith(_AGENTIVE):
+            if how in ("appositive", "coordination") and h not in titles and not h.endswith(
+                    _AGENTIVE):
                 continue
             heads.setdefault(h, []).append(ci)
     if not heads:
