@@ -43,6 +43,16 @@ W_TITLE_OR_LEDE = 1.5  # the full name is in the title or the first paragraph
 W_RECENT = 2.0  # the full name was last written at most RECENT_SENTENCES sentences before
 RECENT_SENTENCES = 3
 W_REACHABLE = 4.0  # the full name was written before the surname (not only after it)
+W_RELATIVE = -3.0  # the full name was introduced as a relative ("his wife, Ann Smith")
+_RELATIVE_BEFORE = re.compile(r"\b(?:(?i:his|her|their|whose)|[A-Z][\w'’-]+['’]s?)\s+"
+                              r"(?:(?:late|former|eldest|youngest|older|younger|only|twin)\s+)?"
+                              r"(?P<noun>[\w-]+)\s*,?\s*$")
+
+
+def _relative(text: str, c: _Cand) -> bool:
+    """Whether a name is written as someone's relative ("his son, Paul Reed")."""
+    m = _RELATIVE_BEFORE.search(text[max(0, c.start - 40):c.start])
+    return m is not None and m.group("noun").casefold() in lexicon("entity_relation_nouns")
 
 #: A place name written in capitals only (a dateline's "LOS ANGELES"), title-cased as canonical.
 _CAPS_NAME = re.compile(r"[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]+)*")
@@ -355,6 +365,7 @@ def _link_surname(text: str, groups: list[list[_Cand]], single: int,
                      + W_TITLE_OR_LEDE * any(m.region == _TITLE_LIKE or m.start < lede_end
                                              for m in ms)
                      + W_REACHABLE * bool(before)
+                     + W_RELATIVE * _relative(text, ms[0])
                      + W_RECENT * bool(before and 0 <= c.sent - before[-1].sent
                                        <= RECENT_SENTENCES)
                      - 1e-6 * ms[0].start)

@@ -85,6 +85,26 @@ def _not_name_start(tok: Token, nxt: Token) -> bool:
     return tok.tag_ == "JJ" and not _is_first_name(tok.text) and _is_first_name(nxt.text)
 
 
+def _hyphen_joined(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a word joined by a hyphen to the word before it ("Ki-moon")."""
+    return (i >= 2 and doc[i].is_alpha and doc[i - 1].text == "-"
+            and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ and doc[i - 2].is_alpha)
+
+
+def _repair_person(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int]:
+    """A person's name cut short by the model, grown back: the rest of a hyphenated given name
+    ("Kim Ji" + "-woo") and a first name just before ("Mary" + "Ann Roe")."""
+    while (end_tok + 1 < len(doc) and doc[end_tok].text == "-" and not doc[end_tok].whitespace_
+           and not doc[end_tok - 1].whitespace_ and doc[end_tok + 1].is_alpha):
+        end_tok += 2
+    prev = doc[start_tok - 1] if start_tok > 0 else None
+    if (prev is not None and prev.text.istitle() and prev.is_alpha and prev.whitespace_ == " "
+            and prev.pos_ == "PROPN" and not prev.ent_type_ and _is_first_name(prev.text)
+            and _is_first_name(doc[start_tok].text)):
+        start_tok -= 1
+    return start_tok, end_tok
+
+
 def _clean(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int, tuple[int, int] | None]:
     """Token bounds without leading articles/titles and trailing possessives/scores, and the
     character span of a stripped title."""
@@ -109,6 +129,8 @@ def _clean(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int, tuple[int,
             break
     while end_tok > start_tok:
         tok = doc[end_tok - 1]
+        if _hyphen_joined(doc, end_tok - 1):
+            break  # the last part of a hyphenated name ("Ban Ki-moon", "Kim Ji-woo")
         if tok.text in _POSSESSIVE or tok.is_punct or tok.is_space or _NUMERIC.match(tok.text) or (
                 tok.is_lower and tok.is_alpha and end_tok - 1 > start_tok):
             end_tok -= 1
@@ -188,6 +210,8 @@ def _ner_cands(doc: Doc, starts: list[int], codes: list[int], authors: frozenset
             s2, e2, role2 = _clean(doc, ps, pe)
             if e2 <= s2:
                 continue
+            if label == "PERSON":
+                s2, e2 = _repair_person(doc, s2, e2)
             span = doc[s2:e2]
             txt = span.text
             if not _acceptable(txt) or txt.casefold() in authors:
