@@ -39,6 +39,8 @@ from newsstruct.entities.mentions import (
 
 #: Weights of the features that rank the full names a bare surname may refer to.
 W_FULL_MENTIONS = 1.0  # each earlier mention of the full name (a group of one first name)
+#: Generational suffixes after a surname ("Joseph R. Biden, Jr.").
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 W_TITLE_OR_LEDE = 1.5  # the full name is in the title or the first paragraph
 W_RECENT = 2.0  # the full name was last written at most RECENT_SENTENCES sentences before
 RECENT_SENTENCES = 3
@@ -104,13 +106,17 @@ def _cluster(text: str, cands: list[_Cand], lede_end: int = 0) -> list[_Cluster]
         words = k.split()
         person = sum(c.weight for c in groups[gi] if c.label == "PERSON")
         first = text[groups[gi][0].start:groups[gi][0].end].split()[0]
+        while len(words) > 2 and words[-1].strip(".,") in _SUFFIXES:
+            words = words[:-1]
         if len(words) >= 2 and (person >= 2 or _is_first_name(first)):
-            full.setdefault(words[-1], []).append(gi)
+            full.setdefault(words[-1].strip(","), []).append(gi)
     for surname, fulls in full.items():
         # full names that share the first name (or its initial) are one person
         by_first: dict[str, list[int]] = {}
+        short = {k.casefold(): v.casefold() for k, v in _pairs("entity_short_given_names").items()}
         for g in fulls:
-            by_first.setdefault(key_list[g].split()[0].rstrip("."), []).append(g)
+            first = key_list[g].split()[0].rstrip(".")
+            by_first.setdefault(short.get(first, first), []).append(g)
         spelled = [f for f in by_first if len(f) > 1]
         for f in [f for f in by_first if len(f) == 1]:
             initial_of = [n for n in spelled if n.startswith(f)]
@@ -159,6 +165,14 @@ def _cluster(text: str, cands: list[_Cand], lede_end: int = 0) -> list[_Cluster]
     return [_Cluster(sorted(m, key=lambda c: c.start)) for _, m in sorted(merged.items())]
 
 
+def _given_first(name: str) -> bool:
+    """Whether a name of two words or more opens with a given name or an initial (not with an
+    epithet: "Crooked Hillary Clinton")."""
+    words = name.split()
+    return len(words) >= 2 and (_is_first_name(words[0]) or (
+        len(words[0]) <= 3 and words[0].endswith(".")))
+
+
 def _vote(text: str, cl: _Cluster) -> None:
     votes: defaultdict[str, float] = defaultdict(float)
     for c in cl.cands:
@@ -181,7 +195,7 @@ def _vote(text: str, cl: _Cluster) -> None:
         elif len(words) >= 2 and _is_first_name(words[0]) and not n.isupper():
             votes["PERSON"] += 2.0
         elif len(words) >= 2 and words[-1] in lexicon("entity_org_suffixes"):
-            votes["ORG"] += 1.5
+            votes["ORG"] += 1.5 if _is_first_name(words[0]) else 3.5
     cl.type = max(votes, key=lambda k: votes[k]) if votes else "ORG"
     personal = any(len(n.split()) >= 2 and _is_first_name(n.split()[0])
                    and n.split()[-1] not in lexicon("entity_org_suffixes") for n in names)
@@ -192,6 +206,7 @@ def _vote(text: str, cl: _Cluster) -> None:
     best = max(
         cl.cands,
         key=lambda c: (c.label == cl.type or cl.type != "PERSON",
+                       cl.type != "PERSON" or _given_first(text[c.start:c.end]),
                        len(text[c.start:c.end].split()), not text[c.start:c.end].isupper(),
                        -c.start),
     )

@@ -93,10 +93,14 @@ def _hyphen_joined(doc: Doc, i: int) -> bool:
 
 def _repair_person(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int]:
     """A person's name cut short by the model, grown back: the rest of a hyphenated given name
-    ("Kim Ji" + "-woo") and a first name just before ("Mary" + "Ann Roe")."""
+    ("Kim Ji" + "-woo"), a generational suffix and a first name just before ("Mary" +
+    "Ann Roe")."""
     while (end_tok + 1 < len(doc) and doc[end_tok].text == "-" and not doc[end_tok].whitespace_
            and not doc[end_tok - 1].whitespace_ and doc[end_tok + 1].is_alpha):
         end_tok += 2
+    nxt = end_tok + (end_tok < len(doc) and doc[end_tok].text == ",")
+    if nxt < len(doc) and doc[nxt].text in ("Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"):
+        end_tok = nxt + 1  # a generational suffix ("Joseph R. Biden, Jr.")
     prev = doc[start_tok - 1] if start_tok > 0 else None
     if (prev is not None and prev.text.istitle() and prev.is_alpha and prev.whitespace_ == " "
             and prev.pos_ == "PROPN" and not prev.ent_type_ and _is_first_name(prev.text)
