@@ -68,6 +68,8 @@ from newsstruct.entities.mentions import (
     _rule_cands,
     _sports_report,
     _wire_cands,
+    credit_spans,
+    outside,
 )
 from newsstruct.entities.roles import (
     _roles,
@@ -106,7 +108,8 @@ def extract_entities(
     rules += _org_suffix_cands(doc, starts, codes)
     rules += _wire_cands(segs, codes)
     rules += _org_name_cands(segs, codes)
-    cands = _resolve_overlaps(ner + rules)
+    credits = credit_spans(segs)
+    cands = _resolve_overlaps(outside(ner + rules, credits))
     if not cands:
         return ()
     sent_toks = _sentence_starts(doc)
@@ -118,6 +121,9 @@ def extract_entities(
     for cl in clusters:
         _vote(text, cl)
     _propagate(doc, text, clusters, segs, codes, authors)
+    for cl in clusters:
+        cl.cands = outside(cl.cands, credits)
+    clusters = [cl for cl in clusters if cl.cands]
     for cl in clusters:
         for c in cl.cands:
             if c.sent < 0:

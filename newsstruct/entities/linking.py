@@ -113,10 +113,10 @@ def _cluster(text: str, cands: list[_Cand], lede_end: int = 0) -> list[_Cluster]
     for surname, fulls in full.items():
         # full names that share the first name (or its initial) are one person
         by_first: dict[str, list[int]] = {}
-        short = {k.casefold(): v.casefold() for k, v in _pairs("entity_short_given_names").items()}
+        forms = {k.casefold(): v.casefold() for k, v in _pairs("entity_short_given_names").items()}
         for g in fulls:
             first = key_list[g].split()[0].rstrip(".")
-            by_first.setdefault(short.get(first, first), []).append(g)
+            by_first.setdefault(forms.get(first, first), []).append(g)
         spelled = [f for f in by_first if len(f) > 1]
         for f in [f for f in by_first if len(f) == 1]:
             initial_of = [n for n in spelled if n.startswith(f)]

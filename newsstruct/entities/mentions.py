@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -412,17 +413,23 @@ def _state(name: str) -> bool:
     return name in abbr or name in abbr.values()
 
 
+def _known_place(name: str) -> bool:
+    title = name.title()
+    return (title in lexicon("entity_capitals") or title in lexicon("entity_countries")
+            or _state(title))
+
+
 def _wire_cands(segs: list[Segment], codes: list[int]) -> list[_Cand]:
     """Places and agencies of wire datelines that open a paragraph, and the states of
     party-state tags."""
     out: list[_Cand] = []
     for seg, code in zip(segs, codes, strict=True):
-        if code != _BODY:
+        if code not in (_BODY, _TITLE_LIKE):
             continue
         base = seg.span.start
         m = _WIRE_DATELINE.match(seg.text)
         if m is not None and len(m.group("place")) >= 3 and (
-                m.group("agency") or m.group("state") or seg.text[m.end():m.end() + 1] == " "):
+                m.group("agency") or m.group("state") or _known_place(m.group("place"))):
             out.append(_Cand(base + m.start("place"), base + m.end("place"), "GPE", 3.0,
                              "dateline", region=_TITLE_LIKE))
             if m.group("state") and _state(m.group("state")):
@@ -470,3 +477,50 @@ def _org_name_cands(segs: list[Segment], codes: list[int]) -> list[_Cand]:
                 out.append(_Cand(base + m.start(), base + m.end(), "ORG", 3.5, "lexicon",
                                  region=code))
     return out
+
+
+#: Credits of photos and videos: "Photo by Jane Roe / AFP via Getty Images", "Photograph: X/Y",
+#: "(Image: Getty Images)", "(Lintao Zhang/Getty Images)", and lines such as
+#: "Jane Roe / Example Agency - Example Images".
+_CREDIT_LEAD = re.compile(
+    r"(?:^|(?<=\()|(?<=[.!?]\s))(?i:photo(?:graph)?|image|picture|illustration|credit)s?\s*"
+    r"(?:by\b|:)[^()\n]*")
+_CREDIT_PAREN = re.compile(
+    r"\((?=[^()\n]*(?:[A-Z][\w.'’-]*\s*/\s*[A-Z]|\bvia\b|\bImages\b))[^()\n]{1,120}\)")
+_CREDIT_WORD = re.compile(r"[A-Z][\w.'’&-]*|via|for|of|the|and|by|[-–—/|]")
+
+
+def _is_credit_line(line: str) -> bool:
+    words = line.strip().rstrip(".").split()
+    return ("/" in line and 1 <= len(words) <= 14 and len(line) <= 120
+            and all(_CREDIT_WORD.fullmatch(w) or all(_CREDIT_WORD.fullmatch(p) for p in
+                                                     re.split(r"(/)", w) if p) for w in words))
+
+
+def credit_spans(segs: Sequence[Segment]) -> list[tuple[int, int]]:
+    """Character spans of photo and video credits: no name inside one is an entity."""
+    out: list[tuple[int, int]] = []
+    for seg in segs:
+        base = seg.span.start
+        for line in re.finditer(r"[^\n]+", seg.text):
+            if _is_credit_line(line.group()):
+                out.append((base + line.start(), base + line.end()))
+                continue
+            lb = base + line.start()
+            out += [(lb + m.start(), lb + m.end()) for pat in (_CREDIT_LEAD, _CREDIT_PAREN)
+                    for m in pat.finditer(line.group())]
+    return sorted(out)
+
+
+def outside(cands: list[_Cand], spans: list[tuple[int, int]]) -> list[_Cand]:
+    """The mentions that lie in none of ``spans`` (sorted)."""
+    if not spans:
+        return cands
+    starts = [s for s, _ in spans]
+    ends = list(itertools.accumulate((e for _, e in spans), max))
+    kept = []
+    for c in cands:
+        i = bisect.bisect_right(starts, c.start) - 1
+        if i < 0 or ends[i] <= c.start:
+            kept.append(c)
+    return kept
