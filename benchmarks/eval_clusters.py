@@ -7,7 +7,7 @@ date in its id (``polnear/dev/<publisher>_YYYY-MM-DD_...``), and one prediction 
 the scorer's shape: entities of the name types the gold annotates (PERSON, ORG, and places as
 GPE) with their name mentions only, and one speaker per attributed quote with ``entity`` set to the
 canonical name of the entity the speaker was linked to (or null). Then the scorer's table is
-printed.
+printed, followed by role precision and recall (see :func:`role_figures`).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import json
 import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,8 @@ def prediction(doc_id: str, art: Article) -> dict[str, Any]:
                     if m.kind is MentionKind.NAME]
         if kind is None or not mentions:
             continue
-        entities.append({"canonical": ent.name, "type": kind, "mentions": mentions})
+        entities.append({"canonical": ent.name, "type": kind, "mentions": mentions,
+                         "roles": [r.text for r in ent.roles]})
     speakers = []
     for q in art.quotes:
         if q.kind is QuoteKind.SCARE or q.speaker is None:
@@ -56,6 +58,65 @@ def prediction(doc_id: str, art: Article) -> dict[str, Any]:
         speakers.append({"source_start": q.speaker.start, "source_end": q.speaker.end,
                          "entity": linked.name if linked is not None else None})
     return {"id": doc_id, "entities": entities, "speakers": speakers}
+
+
+_ROLE_LEAD = re.compile(r"^(?:the|a|an|his|her|its|their)\s+")
+
+
+def role_key(role: str) -> str:
+    """A role compared ignoring case, punctuation and a leading article or possessive."""
+    key = " ".join(re.sub(r"[^\w\s-]", " ", role.casefold().replace("’", "'")).split())
+    return _ROLE_LEAD.sub("", key)
+
+
+def _majority(gold_ent: dict[str, Any], where: dict[tuple[int, int], int]) -> int | None:
+    """The predicted entity holding most of a gold entity's mentions (the scorer's choice)."""
+    votes = Counter(where[(s, e)] for s, e in gold_ent["mentions"] if (s, e) in where)
+    return max(votes.items(), key=lambda kv: (kv[1], -kv[0]))[0] if votes else None
+
+
+def role_figures(golds: list[dict[str, Any]], preds: dict[str, dict[str, Any]]
+                 ) -> tuple[int, int, int, int]:
+    """Roles against the gold's: ``(true pos. of predicted, predicted, found gold, gold)``.
+
+    Each gold entity is matched to the predicted entity holding most of its mentions, as the
+    scorer does. A predicted role of a matched entity is right when the gold entity lists it
+    (:func:`role_key`); predicted entities that match no gold entity are not counted. A gold
+    role is found when its matched entity predicts it.
+    """
+    tp_pred = n_pred = tp_gold = n_gold = 0
+    for g in golds:
+        pents = preds.get(g["id"], {}).get("entities", [])
+        where: dict[tuple[int, int], int] = {}
+        for k, pe in enumerate(pents):
+            for s, e in pe["mentions"]:
+                where.setdefault((s, e), k)
+        wanted: dict[int, set[str]] = {}
+        for ge in g["entities"]:
+            keys = {role_key(r) for r in ge.get("roles", ())}
+            n_gold += len(keys)
+            best = _majority(ge, where)
+            if best is None:
+                continue
+            wanted.setdefault(best, set()).update(keys)
+            got = {role_key(r) for r in pents[best].get("roles", ())}
+            tp_gold += len(keys & got)
+        for k, keys in wanted.items():
+            got = {role_key(r) for r in pents[k].get("roles", ())}
+            n_pred += len(got)
+            tp_pred += len(got & keys)
+    return tp_pred, n_pred, tp_gold, n_gold
+
+
+def print_roles(golds: list[dict[str, Any]], pred_path: Path) -> None:
+    """Print role precision and recall of the predictions written to ``pred_path``."""
+    with pred_path.open(encoding="utf-8") as fh:
+        preds = {d["id"]: d for d in map(json.loads, fh)}
+    tp_p, n_p, tp_g, n_g = role_figures(golds, preds)
+    p, r = tp_p / max(n_p, 1), tp_g / max(n_g, 1)
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    print(f"(r) roles        P {100 * p:5.1f}  R {100 * r:5.1f}  F1 {100 * f1:5.1f}   "
+          f"(gold {n_g}, pred {n_p}, right {tp_p})")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -85,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     sys.stdout.flush()
     if SCORER.exists() and not args.limit:
         subprocess.run([sys.executable, str(SCORER), str(args.gold), str(args.pred)], check=False)
+    print_roles(golds, args.pred)
     return 0
 
 
