@@ -66,6 +66,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CUE_LEMMAS",
     "CUE_OBJECT_LEMMAS",
+    "NOT_SPEECH_LEMMAS",
     "QUOTE_CUE_LEMMAS",
     "SPEECH_LEMMAS",
     "THOUGHT_LEMMAS",
@@ -75,16 +76,19 @@ __all__ = [
     "quoted_spans",
 ]
 
+#: Lemmas of verbs that are acts, not cues of speech ("attacked", "ordered"), whatever follows.
+NOT_SPEECH_LEMMAS: frozenset[str] = lexicon("cue_not_speech")
 #: Lemmas of verbs whose clause complement is speech or evidence ("said that ...").
-SPEECH_LEMMAS: frozenset[str] = lexicon("cue_verbs")
-#: Lemmas of verbs whose clause complement is a belief or intention ("believe", "want").
-THOUGHT_LEMMAS: frozenset[str] = lexicon("cue_thought_verbs")
+SPEECH_LEMMAS: frozenset[str] = lexicon("cue_verbs") - NOT_SPEECH_LEMMAS
+#: Lemmas of verbs whose clause complement is a belief or intention ("believe", "want"); their
+#: infinitive ("plans to", "is expected to") is an intention, not a report.
+THOUGHT_LEMMAS: frozenset[str] = lexicon("cue_thought_verbs") - NOT_SPEECH_LEMMAS
 #: Every lemma whose clause complement is reported speech or thought.
 CUE_LEMMAS: frozenset[str] = SPEECH_LEMMAS | THOUGHT_LEMMAS
 #: Lemmas of verbs that attribute quoted words only ("chanted “What curfew?”").
 QUOTE_CUE_LEMMAS: frozenset[str] = lexicon("cue_quote_verbs")
 #: Lemmas of verbs whose object is what was said or meant ("cited the poll").
-CUE_OBJECT_LEMMAS: frozenset[str] = lexicon("cue_object_verbs")
+CUE_OBJECT_LEMMAS: frozenset[str] = lexicon("cue_object_verbs") - NOT_SPEECH_LEMMAS
 #: Prepositions whose object is what a cue verb reports ("called for", "warned about").
 _CUE_PREPOSITIONS: frozenset[str] = lexicon("cue_prepositions")
 #: Words that end a "Label:" prefix without naming a speaker ("Update:", "Watch:").
@@ -292,6 +296,7 @@ class _Attribution:
     strong: bool
     loose: bool = False
     aside: Span | None = None
+    via: str = "clause"
     used: bool = False
     fragments: list[Span] = attrs.field(factory=list)
 
@@ -534,12 +539,18 @@ def _attributions(doc: Doc, text: str, sents: Sequence[tuple[int, int]]) -> list
             if not (is_cue or is_obj):
                 continue
             content = _clause_content(text, tok, doc[s_i:e_i]) if is_cue else None
+            via = "clause"
             if content is None and is_obj:
-                content = _object_content(text, tok)
+                content, via = _object_content(text, tok), "object"
             loose = content is None
             if content is None:
-                content = _prep_content(text, tok)
+                content, via = _prep_content(text, tok), "prep"
             if content is None:
+                continue
+            if via == "clause" and not any(c.dep_ != "xcomp" for c in tok.children
+                                           if c.dep_ in _COMP_DEPS):
+                via = "xcomp"
+            if not _reports(tok, lemma, via):
                 continue
             subj = _subject(tok)
             speaker, head = _speaker(text, subj)
@@ -548,9 +559,24 @@ def _attributions(doc: Doc, text: str, sents: Sequence[tuple[int, int]]) -> list
                 continue
             out.append(_Attribution(cue=cue_span, content=content, speaker=speaker,
                                     speaker_head=head, strong=lemma in SPEECH_LEMMAS,
-                                    loose=loose,
+                                    loose=loose, via=via,
                                     aside=_aside(text, tok) if content.start < tok.idx else None))
     return out
+
+
+def _reports(cue: Token, lemma: str, via: str) -> bool:
+    """Whether a cue with its content (read ``via`` a clause, an infinitive, an object or a
+    preposition) reports what someone said or thought: an intention ("plans to open") is not
+    a report, nor is a negated cue without a clause ("has not commented on the case"), nor a
+    passive without its agent that reports no clause ("is expected to meet")."""
+    if via == "xcomp" and lemma in THOUGHT_LEMMAS and lemma not in SPEECH_LEMMAS:
+        return False
+    if via == "clause":
+        return True
+    if any(c.dep_ == "neg" for c in cue.children):
+        return False
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children)
+    return not passive or any(c.dep_ == "agent" for c in cue.children)
 
 
 def _according(text: str, tok: Token) -> _Attribution | None:
