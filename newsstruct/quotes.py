@@ -91,6 +91,8 @@ QUOTE_CUE_LEMMAS: frozenset[str] = lexicon("cue_quote_verbs")
 CUE_OBJECT_LEMMAS: frozenset[str] = lexicon("cue_object_verbs") - NOT_SPEECH_LEMMAS
 #: Prepositions whose object is what a cue verb reports ("called for", "warned about").
 _CUE_PREPOSITIONS: frozenset[str] = lexicon("cue_prepositions")
+#: Verbs whose infinitive is an act not done ("plans to call on", "declined to comment on").
+_UNREALISED: frozenset[str] = lexicon("quote_unrealised_verbs")
 #: Words that end a "Label:" prefix without naming a speaker ("Update:", "Watch:").
 _LABEL_STOPWORDS: frozenset[str] = lexicon("quote_label_stopwords")
 #: Words that make a "Label:" paragraph a note of the publication's ("Editor's note:").
@@ -547,9 +549,9 @@ def _attributions(doc: Doc, text: str, sents: Sequence[tuple[int, int]]) -> list
                 content, via = _prep_content(text, tok), "prep"
             if content is None:
                 continue
-            if via == "clause" and not any(c.dep_ != "xcomp" for c in tok.children
-                                           if c.dep_ in _COMP_DEPS):
-                via = "xcomp"
+            after = [c.dep_ for c in tok.children if c.dep_ in _COMP_DEPS and c.i > tok.i]
+            if via == "clause" and "xcomp" in after and "ccomp" not in after:
+                via = "xcomp"  # "A — McClatchy is planning to end B": the infinitive is its own
             if not _reports(tok, lemma, via):
                 continue
             subj = _subject(tok)
@@ -567,12 +569,18 @@ def _attributions(doc: Doc, text: str, sents: Sequence[tuple[int, int]]) -> list
 def _reports(cue: Token, lemma: str, via: str) -> bool:
     """Whether a cue with its content (read ``via`` a clause, an infinitive, an object or a
     preposition) reports what someone said or thought: an intention ("plans to open") is not
-    a report, nor is a negated cue without a clause ("has not commented on the case"), nor a
-    passive without its agent that reports no clause ("is expected to meet")."""
+    a report, nor is a cue inside an intention or a refusal ("declined to comment on"), a
+    belief without a verb in its clause ("finds it difficult"), a negated cue without a clause
+    ("has not commented on the case"), or a passive without its agent that reports no clause
+    ("is expected to meet")."""
     if via == "xcomp" and lemma in THOUGHT_LEMMAS and lemma not in SPEECH_LEMMAS:
         return False
+    if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in _UNREALISED:
+        return False
     if via == "clause":
-        return True
+        # a belief needs a clause with a verb: "finds it difficult to ..." is no report
+        return lemma in SPEECH_LEMMAS or cue.dep_ == "parataxis" or any(
+            c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in cue.children)
     if any(c.dep_ == "neg" for c in cue.children):
         return False
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children)

@@ -178,6 +178,7 @@ def test_cue_lexicons() -> None:
     assert CUE_LEMMAS == SPEECH_LEMMAS | THOUGHT_LEMMAS
     assert {"chant", "sing"} <= QUOTE_CUE_LEMMAS and not QUOTE_CUE_LEMMAS & CUE_LEMMAS
     for name in ("cue_verbs", "cue_thought_verbs", "cue_object_verbs", "cue_prepositions",
+                 "cue_not_speech", "quote_unrealised_verbs", "quote_proxy_nouns",
                  "cue_quote_verbs", "quote_label_stopwords", "quote_speaker_roles",
                  "quote_speech_nouns", "quote_note_words", "quote_clause_openers"):
         entries = lexicon(name)
@@ -251,3 +252,41 @@ def test_run_on_sentence_keeps_direct_quotes() -> None:
     article = newsstruct.parse_article(text, reference_date="2025-01-01")
     assert any(q.content.text == "we will finish on time" for q in article.quotes)
     assert len(filler.split()) > quotes.MAX_SENTENCE_TOKENS
+
+
+# --------------------------------------------------------------------------- not speech
+
+NOT_SPEECH = [
+    json.loads(line)
+    for line in (DATA / "quotes_not_speech.jsonl").read_text(encoding="utf-8").splitlines()
+    if line.strip()
+]
+
+
+def test_not_speech_suite_is_large_enough() -> None:
+    assert len(NOT_SPEECH) >= 100
+    assert len({c["source"] for c in NOT_SPEECH}) >= 20
+
+
+@pytest.mark.parametrize("case", NOT_SPEECH, ids=[f"{i}" for i in range(len(NOT_SPEECH))])
+def test_not_speech_makes_no_quote(case: dict[str, Any]) -> None:
+    """Real sentences whose verbs are acts, plans, expectations or refusals ("attacked",
+    "plans to", "is expected to", "declined to comment on"): no speech in them."""
+    speech = [q for q in _quotes_of(case["text"]) if q.kind is not QuoteKind.SCARE]
+    assert not speech, speech
+
+
+@pytest.mark.skipif(not EVAL_ROOT.exists(), reason="../shared/eval is not beside the checkout")
+def test_not_speech_passages_are_real() -> None:
+    for case in NOT_SPEECH:
+        source = _source_text(case["source"])
+        assert source is not None, case["source"]
+        start = case["start"]
+        assert source[start : start + len(case["text"])] == case["text"], case["source"]
+
+
+def test_not_speech_lexicon() -> None:
+    assert {"attack", "order"} <= quotes.NOT_SPEECH_LEMMAS
+    assert not quotes.NOT_SPEECH_LEMMAS & (CUE_LEMMAS | CUE_OBJECT_LEMMAS | QUOTE_CUE_LEMMAS)
+    for name in ("cue_verbs", "cue_thought_verbs", "cue_object_verbs"):
+        assert not lexicon(name) & quotes.NOT_SPEECH_LEMMAS, name
