@@ -67,6 +67,9 @@ NOMINAL_HEADS: dict[str, frozenset[str]] = _nominal_heads()
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f",
                    "it": "n", "its": "n", "itself": "n"}
+#: Titles written short before a name, as the noun a description uses ("Gov." → "the governor").
+_ABBREVIATED = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+                "sec": "secretary", "atty": "attorney", "pres": "president"}
 #: Nouns of people that tell a gender.
 _NOUN_GENDER = {"businessman": "m", "congressman": "m", "businesswoman": "f",
                 "congresswoman": "f"}
@@ -85,7 +88,7 @@ class _Cand:
     start: int
     sent: int
     entity: Entity
-    subject: bool
+    subject: int  # 2: subject of a main clause (or a speaker), 1: another subject, 0: other
     proxy: bool = False
 
 
@@ -111,10 +114,16 @@ def _gender(ent: Entity) -> str | None:
     return "m" if m > f else ("f" if f > m else None)
 
 
-def _is_subject(tok: Token) -> bool:
+def _subject_rank(tok: Token) -> int:
+    """2 for the subject of a main clause, 1 for another subject, 0 for any other mention."""
     while tok.dep_ in ("compound", "flat", "amod") and tok.head is not tok:
         tok = tok.head
-    return tok.dep_ in _SUBJECT_DEPS
+    if tok.dep_ not in _SUBJECT_DEPS:
+        return 0
+    verb = tok.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return 2 if verb.dep_ == "ROOT" else 1
 
 
 class _Resolver:
@@ -148,7 +157,7 @@ class _Resolver:
                     continue  # named inside a quotation
                 tok = self._token(m.span.end - 1)
                 self.cands.append(_Cand(m.span.start, self._sent(m.span.start), ent,
-                                        tok is not None and _is_subject(tok)))
+                                        _subject_rank(tok) if tok is not None else 0))
         self.cands.sort(key=lambda c: c.start)
         self.cand_starts = [c.start for c in self.cands]
 
@@ -168,7 +177,7 @@ class _Resolver:
         """A resolved speaker: a subject-like antecedent for later pronouns (``proxy``: a
         campaign speaking for ``ent``, which "it" may refer back to)."""
         k = bisect.bisect_left(self.cand_starts, span.start)
-        self.cands.insert(k, _Cand(span.start, self._sent(span.start), ent, True, proxy))
+        self.cands.insert(k, _Cand(span.start, self._sent(span.start), ent, 2, proxy))
         self.cand_starts.insert(k, span.start)
 
     # ------------------------------------------------------------------ lookups
@@ -192,26 +201,34 @@ class _Resolver:
         return None
 
     def antecedent(self, offset: int, gender: str | None, types: frozenset[EntityType],
-                   want: frozenset[str] = frozenset()) -> _Cand | None:
+                   want: frozenset[str] = frozenset(), topic: bool = False) -> _Cand | None:
         """The nearest earlier sentence's compatible name: subjects first, a known matching
         gender before an unknown one, entities of ``want`` (ids) before others. For "it"
-        (gender ``n``) a campaign that spoke for its candidate is compatible too."""
+        (gender ``n``) a campaign that spoke for its candidate is compatible too. With
+        ``topic`` (a description: "the Indiana governor"), the nearest subject of a main clause
+        or speaker comes first, however far back in the window."""
         sent = self._sent(offset)
         hi = bisect.bisect_left(self.cand_starts, offset)
         lo = hi
+        while lo > 0 and self.cands[lo - 1].sent >= sent - LOOKBACK_SENTENCES + 1:
+            lo -= 1
+        window = [c for c in self.cands[lo:hi] if (
+            (c.entity.type in types and not c.proxy) or (c.proxy and gender == "n"))
+            and (gender is None or c.proxy or self.gender.get(c.entity.id) in (None, gender))]
+        if topic:
+            wanted = [c for c in window if c.entity.id in want]
+            mains = [c for c in wanted or window if c.subject == 2]
+            if mains:
+                return mains[-1]
         for back in range(LOOKBACK_SENTENCES):
-            while lo > 0 and self.cands[lo - 1].sent >= sent - back:
-                lo -= 1
-            pool = [c for c in self.cands[lo:hi] if c.sent == sent - back and (
-                (c.entity.type in types and not c.proxy) or (c.proxy and gender == "n"))
-                and (gender is None or c.proxy
-                     or self.gender.get(c.entity.id) in (None, gender))]
+            pool = [c for c in window if c.sent == sent - back]
             if not pool:
                 continue
             known = [c for c in pool if gender is not None and (
                 c.proxy or self.gender.get(c.entity.id) == gender)]
             pool = [c for c in pool if c.entity.id in want] or known or pool
-            subjects = [c for c in pool if c.subject] or pool
+            top = max(c.subject for c in pool)
+            subjects = [c for c in pool if c.subject == top]
             return subjects[-1] if back == 0 else subjects[0]
         return None
 
@@ -243,6 +260,7 @@ class _Resolver:
         for e in self.entities:
             for r in e.roles:
                 words = [w.lower().strip(".,") for w in r.text.split()]
+                words = [_ABBREVIATED.get(w, w) for w in words]
                 if words and words[-1] == noun:
                     having[e.id] = max(having.get(e.id, 0), len(modifiers & set(words)))
         best = max(having.values(), default=0)
@@ -334,7 +352,7 @@ class _Resolver:
         kinds = NOMINAL_HEADS.get(noun, frozenset())
         if ent is None and "PERSON" in kinds:
             cand = self.antecedent(tok.idx, _NOUN_GENDER.get(noun),
-                                   frozenset({EntityType.PERSON}), roled)
+                                   frozenset({EntityType.PERSON}), roled, topic=True)
             ent = cand.entity if cand else None
         if ent is None and kinds - {"PERSON"}:
             types = frozenset(EntityType(k) for k in kinds - {"PERSON"})
