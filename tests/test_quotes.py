@@ -395,3 +395,12 @@ def test_dev_figures_hold() -> None:
            ("all", "speaker accuracy"): res["all"]["speaker_acc_head"]}
     for (subset, metric), (_, floor) in DEV_FIGURES.items():
         hold(f"quotes dev {subset} {metric}", got[(subset, metric)], floor)
+
+
+def test_quote_lexicons_name_their_source() -> None:
+    data = Path(newsstruct.__file__).resolve().parent / "data"
+    files = sorted([*data.glob("cue_*.txt"), *data.glob("quote_*.txt")])
+    assert len(files) >= 12
+    for path in files:
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# source: ") and len(first) > len("# source: ") + 10, path.name
