@@ -7,7 +7,8 @@ date in its id (``polnear/dev/<publisher>_YYYY-MM-DD_...``), and one prediction 
 the scorer's shape: entities of the name types the gold annotates (PERSON, ORG, and places as
 GPE) with their name mentions only, and one speaker per attributed quote with ``entity`` set to the
 canonical name of the entity the speaker was linked to (or null). Then the scorer's table is
-printed, followed by role precision and recall (see :func:`role_figures`).
+printed, followed by role precision and recall (see :func:`role_figures`) and the speakers again
+by the method that linked them (``Quote.speaker_method``).
 """
 
 from __future__ import annotations
@@ -56,7 +57,8 @@ def prediction(doc_id: str, art: Article) -> dict[str, Any]:
             continue
         linked = art.entity(q.speaker_entity) if q.speaker_entity else None
         speakers.append({"source_start": q.speaker.start, "source_end": q.speaker.end,
-                         "entity": linked.name if linked is not None else None})
+                         "entity": linked.name if linked is not None else None,
+                         "method": q.speaker_method.value if q.speaker_method else None})
     return {"id": doc_id, "entities": entities, "speakers": speakers}
 
 
@@ -117,6 +119,34 @@ def print_roles(golds: list[dict[str, Any]], pred_path: Path) -> None:
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     print(f"(r) roles        P {100 * p:5.1f}  R {100 * r:5.1f}  F1 {100 * f1:5.1f}   "
           f"(gold {n_g}, pred {n_p}, right {tp_p})")
+def _norm(name: str | None) -> str:
+    words = re.sub(r"[^\w\s]", "", (name or "").casefold()).split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+
+def method_figures(golds: list[dict[str, Any]], preds: list[dict[str, Any]]
+                   ) -> dict[str, tuple[int, int, int]]:
+    """Per speaker method: (gold speakers with an entity that a predicted speaker of that method
+    overlaps most, of them given the gold entity's canonical name, gold-null speakers given an
+    entity by that method). "none" counts predicted speakers left unlinked; "missing" gold
+    speakers no predicted speaker overlaps."""
+    out: dict[str, list[int]] = {}
+    for g, p in zip(golds, preds, strict=True):
+        for s in g.get("speakers", []):
+            gs, ge = s["source_start"], s["source_end"]
+            best, most = None, 0
+            for q in p["speakers"]:
+                o = min(ge, q["source_end"]) - max(gs, q["source_start"])
+                if o > most:
+                    best, most = q, o
+            method = "missing" if best is None else (best.get("method") or "none")
+            row = out.setdefault(method, [0, 0, 0])
+            if s.get("source_entity") is None:
+                row[2] += best is not None and best.get("entity") is not None
+                continue
+            row[0] += 1
+            row[1] += best is not None and _norm(best.get("entity")) == _norm(s["source_entity"])
+    return {k: (v[0], v[1], v[2]) for k, v in sorted(out.items())}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -130,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
         golds = [json.loads(line) for line in fh if line.strip()]
     golds = golds[: args.limit] if args.limit else golds
     failures = 0
+    preds: list[dict[str, Any]] = []
     with args.pred.open("w", encoding="utf-8") as out:
         for g in golds:
             try:
@@ -139,14 +170,20 @@ def main(argv: list[str] | None = None) -> int:
             except Exception as exc:  # a failing stage must not stop the benchmark
                 failures += 1
                 print(f"{g['id']}: {type(exc).__name__}: {exc}", file=sys.stderr)
-                out.write(json.dumps({"id": g["id"], "entities": [], "speakers": []}) + "\n")
+                preds.append({"id": g["id"], "entities": [], "speakers": []})
+                out.write(json.dumps(preds[-1]) + "\n")
                 continue
-            out.write(json.dumps(prediction(g["id"], art), ensure_ascii=False) + "\n")
+            preds.append(prediction(g["id"], art))
+            out.write(json.dumps(preds[-1], ensure_ascii=False) + "\n")
     print(f"articles {len(golds)}, exceptions {failures}")
     sys.stdout.flush()
     if SCORER.exists() and not args.limit:
         subprocess.run([sys.executable, str(SCORER), str(args.gold), str(args.pred)], check=False)
     print_roles(golds, args.pred)
+    print("speakers by method (gold speakers with an entity: right / n; gold-null given one)")
+    for method, (n, right, false) in method_figures(golds, preds).items():
+        share = f"{100 * right / n:5.1f}" if n else "   - "
+        print(f"    {method:10s} n {n:4d}  right {share}  false {false:3d}")
     return 0
 
 

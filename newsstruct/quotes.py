@@ -48,8 +48,17 @@ from typing import TYPE_CHECKING
 import attrs
 
 from newsstruct.data import lexicon
-from newsstruct.entities import entity_at
-from newsstruct.types import Entity, Quote, QuoteKind, Segment, SegmentKind, Span, SpanIndex
+from newsstruct.speakers import resolve_speakers
+from newsstruct.types import (
+    Entity,
+    Quote,
+    QuoteKind,
+    Segment,
+    SegmentKind,
+    Span,
+    SpanIndex,
+    SpeakerMethod,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -57,6 +66,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CUE_LEMMAS",
     "CUE_OBJECT_LEMMAS",
+    "NOT_SPEECH_LEMMAS",
     "QUOTE_CUE_LEMMAS",
     "SPEECH_LEMMAS",
     "THOUGHT_LEMMAS",
@@ -66,18 +76,23 @@ __all__ = [
     "quoted_spans",
 ]
 
+#: Lemmas of verbs that are acts, not cues of speech ("attacked", "ordered"), whatever follows.
+NOT_SPEECH_LEMMAS: frozenset[str] = lexicon("cue_not_speech")
 #: Lemmas of verbs whose clause complement is speech or evidence ("said that ...").
-SPEECH_LEMMAS: frozenset[str] = lexicon("cue_verbs")
-#: Lemmas of verbs whose clause complement is a belief or intention ("believe", "want").
-THOUGHT_LEMMAS: frozenset[str] = lexicon("cue_thought_verbs")
+SPEECH_LEMMAS: frozenset[str] = lexicon("cue_verbs") - NOT_SPEECH_LEMMAS
+#: Lemmas of verbs whose clause complement is a belief or intention ("believe", "want"); their
+#: infinitive ("plans to", "is expected to") is an intention, not a report.
+THOUGHT_LEMMAS: frozenset[str] = lexicon("cue_thought_verbs") - NOT_SPEECH_LEMMAS
 #: Every lemma whose clause complement is reported speech or thought.
 CUE_LEMMAS: frozenset[str] = SPEECH_LEMMAS | THOUGHT_LEMMAS
 #: Lemmas of verbs that attribute quoted words only ("chanted “What curfew?”").
 QUOTE_CUE_LEMMAS: frozenset[str] = lexicon("cue_quote_verbs")
 #: Lemmas of verbs whose object is what was said or meant ("cited the poll").
-CUE_OBJECT_LEMMAS: frozenset[str] = lexicon("cue_object_verbs")
+CUE_OBJECT_LEMMAS: frozenset[str] = lexicon("cue_object_verbs") - NOT_SPEECH_LEMMAS
 #: Prepositions whose object is what a cue verb reports ("called for", "warned about").
 _CUE_PREPOSITIONS: frozenset[str] = lexicon("cue_prepositions")
+#: Verbs whose infinitive is an act not done ("plans to call on", "declined to comment on").
+_UNREALISED: frozenset[str] = lexicon("quote_unrealised_verbs")
 #: Words that end a "Label:" prefix without naming a speaker ("Update:", "Watch:").
 _LABEL_STOPWORDS: frozenset[str] = lexicon("quote_label_stopwords")
 #: Words that make a "Label:" paragraph a note of the publication's ("Editor's note:").
@@ -283,6 +298,7 @@ class _Attribution:
     strong: bool
     loose: bool = False
     aside: Span | None = None
+    via: str = "clause"
     used: bool = False
     fragments: list[Span] = attrs.field(factory=list)
 
@@ -431,7 +447,7 @@ def _clause_content(text: str, cue: Token, sent: Iterable[Token]) -> Span | None
         skip = {t.i for t in cue.subtree}
         return _tok_span(text, [t for t in region if t.i not in skip])
     if not comps:
-        return None
+        return _statement_content(text, cue)
     if cue.dep_ == "conj" and cue.head.i < cue.i and all(c.i < cue.i for c in comps):
         # "A, but B, another source said": the parser hangs the cue on A, the report is both
         sent_toks = list(sent)
@@ -459,6 +475,21 @@ def _clause_content(text: str, cue: Token, sent: Iterable[Token]) -> Span | None
                 last = _cut_tail(cue.doc, rest[0].i, last)
             return _tok_span(text, [t for t in sent if (t.i < lo or t.i > hi) and t.i <= last])
     return _content_from(text, cue, _COMP_DEPS)
+
+
+def _statement_content(text: str, cue: Token) -> Span | None:
+    """``said in a statement that X``, parsed with X hanging from the noun of speech: X."""
+    for prep in cue.children:
+        if prep.dep_ != "prep" or prep.i < cue.i:
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in _SPEECH_NOUNS:
+                continue
+            for clause in noun.children:
+                if clause.dep_ in ("acl", "ccomp") and any(
+                        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                    return _tok_span(text, clause.subtree)
+    return None
 
 
 def _aside(text: str, cue: Token) -> Span | None:
@@ -510,12 +541,18 @@ def _attributions(doc: Doc, text: str, sents: Sequence[tuple[int, int]]) -> list
             if not (is_cue or is_obj):
                 continue
             content = _clause_content(text, tok, doc[s_i:e_i]) if is_cue else None
+            via = "clause"
             if content is None and is_obj:
-                content = _object_content(text, tok)
+                content, via = _object_content(text, tok), "object"
             loose = content is None
             if content is None:
-                content = _prep_content(text, tok)
+                content, via = _prep_content(text, tok), "prep"
             if content is None:
+                continue
+            after = [c.dep_ for c in tok.children if c.dep_ in _COMP_DEPS and c.i > tok.i]
+            if via == "clause" and "xcomp" in after and "ccomp" not in after:
+                via = "xcomp"  # "A — McClatchy is planning to end B": the infinitive is its own
+            if not _reports(tok, lemma, via):
                 continue
             subj = _subject(tok)
             speaker, head = _speaker(text, subj)
@@ -524,9 +561,30 @@ def _attributions(doc: Doc, text: str, sents: Sequence[tuple[int, int]]) -> list
                 continue
             out.append(_Attribution(cue=cue_span, content=content, speaker=speaker,
                                     speaker_head=head, strong=lemma in SPEECH_LEMMAS,
-                                    loose=loose,
+                                    loose=loose, via=via,
                                     aside=_aside(text, tok) if content.start < tok.idx else None))
     return out
+
+
+def _reports(cue: Token, lemma: str, via: str) -> bool:
+    """Whether a cue with its content (read ``via`` a clause, an infinitive, an object or a
+    preposition) reports what someone said or thought: an intention ("plans to open") is not
+    a report, nor is a cue inside an intention or a refusal ("declined to comment on"), a
+    belief without a verb in its clause ("finds it difficult"), a negated cue without a clause
+    ("has not commented on the case"), or a passive without its agent that reports no clause
+    ("is expected to meet")."""
+    if via == "xcomp" and lemma in THOUGHT_LEMMAS and lemma not in SPEECH_LEMMAS:
+        return False
+    if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in _UNREALISED:
+        return False
+    if via == "clause":
+        # a belief needs a clause with a verb: "finds it difficult to ..." is no report
+        return lemma in SPEECH_LEMMAS or cue.dep_ == "parataxis" or any(
+            c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in cue.children)
+    if any(c.dep_ == "neg" for c in cue.children):
+        return False
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children)
+    return not passive or any(c.dep_ == "agent" for c in cue.children)
 
 
 def _according(text: str, tok: Token) -> _Attribution | None:
@@ -660,17 +718,6 @@ def _outside_words(att: _Attribution, quoted: SpanIndex[Span], text: str) -> int
     return n
 
 
-def _resolve(entities: Sequence[Entity], speaker: Span | None, head: Span | None
-             ) -> tuple[str | None, str | None]:
-    if speaker is None:
-        return None, None
-    head = head or speaker
-    ent = entity_at(entities, head.start, head.end)
-    if ent is not None:
-        return ent.id, ent.name
-    return None, speaker.text
-
-
 def extract_quotes(
     doc: Doc, text: str, segments: Sequence[Segment], entities: Sequence[Entity]
 ) -> tuple[Quote, ...]:
@@ -701,6 +748,7 @@ def extract_quotes(
     sent_bounds = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in sents]
     sent_starts = [b[0] for b in sent_bounds]
     out: list[Quote] = []
+    spk_heads: dict[tuple[int, int], Span] = {}
     last_direct: Quote | None = None
     last_block = -1
     block_starts = [b.start for b in blocks]
@@ -717,7 +765,7 @@ def extract_quotes(
                 lab.used = True
                 group = (Span.of(text, lab.content.start, group[0].end), *group[1:])
                 quote = _make(QuoteKind.DIRECT, Span.of(text, group[0].start, group[-1].end),
-                              group, lab.cue, lab.speaker, lab.speaker_head, entities, 0.9)
+                              group, lab.cue, lab.speaker, lab.speaker_head, spk_heads, 0.9)
                 out.append(quote)
             if quote is not None:
                 last_direct, last_block = quote, bisect_right(block_starts, q.end) - 1
@@ -725,7 +773,7 @@ def extract_quotes(
         if _is_title(q.text, _embedded(text, q, titles=True)) and not _cue_right_before(
                 doc, starts, q):
             bare = _bare(text, q)
-            out.append(_make(QuoteKind.SCARE, bare, (bare,), None, None, None, entities, 0.5))
+            out.append(_make(QuoteKind.SCARE, bare, (bare,), None, None, None, spk_heads, 0.5))
             continue
         att = _matching(_near_quote(atts, att_starts, q.start - _REACH, q.end), q)
         if att is not None:
@@ -738,40 +786,41 @@ def extract_quotes(
                 if spk is not None and spk.overlaps(q):
                     near = _nearby(doc, text, starts, q, sent_bounds, sent_starts, blocks, blk)
                     spk, head = (near[1], near[2]) if near else (None, None)
-                quote = _make(QuoteKind.DIRECT, q, frags, att.cue, spk, head, entities, 0.9)
+                quote = _make(QuoteKind.DIRECT, q, frags, att.cue, spk, head, spk_heads, 0.9)
             else:
                 att.fragments.extend(frags)
         else:
             found = _nearby(doc, text, starts, q, sent_bounds, sent_starts, blocks, blk)
             if found is not None:
                 cue, spk, head = found
-                quote = _make(QuoteKind.DIRECT, q, frags, cue, spk, head, entities, 0.8)
+                quote = _make(QuoteKind.DIRECT, q, frags, cue, spk, head, spk_heads, 0.8)
             elif last_direct is not None and last_direct.speaker is not None and (
                 (q.start - 1 <= blocks[blk].start and last_block == blk - 1)
                 or (last_block == blk and last_direct.cue is not None
                 and last_direct.content.end <= last_direct.cue.start < q.start)
             ):
                 quote = attrs.evolve(last_direct, kind=QuoteKind.DIRECT, content=q, cue=None,
-                                     fragments=frags,
-                                     confidence=0.6)
+                                     fragments=frags, confidence=0.6,
+                                     speaker_method=SpeakerMethod.PREVIOUS)
             elif _words(q.text) <= SCARE_MAX_WORDS or (
                 _words(q.text) <= 2 * SCARE_MAX_WORDS and _embedded(text, q)
             ):
                 bare = _bare(text, q)
-                quote = _make(QuoteKind.SCARE, bare, (bare,), None, None, None, entities, 0.6)
+                quote = _make(QuoteKind.SCARE, bare, (bare,), None, None, None, spk_heads, 0.6)
             else:
                 since = blocks[max(0, blk - 1)].start
                 prior = _last_speaker(_near_quote(atts, att_starts, since - _REACH, q.start),
                                       q, since)
                 quote = _make(QuoteKind.DIRECT, q, frags, None,
                               prior.speaker if prior else None,
-                              prior.speaker_head if prior else None, entities, 0.4)
+                              prior.speaker_head if prior else None, spk_heads, 0.4,
+                              SpeakerMethod.PREVIOUS)
         if quote is not None:
             out.append(quote)
         elif att is not None:
             # recorded with its attribution below; remembered here as the last speaker
             quote = _make(QuoteKind.PARTIAL, att.content, frags, att.cue, att.speaker,
-                          att.speaker_head, entities, 0.8)
+                          att.speaker_head, spk_heads, 0.8)
         if quote is not None and quote.speaker is not None and quote.kind is not QuoteKind.SCARE:
             last_direct, last_block = quote, bisect_right(block_starts, q.end) - 1
     inside = [f for q in out if q.kind is QuoteKind.DIRECT for f in q.fragments or (q.content,)]
@@ -795,9 +844,12 @@ def extract_quotes(
                                   max(att.content.end, att.fragments[-1].end))
         conf = 0.8 if att.fragments else (0.7 if att.strong else 0.5)
         out.append(_make(kind, att.content, tuple(att.fragments), att.cue, att.speaker,
-                         att.speaker_head, entities, conf))
+                         att.speaker_head, spk_heads, conf))
     out.sort(key=lambda x: (x.content.start, x.content.end))
-    return tuple(_merge_interrupted(out, text))
+    merged = _merge_interrupted(out, text)
+    inside_marks = [Span.of(text, f[0].start, f[-1].end) for f in quotes]
+    return tuple(resolve_speakers(doc, text, segments, entities, merged, spk_heads,
+                                  inside_marks))
 
 
 def _by_label(frags: Sequence[Span], labelled: dict[int, _Attribution]
@@ -922,11 +974,14 @@ def _matching(atts: Sequence[_Attribution], q: Span) -> _Attribution | None:
 
 
 def _make(kind: QuoteKind, content: Span, frags: tuple[Span, ...], cue: Span | None,
-          speaker: Span | None, head: Span | None, entities: Sequence[Entity],
-          confidence: float) -> Quote:
-    ent_id, name = _resolve(entities, speaker, head)
-    return Quote(kind=kind, content=content, cue=cue, speaker=speaker, speaker_entity=ent_id,
-                 speaker_name=name, fragments=frags, confidence=confidence)
+          speaker: Span | None, head: Span | None, heads: dict[tuple[int, int], Span],
+          confidence: float, method: SpeakerMethod | None = None) -> Quote:
+    """A quote whose speaker is resolved later (:mod:`newsstruct.speakers`); the speaker's
+    head word is kept in ``heads``."""
+    if speaker is not None and head is not None:
+        heads.setdefault((speaker.start, speaker.end), head)
+    return Quote(kind=kind, content=content, cue=cue, speaker=speaker, fragments=frags,
+                 confidence=confidence, speaker_method=method)
 
 
 def _nearby(doc: Doc, text: str, starts: Sequence[int], q: Span,

@@ -147,6 +147,20 @@ class QuoteKind(str, enum.Enum):
     SCARE = "scare"
 
 
+class SpeakerMethod(str, enum.Enum):
+    """How a quote's speaker was found: its own name, a name in apposition to a description
+    ("a spokeswoman, Jane Roe,"), a pronoun, a description of an organisation or person ("the
+    bank"), a campaign or administration standing for its principal ("her campaign"), or the
+    speaker of the quote before."""
+
+    NAME = "name"
+    APPOSITIVE = "appositive"
+    PRONOUN = "pronoun"
+    NOMINAL = "nominal"
+    PROXY = "proxy"
+    PREVIOUS = "previous"
+
+
 class TimexType(str, enum.Enum):
     """TIMEX3 types."""
 
@@ -386,7 +400,8 @@ class Quote:
 
     ``content`` is what was said (for a partial quote, the whole reported clause, with the
     quoted words in ``fragments``); ``speaker`` is the span naming the source in the text and
-    ``speaker_entity`` the id of the canonical :class:`Entity` it resolves to, if any.
+    ``speaker_entity`` the id of the canonical :class:`Entity` it resolves to, if any;
+    ``speaker_method`` says how that entity was found.
     """
 
     kind: QuoteKind
@@ -398,6 +413,7 @@ class Quote:
     fragments: tuple[Span, ...] = attrs.field(default=(), repr=False)
     confidence: float = attrs.field(default=1.0, repr=False)
     segment: SegmentKind | None = attrs.field(default=None, repr=False)
+    speaker_method: SpeakerMethod | None = attrs.field(default=None, repr=False)
 
 
 @attrs.frozen(kw_only=True)
