@@ -11,6 +11,7 @@ import logging
 from newsstruct import errors
 from newsstruct.article import parse_article, parse_articles
 from newsstruct.errors import NewsstructError
+from newsstruct.html import parse_html
 from newsstruct.types import (
     Article,
     Author,
@@ -24,6 +25,10 @@ from newsstruct.types import (
     Granularity,
     Mention,
     MentionKind,
+    MetadataField,
+    MetadataItem,
+    MetadataSource,
+    PageMetadata,
     ParseWarning,
     PublishedTime,
     Quote,
@@ -55,7 +60,11 @@ __all__ = [
     "Granularity",
     "Mention",
     "MentionKind",
+    "MetadataField",
+    "MetadataItem",
+    "MetadataSource",
     "NewsstructError",
+    "PageMetadata",
     "ParseWarning",
     "PublishedTime",
     "Quote",
@@ -74,6 +83,7 @@ __all__ = [
     "errors",
     "parse_article",
     "parse_articles",
+    "parse_html",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

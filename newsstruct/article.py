@@ -7,7 +7,7 @@ import os
 import re
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sized
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +28,7 @@ from newsstruct.errors import (
     InvalidInputError,
     InvalidReferenceDateError,
 )
-from newsstruct.types import Article, Segment
+from newsstruct.types import Article, Byline, Segment
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -116,8 +116,12 @@ def _finish(
     model: str,
     article_id: str | None,
     published: dt.datetime | None = None,
+    header: Callable[[Byline | None], Byline | None] | None = None,
 ) -> Article:
     by = _byline.parse_byline(text, segments, reference)
+    if header is not None:
+        # more evidence for the byline (a page's metadata)
+        by = header(by)
     if published is not None:
         anchor, anchor_name = published, "published"
     elif by is not None and by.published is not None:
