@@ -158,12 +158,12 @@ def run_html(args: argparse.Namespace, gold: list[dict[str, Any]]) -> int:
     with args.pred.open("w", encoding="utf-8") as out:
         for g, raw in pages:
             try:
+                page = _html.render_html(raw, url=g.get("url"))
+                ref = _byline.page_reference_date(page.text) or FALLBACK_REFERENCE
                 if args.layout_only:
-                    page, segments, by = _html.parse_header(raw, url=g.get("url"))
+                    segments, by = _html.read_header(page, ref)
                     text = page.text
                 else:
-                    probe = _html.render_html(raw, url=g.get("url")).text
-                    ref = _byline.page_reference_date(probe) or FALLBACK_REFERENCE
                     art = newsstruct.parse_html(raw, url=g.get("url"), reference_date=ref)
                     text, segments, by = art.text, art.segments, art.byline
             except newsstruct.NewsstructError as exc:

@@ -41,19 +41,19 @@ from newsstruct.types import (
 
 __all__ = ["TITLE_WEIGHTS", "apply_byline", "apply_title", "metadata_time", "title_candidates"]
 
-#: Named features of a title candidate and their weights (set by hand: a stated headline
-#: outweighs the markup's heading, which outweighs the layout's own reading).
+#: Named features of a title candidate and their weights (set by hand: a headline stated in
+#: JSON-LD outweighs OpenGraph's, which outweighs a part of one ("Headline | Site"); being
+#: inside an ``<h1>`` or the layout's own title only ranks the lines a statement names).
 TITLE_WEIGHTS = {
-    "json_ld_headline": 3.0,
-    "og_title": 2.0,
-    "headline_part": 1.0,
-    "in_h1": 2.0,
-    "h1_text": 1.0,
-    "layout_title": 1.0,
+    "json_ld_headline": 4.0,
+    "og_title": 3.0,
+    "headline_part": 2.0,
+    "in_h1": 1.0,
+    "layout_title": 0.5,
 }
-#: A candidate needs one of these features: a line merely in an ``<h1>`` is not enough
-#: when the page has several.
-_STATED = frozenset({"json_ld_headline", "og_title", "headline_part", "h1_text"})
+#: A candidate needs one of these features: an ``<h1>`` alone (often the site's name, or a
+#: widget's heading) does not make a title.
+_STATED = frozenset({"json_ld_headline", "og_title", "headline_part"})
 #: Separators between a headline and a site name in a stated title ("Headline | Site").
 _SITE_SEP = re.compile(r"\s+[|\-–—:·/»]{1,2}\s+")
 _QMAP = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
@@ -81,16 +81,14 @@ def _norm(text: str) -> str:
 def _stated(metadata: PageMetadata) -> dict[str, set[str]]:
     """Normalised headline text → the features that state it."""
     out: dict[str, set[str]] = {}
-    names = {MetadataSource.JSON_LD: "json_ld_headline", MetadataSource.OPEN_GRAPH: "og_title",
-             MetadataSource.H1: "h1_text"}
+    names = {MetadataSource.JSON_LD: "json_ld_headline", MetadataSource.OPEN_GRAPH: "og_title"}
     for item in metadata.items:
         if item.field is not MetadataField.HEADLINE or item.source not in names:
             continue
         out.setdefault(_norm(item.value), set()).add(names[item.source])
-        if item.source is not MetadataSource.H1:
-            for part in _SITE_SEP.split(item.value):
-                if len(part.split()) >= 3 and _norm(part) != _norm(item.value):
-                    out.setdefault(_norm(part), set()).add("headline_part")
+        for part in _SITE_SEP.split(item.value):
+            if len(part.split()) >= 3 and _norm(part) != _norm(item.value):
+                out.setdefault(_norm(part), set()).add("headline_part")
     out.pop("", None)
     return out
 
@@ -125,7 +123,7 @@ def title_candidates(
             features.add("in_h1")
         if layout is not None and layout.start <= start and end <= layout.end:
             features.add("layout_title")
-        if features & _STATED or (features >= {"in_h1"} and len(heads) == 1):
+        if features & _STATED:
             score = sum(TITLE_WEIGHTS[f] for f in features)
             out.append((score, start, end, frozenset(features)))
     return out
@@ -218,7 +216,8 @@ def metadata_people(metadata: PageMetadata) -> list[str]:
             continue
         for a in split_authors(value, 0, value):
             words = {w.casefold() for w in a.name.split()}
-            if not words & lexicon("byline_org_words") and all(
+            # a person's name of at least two words (one word is a handle or a brand)
+            if len(_name_key(a.name)) >= 2 and not words & lexicon("byline_org_words") and all(
                     not _same(a.name, n) for n in names):
                 names.append(a.name)
     return names
@@ -239,20 +238,23 @@ def _authors(text: str, segments: Sequence[Segment], by: Byline | None,
     people = metadata_people(metadata)
     if not people:
         return shown
-    both = [a for a in shown if any(_same(a.name, n) for n in people)]
-    if shown and not both:
-        return shown  # the visible byline contradicts the metadata: the byline stands
+    if shown and not any(_same(a.name, n) for a in shown for n in people):
+        if by is not None and by.span is not None:
+            return shown  # the visible byline contradicts the metadata: the byline stands
+        # names read elsewhere than a byline line yield to stated authors the page shows
+        shown = ()
     near = next((s.span.end for s in segments if s.kind is SegmentKind.TITLE), 0)
     if by is not None and by.span is not None:
         near = by.span.start
-    out = list(both)
+    out = list(shown)
     for name in people:
         if any(_same(a.name, name) for a in out):
             continue
         span = _visible(text, name, near)
+        # a stated author the byline missed: where the byline is, only inside it
         if span is not None and (not shown or (by and by.span and by.span.contains(span))):
             out.append(Author(name=name, span=span))
-    return tuple(sorted(out, key=lambda a: a.span.start)) if not shown else tuple(out)
+    return tuple(out)
 
 
 # --------------------------------------------------------------------------- published time
@@ -313,9 +315,21 @@ def _prefer(shown: PublishedTime | None, stated: PublishedTime | None) -> Publis
         # the same day: the stated time, shown where the text shows it
         span = shown.span if not len(stated.span) else stated.span
         return attrs.evolve(stated, span=span)
-    if gap == 1 and stated.timezone is not None and shown.timezone != stated.timezone:
-        return shown  # the day the page shows, in its own zone
-    return stated
+    if shown.relative or _swapped(shown, stated):
+        # "3 weeks ago" is as good as the reference date; "08/11/2023" may be read either way
+        return stated
+    # a day off is the zone the page shows its day in; more is a date the page contradicts
+    # (an earlier version's, a modified date): the day written out stands
+    return shown
+
+
+def _swapped(shown: PublishedTime, stated: PublishedTime) -> bool:
+    """Whether the text's day is the stated one with day and month exchanged: an all-figure
+    date ("08/11/2023") read in the other order."""
+    d = shown.value.date()
+    if any(c.isalpha() for c in shown.span.text) or d.day > 12:
+        return False
+    return stated.value.date() == d.replace(month=d.day, day=d.month)
 
 
 def apply_byline(text: str, segments: Sequence[Segment], by: Byline | None,

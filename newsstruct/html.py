@@ -15,6 +15,7 @@ as evidence for the title, the authors and the published time (:mod:`newsstruct.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 __all__ = ["DEFAULT_MAX_HTML_CHARS", "RenderedPage", "decode_html", "looks_like_html",
-           "parse_header", "parse_html", "render_html"]
+           "parse_header", "parse_html", "read_header", "render_html"]
 
 #: Longest markup accepted by default (characters, or bytes before decoding).
 DEFAULT_MAX_HTML_CHARS = 20_000_000
@@ -204,12 +205,25 @@ def _hidden(el: HtmlElement) -> bool:
 
 
 def _clean_tree(root: HtmlElement) -> None:
-    """Drop invisible content; unwrap elements nested deeper than :data:`MAX_DEPTH`."""
-    drop = list(root.iter(*DROPPED_TAGS))
+    """Drop invisible content; unwrap elements nested deeper than :data:`MAX_DEPTH`.
+
+    ``<noscript>`` is dropped too, except on a page whose ``<noscript>`` blocks hold more
+    text than all the rest: a page written by its scripts, whose only readable text is what
+    it shows a reader without them."""
+    drop = list(root.iter(*(t for t in DROPPED_TAGS if t != "noscript")))
     drop += [el for el in root.iter() if isinstance(el.tag, str) and el.tag != "html"
              and _hidden(el)]
     for el in drop:
         if el.getparent() is not None:
+            el.drop_tree()
+    fallback = list(root.iter("noscript"))
+    shown = sum(len(el.text_content().strip()) for el in fallback)
+    for el in fallback:
+        if el.getparent() is None:
+            continue
+        if 2 * shown > len(root.text_content().strip()):
+            el.drop_tag()
+        else:
             el.drop_tree()
     deep: list[HtmlElement] = []
     stack: list[tuple[HtmlElement, int]] = [(root, 0)]
@@ -327,13 +341,20 @@ def parse_header(
     segments and its byline, with the metadata weighed in as :func:`parse_html` does.
     ``reference_date`` defaults to the latest absolute date the page shows, else now."""
     page = render_html(html, url=url, max_html_chars=max_html_chars)
-    text = page.text
     ref = (_article.coerce_reference_date(reference_date) if reference_date is not None
-           else _byline.page_reference_date(text) or _article.coerce_reference_date(None))
+           else _byline.page_reference_date(page.text) or _article.coerce_reference_date(None))
+    return (page, *read_header(page, ref))
+
+
+def read_header(
+    page: RenderedPage, reference: dt.datetime
+) -> tuple[tuple[Segment, ...], Byline | None]:
+    """The segments and byline of a rendered page, with its metadata weighed in."""
+    text = page.text
     segments = _evidence.apply_title(text, _layout.segment_text(text), page.metadata)
-    by = _evidence.apply_byline(text, segments, _byline.parse_byline(text, segments, ref),
-                                page.metadata, ref)
-    return page, segments, by
+    by = _evidence.apply_byline(text, segments, _byline.parse_byline(text, segments, reference),
+                                page.metadata, reference)
+    return segments, by
 
 
 
