@@ -291,7 +291,7 @@ def _stated_time(text: str, metadata: PageMetadata, field: MetadataField, refere
         if item.field is not field or item.source not in _TIME_RANK:
             continue
         read = metadata_time(item.value)
-        if read is None or not 1990 <= read[0].year <= reference.year + 1:
+        if read is None or not 1990 <= read[0].year <= max(reference.year, 2000) + 100:
             continue
         found.append((_TIME_RANK[item.source], n, item, read))
     if not found:
@@ -336,8 +336,8 @@ def apply_byline(text: str, segments: Sequence[Segment], by: Byline | None,
                  metadata: PageMetadata, reference: dt.datetime) -> Byline | None:
     """The byline reading with the metadata's authors and times weighed in."""
     authors = _authors(text, segments, by, metadata)
-    shown = by.published if by is not None else None
-    published = _prefer(shown if shown is not None and not shown.updated else None,
+    # the time the page shows (an "Updated" one where it shows no other), as the text reads it
+    published = _prefer(by.published if by is not None else None,
                         _stated_time(text, metadata, MetadataField.PUBLISHED, reference, False))
     updated = _prefer(by.updated if by else None,
                       _stated_time(text, metadata, MetadataField.MODIFIED, reference, True))
