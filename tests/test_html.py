@@ -400,3 +400,29 @@ def test_every_dev_page_lossless() -> None:
             for a in by.authors:
                 assert page.text[a.span.start:a.span.end] == a.span.text
     assert titled > 0
+
+
+# --------------------------------------------------------------------------- command line
+
+
+def test_cli_reads_pages(seed_text: str, tmp_path: Path,
+                         capsys: pytest.CaptureFixture[str]) -> None:
+    from newsstruct import cli
+
+    title, _ = _seed_parts(seed_text)
+    page = seed_page(seed_text, byline="<p>By Nikodem Baran</p>")
+    named = tmp_path / "page.html"
+    named.write_text(page, encoding="utf-8")
+    unnamed = tmp_path / "page.dat"
+    unnamed.write_text(page, encoding="utf-8")
+    for path, extra in ((named, []), (unnamed, []), (unnamed, ["--html"])):
+        assert cli.main([str(path), "--reference-date", REF, "--format", "json", *extra]) == 0
+        data = json.loads(capsys.readouterr().out)
+        assert data["metadata"]["items"] and data["text"].startswith("* Home")
+        assert title in data["text"]
+    plain = tmp_path / "plain.txt"
+    plain.write_text(seed_text, encoding="utf-8")
+    assert cli.main([str(plain), "--reference-date", REF, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["metadata"] is None
+    assert cli.main([str(plain), "--html"]) == 1
+    assert "HTML" in capsys.readouterr().err
