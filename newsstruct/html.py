@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -59,16 +60,21 @@ DEFAULT_MAX_HTML_CHARS = 20_000_000
 MAX_DEPTH = 200
 #: Elements whose content never reaches the text.
 DROPPED_TAGS = ("script", "style", "noscript", "template")
+#: Elements that hold no rendered text (the head is read for metadata first).
+UNSHOWN_TAGS = ("head",)
 #: Share of replaced characters above which bytes are not text in any encoding.
 MAX_REPLACED = 0.05
 
 _MARK = "data-newsstruct-mark"
+#: At most this many ``<h1>`` and ``<time>`` elements are placed in the rendered text.
+MAX_MARKS = 2 * _metadata.MAX_ITEMS
 _TAG = re.compile(
     rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|span|a|article|section|main|script"
     rb"|style|table|br|h[1-6]|ul|ol|li|img|link|header|footer|nav)[\s/>]", re.IGNORECASE)
 _META_CHARSET = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_MAYBE_HIDDEN = "//*[@hidden or @aria-hidden or contains(@style, 'none')]"
 _DISPLAY_NONE = re.compile(r"(?:^|;)\s*display\s*:\s*none\b", re.IGNORECASE)
 _BINARY = (b"\x1f\x8b", b"%PDF", b"\x89PNG", b"PK\x03\x04", b"GIF8", b"\xff\xd8\xff")
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -210,21 +216,18 @@ def _clean_tree(root: HtmlElement) -> None:
     ``<noscript>`` is dropped too, except on a page whose ``<noscript>`` blocks hold more
     text than all the rest: a page written by its scripts, whose only readable text is what
     it shows a reader without them."""
-    drop = list(root.iter(*(t for t in DROPPED_TAGS if t != "noscript")))
-    drop += [el for el in root.iter() if isinstance(el.tag, str) and el.tag != "html"
-             and _hidden(el)]
+    drop = list(root.iter(*(t for t in DROPPED_TAGS if t != "noscript"), *UNSHOWN_TAGS))
+    drop += [el for el in root.xpath(_MAYBE_HIDDEN) if el.tag != "html" and _hidden(el)]
     for el in drop:
         if el.getparent() is not None:
             el.drop_tree()
     fallback = list(root.iter("noscript"))
-    shown = sum(len(el.text_content().strip()) for el in fallback)
-    for el in fallback:
-        if el.getparent() is None:
-            continue
-        if 2 * shown > len(root.text_content().strip()):
-            el.drop_tag()
-        else:
-            el.drop_tree()
+    if fallback:
+        shown = sum(len(el.text_content().strip()) for el in fallback)
+        keep = 2 * shown > len(root.text_content().strip())
+        for el in fallback:
+            if el.getparent() is not None:
+                el.drop_tag() if keep else el.drop_tree()
     deep: list[HtmlElement] = []
     stack: list[tuple[HtmlElement, int]] = [(root, 0)]
     while stack:
@@ -239,14 +242,21 @@ def _clean_tree(root: HtmlElement) -> None:
 # --------------------------------------------------------------------------- rendering
 
 
-def _render(root: HtmlElement, marks: int) -> tuple[str, list[tuple[int, int, str]]]:
-    from inscriptis import Inscriptis
+@functools.lru_cache(maxsize=1)
+def _config() -> Any:
+    """The rendering settings (links and images not shown; one annotation a marked element),
+    built once."""
     from inscriptis.model.config import ParserConfig
 
-    rules = {f"#{_MARK}={k}": [str(k)] for k in range(marks)}
-    config = ParserConfig(display_links=False, display_images=False, annotation_rules=rules)
+    rules = {f"#{_MARK}={k}": [str(k)] for k in range(MAX_MARKS)}
+    return ParserConfig(display_links=False, display_images=False, annotation_rules=rules)
+
+
+def _render(root: HtmlElement) -> tuple[str, list[tuple[int, int, str]]]:
+    from inscriptis import Inscriptis
+
     try:
-        engine = Inscriptis(root, config)
+        engine = Inscriptis(root, _config())
         text = engine.get_text()
         labels = [(a.start, a.end, str(a.metadata)) for a in engine.get_annotations()]
     except RecursionError as exc:
@@ -307,10 +317,10 @@ def render_html(html: str | bytes, *, url: str | None = None,
     warnings += found
     items = _metadata.read_metadata(root)
     _clean_tree(root)
-    marked = _metadata.element_items(root)
+    marked = _metadata.element_items(root)[:MAX_MARKS]
     for k, (el, _) in enumerate(marked):
         el.set(_MARK, str(k))
-    raw, labels = _render(root, len(marked))
+    raw, labels = _render(root)
     text, place = _tidy(raw)
     spans: dict[int, Span] = {}
     for start, end, label in labels:
