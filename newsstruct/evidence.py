@@ -212,7 +212,7 @@ def metadata_people(metadata: PageMetadata) -> list[str]:
         if item.field is not MetadataField.AUTHOR or item.kind in _ORG_KINDS:
             continue
         value = re.sub(r"^\s*by\s+", "", item.value, flags=re.IGNORECASE)
-        if "/" in value or "@" in value or _norm(value) in orgs:
+        if re.search(r"[/@]|\w\.\w{2,}\b", value) or _norm(value) in orgs:
             continue
         for a in split_authors(value, 0, value):
             words = {w.casefold() for w in a.name.split()}
@@ -224,12 +224,19 @@ def metadata_people(metadata: PageMetadata) -> list[str]:
 
 
 def _visible(text: str, name: str, near: int) -> Span | None:
-    """The occurrence of ``name`` in the text nearest ``near``."""
+    """The occurrence of ``name`` in the text nearest ``near`` (a name may run into the next
+    word where inline elements meet: "Jane DoePublished ...")."""
     best: Span | None = None
-    for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.IGNORECASE):
+    pattern = r"(?<!\w)" + re.escape(name) + r"(?!(?-i:[a-z0-9]))"
+    for m in re.finditer(pattern, text, re.IGNORECASE):
         if best is None or abs(m.start() - near) < abs(best.start - near):
             best = Span.of(text, m.start(), m.end())
     return best
+
+
+#: How far (characters) from the confirmed authors a co-author the metadata states may be
+#: written to be taken with them.
+CO_AUTHOR_REACH = 300
 
 
 def _authors(text: str, segments: Sequence[Segment], by: Byline | None,
@@ -238,22 +245,23 @@ def _authors(text: str, segments: Sequence[Segment], by: Byline | None,
     people = metadata_people(metadata)
     if not people:
         return shown
-    if shown and not any(_same(a.name, n) for a in shown for n in people):
-        if by is not None and by.span is not None:
-            return shown  # the visible byline contradicts the metadata: the byline stands
-        # names read elsewhere than a byline line yield to stated authors the page shows
-        shown = ()
-    near = next((s.span.end for s in segments if s.kind is SegmentKind.TITLE), 0)
-    if by is not None and by.span is not None:
-        near = by.span.start
+    title = next((s.span.end for s in segments if s.kind is SegmentKind.TITLE), 0)
+    seen = [(n, _visible(text, n, title)) for n in people]
+    stated = [Author(name=n, span=span) for n, span in seen if span is not None]
+    confirmed = [a for a in shown if any(_same(a.name, n) for n in people)]
+    if shown and not confirmed:
+        # the page's byline contradicts the metadata: it stands, unless a stated author is
+        # written nearer the headline than every name it read
+        gap = min(abs(a.span.start - title) for a in shown)
+        nearer = [a for a in stated if abs(a.span.start - title) < gap]
+        return tuple(nearer) if nearer else shown
+    if not shown:
+        return tuple(stated)
     out = list(shown)
-    for name in people:
-        if any(_same(a.name, name) for a in out):
-            continue
-        span = _visible(text, name, near)
-        # a stated author the byline missed: where the byline is, only inside it
-        if span is not None and (not shown or (by and by.span and by.span.contains(span))):
-            out.append(Author(name=name, span=span))
+    for a in stated:
+        if not any(_same(a.name, b.name) for b in out) and any(
+                abs(a.span.start - b.span.start) <= CO_AUTHOR_REACH for b in confirmed):
+            out.append(a)
     return tuple(out)
 
 
