@@ -1,7 +1,7 @@
 """Header, byline and body predictions over ``../shared/eval/header`` pages, plus layout speed.
 
 usage: python benchmarks/eval_header.py GOLD.jsonl PRED.jsonl [--field text_full|text_copy]
-                                        [--layout-only] [--limit N]
+                                        [--layout-only] [--limit N] [--html]
 
 Each page goes through :func:`newsstruct.parse_article` (or, with ``--layout-only``, through
 the layout and byline stages alone, which give the same header and body without the spaCy
@@ -14,6 +14,12 @@ No capture date is known for these pages, so the reference date of each page is 
 absolute date written on it (see :func:`newsstruct.byline.page_reference_date`); a page with
 none falls back to a fixed date, so runs are reproducible.
 
+With ``--html`` each page is read from its original HTML by :func:`newsstruct.parse_html`
+(or :func:`newsstruct.html.parse_header` with ``--layout-only``): from the gold line's
+``html`` field when it has one, else from ``html/<id>.html.gz`` beside the gold file, with
+the line's ``url``; the reference date is then the latest absolute date the rendered page
+shows. The speed figures then add rendering's cost beside the layout stage's.
+
 The script also prints the layout stage's throughput (``segment_text`` alone, no spaCy) in
 pages per second over the same pages.
 """
@@ -21,7 +27,9 @@ pages per second over the same pages.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import gzip
 import json
 import sys
 import time
@@ -47,6 +55,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--layout-only", action="store_true",
                     help="run layout and byline only (same header and body, no spaCy pass)")
     ap.add_argument("--limit", type=int, default=0, help="only the first N pages")
+    ap.add_argument("--html", action="store_true",
+                    help="read each page's original HTML (parse_html) instead of its text")
     ap.add_argument("--speed-rounds", type=int, default=3,
                     help="passes over the pages for the pages/second figure")
     return ap.parse_args(argv)
@@ -87,6 +97,8 @@ def run(args: argparse.Namespace) -> int:
         gold = [json.loads(line) for line in fh if line.strip()]
     if args.limit:
         gold = gold[: args.limit]
+    if args.html:
+        return run_html(args, gold)
     t0 = time.perf_counter()
     failures: list[str] = []
     with args.pred.open("w", encoding="utf-8") as out:
@@ -120,6 +132,65 @@ def run(args: argparse.Namespace) -> int:
     print(f"layout stage alone ({args.field}, {len(texts)} pages, mean "
           f"{sum(map(len, texts)) / max(1, len(texts)):.0f} chars/page): {cpu:.0f} pages/s of "
           f"CPU time, {wall:.0f} pages/s by the wall clock")
+    return 0
+
+
+# --------------------------------------------------------------------------- --html
+
+
+def page_html(gold_path: Path, line: dict[str, Any]) -> bytes | str:
+    """A gold line's original HTML: its ``html`` field, else ``html/<id>.html.gz`` beside the
+    gold file."""
+    if isinstance(line.get("html"), str):
+        return str(line["html"])
+    return gzip.decompress((gold_path.parent / "html" / f"{line['id']}.html.gz").read_bytes())
+
+
+def run_html(args: argparse.Namespace, gold: list[dict[str, Any]]) -> int:
+    """``--html``: predictions from each page's HTML, and the cost of rendering beside the
+    layout stage's."""
+    from newsstruct import html as _html
+
+    pages = [(g, page_html(args.gold, g)) for g in gold]
+    t0 = time.perf_counter()
+    failures: list[str] = []
+    texts: list[str] = []
+    with args.pred.open("w", encoding="utf-8") as out:
+        for g, raw in pages:
+            try:
+                page = _html.render_html(raw, url=g.get("url"))
+                ref = _byline.page_reference_date(page.text) or FALLBACK_REFERENCE
+                if args.layout_only:
+                    segments, by = _html.read_header(page, ref)
+                    text = page.text
+                else:
+                    art = newsstruct.parse_html(raw, url=g.get("url"), reference_date=ref)
+                    text, segments, by = art.text, art.segments, art.byline
+            except newsstruct.NewsstructError as exc:
+                failures.append(f"{g['id']}: {type(exc).__name__}")
+                out.write(json.dumps(prediction(g["id"], (), None)) + "\n")
+                continue
+            texts.append(text)
+            out.write(json.dumps(prediction(g["id"], segments, by), ensure_ascii=False) + "\n")
+    elapsed = time.perf_counter() - t0
+    mode = "html layout+byline" if args.layout_only else "parse_html"
+    print(f"{mode}: {len(gold)} pages in {elapsed:.1f}s = {len(gold) / elapsed:.1f} pages/s; "
+          f"predictions in {args.pred}")
+    if failures:
+        print(f"raised on {len(failures)} pages (empty predictions written): "
+              + ", ".join(failures))
+    render_cpu = float("inf")
+    for _ in range(max(1, args.speed_rounds)):
+        c0 = time.process_time()
+        for g, raw in pages:
+            with contextlib.suppress(newsstruct.NewsstructError):
+                _html.render_html(raw, url=g.get("url"))
+        render_cpu = min(render_cpu, time.process_time() - c0)
+    _, layout_cpu = layout_speed(texts, args.speed_rounds)
+    render_rate = len(pages) / render_cpu if render_cpu > 0 else float("inf")
+    print(f"rendering alone ({len(pages)} pages): {render_rate:.0f} pages/s of CPU time; "
+          f"layout stage alone: {layout_cpu:.0f} pages/s of CPU time; rendering adds "
+          f"{100 * layout_cpu / render_rate:.0f}% to the layout stage's cost")
     return 0
 
 

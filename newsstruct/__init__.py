@@ -11,6 +11,7 @@ import logging
 from newsstruct import errors
 from newsstruct.article import parse_article, parse_articles
 from newsstruct.errors import NewsstructError
+from newsstruct.html import parse_html
 from newsstruct.schema import json_schema
 from newsstruct.types import (
     Article,
@@ -29,6 +30,10 @@ from newsstruct.types import (
     HeaderTime,
     Mention,
     MentionKind,
+    MetadataField,
+    MetadataItem,
+    MetadataSource,
+    PageMetadata,
     ParseWarning,
     PublishedTime,
     Quote,
@@ -65,7 +70,11 @@ __all__ = [
     "HeaderTime",
     "Mention",
     "MentionKind",
+    "MetadataField",
+    "MetadataItem",
+    "MetadataSource",
     "NewsstructError",
+    "PageMetadata",
     "ParseWarning",
     "PublishedTime",
     "Quote",
@@ -86,6 +95,7 @@ __all__ = [
     "json_schema",
     "parse_article",
     "parse_articles",
+    "parse_html",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

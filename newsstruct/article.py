@@ -6,7 +6,7 @@ import bisect
 import datetime as dt
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 import attrs
@@ -246,10 +246,14 @@ def _finish(
     model: str,
     article_id: str | None,
     published: dt.datetime | None = None,
+    header: Callable[[Byline | None], Byline | None] | None = None,
     *,
     reference_given: bool = True,
 ) -> Article:
     by = _byline.parse_byline(text, segments, reference)
+    if header is not None:
+        # more evidence for the byline (a page's metadata)
+        by = header(by)
     if published is not None:
         anchor, anchor_name = published, "published"
     elif by is not None and by.published is not None:

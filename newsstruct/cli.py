@@ -3,6 +3,8 @@
 One article::
 
     newsstruct article.txt [--reference-date 2025-09-06] [--format text|json]
+    newsstruct page.html [--url URL]   # a saved page: read by parse_html (needs the html
+                                       # extra); detected by extension or content, or --html
 
 Many articles (batch mode: JSON Lines out, one article a line, in input order)::
 
@@ -32,6 +34,7 @@ from typing import IO, Any
 
 from newsstruct.article import parse_article, parse_articles
 from newsstruct.errors import NewsstructError
+from newsstruct.html import looks_like_html, parse_html
 from newsstruct.types import Failure
 
 __all__ = ["build_parser", "main", "parse_args", "run"]
@@ -56,6 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--published", help="when the article was published, if known (single "
                    "file; in JSONL input a 'published' field): times are anchored on it")
     p.add_argument("--model", help="spaCy pipeline name (default: en_core_web_sm, ...)")
+    p.add_argument("--html", action="store_true",
+                   help="read the input as an HTML page (default: when its name ends in .html "
+                   "or .htm, or its content opens with markup)")
+    p.add_argument("--url", help="the page's address (HTML input)")
     p.add_argument("--format", choices=("text", "json", "jsonl"), default=None,
                    help="output format (default: text for one article, jsonl for a batch)")
     batch = p.add_argument_group("batch mode")
@@ -104,17 +111,24 @@ def run(args: argparse.Namespace) -> int:
     source = args.input[0]
     try:
         if source == "-":
-            text = sys.stdin.read()
+            data = sys.stdin.buffer.read()
         else:
-            with open(source, encoding="utf-8") as fh:
-                text = fh.read()
+            with open(source, "rb") as fh:
+                data = fh.read()
+        page = _is_page(source, data, args.html)
+        text = "" if page else data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         print(f"newsstruct: cannot read {source}: {exc}", file=sys.stderr)
         return 2
     try:
-        article = parse_article(text, reference_date=args.reference_date,
-                                published=args.published, model=args.model,
-                                dayfirst=args.dayfirst)
+        if page:
+            article = parse_html(data, url=args.url, reference_date=args.reference_date,
+                                 published=args.published, model=args.model,
+                                 dayfirst=args.dayfirst)
+        else:
+            article = parse_article(text, reference_date=args.reference_date,
+                                    published=args.published, model=args.model,
+                                    dayfirst=args.dayfirst)
     except NewsstructError as exc:
         print(f"newsstruct: {exc}", file=sys.stderr)
         return 1
@@ -125,6 +139,17 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(article.summary())
     return 0
+
+
+_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+
+
+def _is_page(source: str, data: bytes, forced: bool) -> bool:
+    """Whether an input is an HTML page: forced, named so, or opening with markup."""
+    if forced or source.lower().endswith(_PAGE_SUFFIXES):
+        return True
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"<") and looks_like_html(head)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

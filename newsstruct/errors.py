@@ -13,8 +13,15 @@
     ├── ModelError
     │   ├── ModelNotFoundError (also LookupError) no spaCy pipeline of that name is installed
     │   └── ModelLoadError                        the pipeline is installed but failed to load
-    └── PipelineError (also RuntimeError)         the spaCy pass failed on a text (a bug in a
-                                                  dependency or in newsstruct: please report it)
+    ├── PipelineError (also RuntimeError)         the spaCy pass failed on a text (a bug in a
+    │                                             dependency or in newsstruct: please report it)
+    ├── NotHTMLError (also ValueError)            parse_html got no HTML (plain text, a binary file)
+    ├── UndecodableHTMLError (also ValueError)    HTML bytes that no encoding reads as text
+    ├── HTMLTooLargeError (an InputTooLargeError) markup longer than ``max_html_chars``
+    ├── HTMLRenderError (also RuntimeError)       the rendering library failed on a page (a bug:
+    │                                             please report it)
+    └── MissingDependencyError (also ImportError) an optional extra is not installed
+                                                  (``pip install 'newsstruct[html]'``)
 
 Only :class:`InvalidInputError`, :class:`EmptyArticleError` and :class:`InputTooLargeError`
 depend on the text itself; any ``str`` holding a non-space character and within ``max_chars``
@@ -32,16 +39,21 @@ import datetime as _dt
 
 __all__ = [
     "EmptyArticleError",
+    "HTMLRenderError",
+    "HTMLTooLargeError",
     "InconsistentDataError",
     "InputTooLargeError",
     "InvalidArgumentError",
     "InvalidInputError",
     "InvalidReferenceDateError",
+    "MissingDependencyError",
     "ModelError",
     "ModelLoadError",
     "ModelNotFoundError",
     "NewsstructError",
+    "NotHTMLError",
     "PipelineError",
+    "UndecodableHTMLError",
     "WorkerError",
 ]
 
@@ -105,3 +117,24 @@ class ModelLoadError(ModelError):
 
 class PipelineError(NewsstructError, RuntimeError):
     """The spaCy pass failed on a text; the dependency's exception is the ``__cause__``."""
+
+
+class NotHTMLError(NewsstructError, ValueError):
+    """:func:`newsstruct.parse_html` got no HTML: plain text (use ``parse_article``), an empty
+    document or a binary file."""
+
+
+class UndecodableHTMLError(NewsstructError, ValueError):
+    """HTML given as bytes that no encoding reads as text."""
+
+
+class HTMLTooLargeError(InputTooLargeError):
+    """The markup is longer than the configured ``max_html_chars``."""
+
+
+class HTMLRenderError(NewsstructError, RuntimeError):
+    """The rendering library failed on a page; its exception is the ``__cause__``."""
+
+
+class MissingDependencyError(NewsstructError, ImportError):
+    """An optional extra is not installed (HTML input needs ``newsstruct[html]``)."""

@@ -40,6 +40,10 @@ __all__ = [
     "HeaderTime",
     "Mention",
     "MentionKind",
+    "MetadataField",
+    "MetadataItem",
+    "MetadataSource",
+    "PageMetadata",
     "ParseWarning",
     "PublishedTime",
     "Quote",
@@ -228,6 +232,33 @@ class WarningCode(str, enum.Enum):
     NO_BODY = "no_body"
     ENCODING = "encoding"
     NO_REFERENCE_DATE = "no_reference_date"
+    TRUNCATED_MARKUP = "truncated_markup"
+    NO_HTML_BODY = "no_html_body"
+
+
+class MetadataField(str, enum.Enum):
+    """What a page's metadata item says."""
+
+    HEADLINE = "headline"
+    AUTHOR = "author"
+    PUBLISHED = "published"
+    MODIFIED = "modified"
+    PUBLISHER = "publisher"
+    SITE_NAME = "site_name"
+    SECTION = "section"
+    URL = "url"
+
+
+class MetadataSource(str, enum.Enum):
+    """Where in the markup a metadata item was read."""
+
+    JSON_LD = "json_ld"
+    OPEN_GRAPH = "open_graph"
+    ARTICLE_META = "article_meta"
+    META = "meta"
+    TIME_ELEMENT = "time_element"
+    H1 = "h1"
+    CANONICAL = "canonical"
 
 
 # --------------------------------------------------------------------------- records
@@ -540,6 +571,49 @@ class Failure:
 
 
 @attrs.frozen(kw_only=True)
+class MetadataItem:
+    """One value the page's markup states about the article, with where it was read.
+
+    ``key`` names the exact place (``"NewsArticle.headline"``, ``"og:title"``,
+    ``"article:published_time"``, ``"meta[name=author]"``, ``"time[datetime]"``, ``"h1"``,
+    ``"link[rel=canonical]"``); ``kind`` is the JSON-LD ``@type`` of the value where one is
+    given (``"Person"``, ``"Organization"``); ``span`` is where the rendered text shows the
+    element (an ``<h1>``, a ``<time>``), if it does.
+    """
+
+    field: MetadataField
+    value: str
+    source: MetadataSource
+    key: str
+    kind: str | None = None
+    span: Span | None = None
+
+
+@attrs.frozen(kw_only=True)
+class PageMetadata:
+    """What a page's markup says about its article (JSON-LD, OpenGraph, ``article:*`` and
+    author meta tags, ``<time datetime>``, ``<h1>``, the canonical link), item by item in
+    the order read; ``url`` is the address the caller gave."""
+
+    items: tuple[MetadataItem, ...] = ()
+    url: str | None = None
+
+    def values(self, field: MetadataField) -> tuple[str, ...]:
+        """The distinct values stated for ``field``, in the order read."""
+        return tuple(dict.fromkeys(i.value for i in self.items if i.field is field))
+
+    @property
+    def headline(self) -> str | None:
+        """The first headline stated (JSON-LD before OpenGraph before ``<h1>``)."""
+        return next(iter(self.values(MetadataField.HEADLINE)), None)
+
+    @property
+    def canonical_url(self) -> str | None:
+        """The page's canonical URL, else its ``og:url``, else the URL the caller gave."""
+        return next(iter(self.values(MetadataField.URL)), self.url)
+
+
+@attrs.frozen(kw_only=True)
 class Article:
     """Everything newsstruct reads from one article. ``text`` is the input, unchanged."""
 
@@ -554,6 +628,7 @@ class Article:
     warnings: tuple[ParseWarning, ...] = attrs.field(default=(), repr=False)
     model: str | None = attrs.field(default=None, repr=False)
     id: str | None = attrs.field(default=None, repr=False)
+    metadata: PageMetadata | None = attrs.field(default=None, repr=False)
 
     # -- convenience views -------------------------------------------------------------
 

@@ -1,0 +1,419 @@
+"""``parse_html``: a saved page in, an :class:`~newsstruct.Article` out.
+
+The page is parsed by lxml and rendered to text with its visual line structure by inscriptis
+(block elements, list items, table cells and ``<br>`` become lines; the ``html`` extra
+installs both). Script, style, noscript and template content, and elements hidden by
+``hidden``, ``aria-hidden="true"`` or an inline ``display: none`` are left out before
+rendering; every other text node reaches the rendered text, whose lines are stripped and whose
+runs of blank lines are collapsed to one. That text is ``Article.text``: every offset of the
+article is an offset into it, as for :func:`~newsstruct.parse_article`.
+
+The page's metadata (:mod:`newsstruct.metadata`) is kept in ``Article.metadata`` and weighed
+as evidence for the title, the authors and the published time (:mod:`newsstruct.evidence`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from newsstruct import article as _article
+from newsstruct import byline as _byline
+from newsstruct import evidence as _evidence
+from newsstruct import layout as _layout
+from newsstruct import metadata as _metadata
+from newsstruct import pipeline as _pipeline
+from newsstruct.errors import (
+    HTMLRenderError,
+    HTMLTooLargeError,
+    InvalidInputError,
+    MissingDependencyError,
+    NotHTMLError,
+    UndecodableHTMLError,
+)
+from newsstruct.types import (
+    Article,
+    Byline,
+    PageMetadata,
+    ParseWarning,
+    Segment,
+    Span,
+    WarningCode,
+)
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+    from spacy.language import Language
+
+__all__ = ["DEFAULT_MAX_HTML_CHARS", "RenderedPage", "decode_html", "looks_like_html",
+           "parse_header", "parse_html", "read_header", "render_html"]
+
+#: Longest markup accepted by default (characters, or bytes before decoding).
+DEFAULT_MAX_HTML_CHARS = 20_000_000
+#: Elements nested deeper than this are unwrapped (their text kept) before rendering.
+MAX_DEPTH = 200
+#: Elements whose content never reaches the text.
+DROPPED_TAGS = ("script", "style", "noscript", "template")
+#: Elements that hold no rendered text (the head is read for metadata first).
+UNSHOWN_TAGS = ("head",)
+#: Share of replaced characters above which bytes are not text in any encoding.
+MAX_REPLACED = 0.05
+
+_MARK = "data-newsstruct-mark"
+#: At most this many ``<h1>`` and ``<time>`` elements are placed in the rendered text.
+MAX_MARKS = 2 * _metadata.MAX_ITEMS
+_TAG = re.compile(
+    rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|span|a|article|section|main|script"
+    rb"|style|table|br|h[1-6]|ul|ol|li|img|link|header|footer|nav)[\s/>]", re.IGNORECASE)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_MAYBE_HIDDEN = "//*[@hidden or @aria-hidden or contains(@style, 'none')]"
+_DISPLAY_NONE = re.compile(r"(?:^|;)\s*display\s*:\s*none\b", re.IGNORECASE)
+_BINARY = (b"\x1f\x8b", b"%PDF", b"\x89PNG", b"PK\x03\x04", b"GIF8", b"\xff\xd8\xff")
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+@attrs.frozen(kw_only=True)
+class RenderedPage:
+    """A page rendered to text: the text, its metadata and the caveats met on the way."""
+
+    text: str
+    metadata: PageMetadata
+    warnings: tuple[ParseWarning, ...] = ()
+
+
+# --------------------------------------------------------------------------- input
+
+
+def looks_like_html(data: str | bytes) -> bool:
+    """Whether the start of ``data`` holds an HTML tag (``<html``, ``<p>``, ``<div ...``)."""
+    head = data[:65536]
+    raw = head.encode("utf-8", "replace") if isinstance(head, str) else head.replace(b"\0", b"")
+    return _TAG.search(raw) is not None
+
+
+def _declared(data: bytes) -> str | None:
+    m = _META_CHARSET.search(data[:16384])
+    if m is None:
+        return None
+    try:
+        name = codecs.lookup(m.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+    if name.startswith(("utf-16", "utf-32")):
+        return "utf-8"  # a byte stream without a BOM is not UTF-16, whatever it says
+    if name in ("latin-1", "iso8859-1", "ascii"):
+        return "cp1252"  # what browsers read for these labels
+    return name
+
+
+def decode_html(data: bytes) -> tuple[str, list[ParseWarning]]:
+    """Bytes to text: the encoding from the byte-order mark, else the ``<meta charset>``, else
+    UTF-8, else Windows-1252; bytes no encoding reads become U+FFFD (with a warning).
+
+    Raises:
+        UndecodableHTMLError: the bytes are binary, or not text in any of these encodings.
+    """
+    if data.startswith(_BINARY):
+        raise NotHTMLError("the data is a binary file (compressed, PDF or image), not HTML")
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(name), []
+            except UnicodeDecodeError as exc:
+                raise UndecodableHTMLError(f"the data opens with a {name} mark but is not "
+                                           f"{name}: {exc}") from None
+    if data.count(b"\0") > len(data) // 100:
+        raise UndecodableHTMLError("the data holds NUL bytes: binary, or UTF-16 without a mark")
+    declared = _declared(data)
+    for name in dict.fromkeys(n for n in (declared, "utf-8", "cp1252") if n):
+        try:
+            return data.decode(name), []
+        except (UnicodeDecodeError, LookupError):
+            continue
+    name = declared or "utf-8"
+    text = data.decode(name, "replace")
+    bad = text.count("\ufffd")
+    if bad > MAX_REPLACED * max(1, len(text)):
+        raise UndecodableHTMLError(f"{bad:,} of {len(text):,} characters cannot be read as "
+                                   f"{name} or any fallback encoding")
+    return text, [ParseWarning(code=WarningCode.ENCODING, message=(
+        f"{bad:,} bytes are not {name}: they were replaced by U+FFFD"))]
+
+
+def _check(html: object, max_html_chars: int | None) -> tuple[str, list[ParseWarning]]:
+    if not isinstance(html, str | bytes | bytearray):
+        raise InvalidInputError(f"html must be a str or bytes, not {type(html).__name__}")
+    if max_html_chars is not None and len(html) > max_html_chars:
+        raise HTMLTooLargeError(f"the page has {len(html):,} characters of markup, more than "
+                                f"max_html_chars={max_html_chars:,}")
+    warnings: list[ParseWarning] = []
+    if isinstance(html, bytes | bytearray):
+        html, warnings = decode_html(bytes(html))
+    if not looks_like_html(html):
+        raise NotHTMLError("the input holds no HTML tag: for plain text use parse_article")
+    return html, warnings
+
+
+# --------------------------------------------------------------------------- tree
+
+
+def _parse_tree(html: str) -> tuple[HtmlElement, list[ParseWarning]]:
+    try:
+        import lxml.etree
+        import lxml.html
+    except ImportError as exc:  # pragma: no cover - the extra is installed in development
+        raise MissingDependencyError(
+            "parse_html needs the html extra: pip install 'newsstruct[html]'") from exc
+    html = _XML_DECL.sub("", html, count=1).replace("\0", "")
+    parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+    try:
+        root = lxml.html.document_fromstring(html, parser=parser)
+    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as exc:
+        raise NotHTMLError(f"the markup holds no document: {exc}") from exc
+    warnings: list[ParseWarning] = []
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        warnings.append(ParseWarning(code=WarningCode.TRUNCATED_MARKUP, message=(
+            "the markup nests too deeply for the HTML parser: text after the limit is lost")))
+    elif _truncated(html):
+        warnings.append(ParseWarning(code=WarningCode.TRUNCATED_MARKUP, message=(
+            "the markup ends inside a tag or before the document's closing tags: the page "
+            "may be cut short")))
+    if root.find("body") is None:
+        warnings.append(ParseWarning(code=WarningCode.NO_HTML_BODY, message=(
+            "the page has no <body>: the text is what the parser found outside it")))
+    return root, warnings
+
+
+def _truncated(html: str) -> bool:
+    tail = html.rstrip()[-4096:].lower()
+    if tail.rfind("<") > tail.rfind(">"):
+        return True  # ends inside a tag
+    head = html[:4096].lower()
+    return ("<body" in head or "<html" in head) and "</body" not in tail and "</html" not in tail
+
+
+def _hidden(el: HtmlElement) -> bool:
+    if el.get("hidden") is not None:
+        return True
+    if (el.get("aria-hidden") or "").strip().lower() == "true":
+        return True
+    return _DISPLAY_NONE.search(el.get("style") or "") is not None
+
+
+def _clean_tree(root: HtmlElement) -> None:
+    """Drop invisible content; unwrap elements nested deeper than :data:`MAX_DEPTH`.
+
+    ``<noscript>`` is dropped too, except on a page whose ``<noscript>`` blocks hold more
+    text than all the rest: a page written by its scripts, whose only readable text is what
+    it shows a reader without them."""
+    drop = list(root.iter(*(t for t in DROPPED_TAGS if t != "noscript"), *UNSHOWN_TAGS))
+    drop += [el for el in root.xpath(_MAYBE_HIDDEN) if el.tag != "html" and _hidden(el)]
+    for el in drop:
+        if el.getparent() is not None:
+            el.drop_tree()
+    fallback = list(root.iter("noscript"))
+    if fallback:
+        shown = sum(len(el.text_content().strip()) for el in fallback)
+        keep = 2 * shown > len(root.text_content().strip())
+        for el in fallback:
+            if el.getparent() is not None:
+                el.drop_tag() if keep else el.drop_tree()
+    deep: list[HtmlElement] = []
+    stack: list[tuple[HtmlElement, int]] = [(root, 0)]
+    while stack:
+        el, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            deep.append(el)
+        stack.extend((child, depth + 1) for child in el if isinstance(child.tag, str))
+    for el in reversed(deep):
+        el.drop_tag()
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+@functools.lru_cache(maxsize=1)
+def _config() -> Any:
+    """The rendering settings (links and images not shown; one annotation a marked element),
+    built once."""
+    from inscriptis.model.config import ParserConfig
+
+    rules = {f"#{_MARK}={k}": [str(k)] for k in range(MAX_MARKS)}
+    return ParserConfig(display_links=False, display_images=False, annotation_rules=rules)
+
+
+def _render(root: HtmlElement) -> tuple[str, list[tuple[int, int, str]]]:
+    from inscriptis import Inscriptis
+
+    try:
+        engine = Inscriptis(root, _config())
+        text = engine.get_text()
+        labels = [(a.start, a.end, str(a.metadata)) for a in engine.get_annotations()]
+    except RecursionError as exc:
+        raise HTMLRenderError("the page nests too deeply to render") from exc
+    except Exception as exc:
+        raise HTMLRenderError(f"the page could not be rendered: {exc!r}") from exc
+    return text, labels
+
+
+def _tidy(raw: str) -> tuple[str, Callable[[int], int]]:
+    """Lines stripped, runs of blank lines collapsed to one; and the map from offsets of
+    ``raw`` to offsets of the result."""
+    out: list[str] = []
+    # (raw offset of the stripped line's start, its offset in the result, its length)
+    rows: list[tuple[int, int, int]] = []
+    pos = size = 0
+    blank = True
+    for line in raw.split("\n"):
+        core = line.strip()
+        if core:
+            if out:
+                out.append("\n\n" if blank else "\n")
+                size += len(out[-1])
+            lead = len(line) - len(line.lstrip())
+            rows.append((pos + lead, size, len(core)))
+            out.append(core)
+            size += len(core)
+            blank = False
+        else:
+            blank = True
+        pos += len(line) + 1
+    starts = [r[0] for r in rows]
+
+    def place(offset: int) -> int:
+        import bisect
+
+        i = bisect.bisect_right(starts, offset) - 1
+        if i < 0:
+            return 0
+        raw_start, start, length = rows[i]
+        return start + min(max(offset - raw_start, 0), length)
+
+    return "".join(out), place
+
+
+def render_html(html: str | bytes, *, url: str | None = None,
+                max_html_chars: int | None = DEFAULT_MAX_HTML_CHARS) -> RenderedPage:
+    """Render a page to lined text and read its metadata, without the language stages.
+
+    Raises:
+        newsstruct.errors.NewsstructError: :class:`~newsstruct.errors.NotHTMLError`,
+            :class:`~newsstruct.errors.UndecodableHTMLError`,
+            :class:`~newsstruct.errors.HTMLTooLargeError` or
+            :class:`~newsstruct.errors.InvalidInputError` for the input.
+    """
+    markup, warnings = _check(html, max_html_chars)
+    root, found = _parse_tree(markup)
+    warnings += found
+    items = _metadata.read_metadata(root)
+    _clean_tree(root)
+    marked = _metadata.element_items(root)[:MAX_MARKS]
+    for k, (el, _) in enumerate(marked):
+        el.set(_MARK, str(k))
+    raw, labels = _render(root)
+    text, place = _tidy(raw)
+    spans: dict[int, Span] = {}
+    for start, end, label in labels:
+        k = int(label)
+        a, b = place(start), place(end)
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if k not in spans and b > a:
+            spans[k] = Span.of(text, a, b)
+    placed = [attrs.evolve(item, span=spans.get(k)) for k, (_, item) in enumerate(marked)]
+    return RenderedPage(text=text, metadata=PageMetadata(items=tuple(items + placed), url=url),
+                        warnings=tuple(warnings))
+
+
+# --------------------------------------------------------------------------- parse_html
+
+
+def parse_header(
+    html: str | bytes,
+    *,
+    url: str | None = None,
+    reference_date: _article.ReferenceDate = None,
+    max_html_chars: int | None = DEFAULT_MAX_HTML_CHARS,
+) -> tuple[RenderedPage, tuple[Segment, ...], Byline | None]:
+    """The layout and byline stages alone on a page (no spaCy pass): the rendered page, its
+    segments and its byline, with the metadata weighed in as :func:`parse_html` does.
+    ``reference_date`` defaults to the latest absolute date the page shows, else now."""
+    page = render_html(html, url=url, max_html_chars=max_html_chars)
+    ref = (_article.coerce_reference_date(reference_date) if reference_date is not None
+           else _byline.page_reference_date(page.text) or _article.coerce_reference_date(None))
+    return (page, *read_header(page, ref))
+
+
+def read_header(
+    page: RenderedPage, reference: dt.datetime
+) -> tuple[tuple[Segment, ...], Byline | None]:
+    """The segments and byline of a rendered page, with its metadata weighed in."""
+    text = page.text
+    segments = _evidence.apply_title(text, _layout.segment_text(text), page.metadata)
+    by = _evidence.apply_byline(text, segments, _byline.parse_byline(text, segments, reference),
+                                page.metadata, reference)
+    return segments, by
+
+
+
+def parse_html(
+    html: str | bytes,
+    *,
+    url: str | None = None,
+    reference_date: _article.ReferenceDate = None,
+    published: _article.ReferenceDate = None,
+    model: str | Language | None = None,
+    max_chars: int | None = _article.DEFAULT_MAX_CHARS,
+    max_html_chars: int | None = DEFAULT_MAX_HTML_CHARS,
+    dayfirst: bool | None = None,
+) -> Article:
+    """Read a saved page's HTML into an :class:`~newsstruct.Article`.
+
+    ``Article.text`` is the page rendered to lined text (see the module's notes), and every
+    offset refers to it; ``Article.metadata`` holds what the markup states (JSON-LD, meta
+    tags, ``<time>``, ``<h1>``, the canonical link), each item with where it was read. The
+    metadata is evidence for the header: the title is the rendered line that the headline
+    metadata or the ``<h1>`` names; authors named both in the metadata and in the visible
+    byline are preferred; the published time prefers a machine-readable datetime and records
+    its source (``PublishedTime.source``).
+
+    Args:
+        html: the page, as ``str`` or as ``bytes`` (decoded by :func:`decode_html`).
+        url: the page's address, if known (kept in ``Article.metadata.url``).
+        reference_date, published, model, max_chars, dayfirst: as for
+            :func:`~newsstruct.parse_article`
+            (``max_chars`` limits the rendered text).
+        max_html_chars: refuse longer markup with
+            :class:`~newsstruct.errors.HTMLTooLargeError`.
+
+    Raises:
+        newsstruct.errors.NewsstructError: a subclass naming what is wrong with the input
+            (not HTML, undecodable, too large, a page that renders to no text).
+    """
+    page = render_html(html, url=url, max_html_chars=max_html_chars)
+    text = _article._check_text(page.text, max_chars)
+    reference = _article.coerce_reference_date(reference_date, dayfirst=dayfirst)
+    pub = None if published is None else _article.coerce_reference_date(published, "published",
+                                                                          dayfirst=dayfirst)
+    nlp = _pipeline.load_model(model)
+    segments = _evidence.apply_title(text, _layout.segment_text(text), page.metadata)
+
+    def header(by: Byline | None, segs: Any = segments) -> Byline | None:
+        return _evidence.apply_byline(text, segs, by, page.metadata, reference)
+
+    doc = _pipeline.run_pipeline(nlp, text, segments)
+    art = _article._finish(text, segments, doc, reference, _pipeline.model_name(nlp), None, pub,
+                          header=header, reference_given=reference_date is not None)
+    return attrs.evolve(art, metadata=page.metadata, warnings=page.warnings + art.warnings)
