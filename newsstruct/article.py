@@ -117,7 +117,7 @@ def _finish(
     article_id: str | None,
     published: dt.datetime | None = None,
 ) -> Article:
-    by = _byline.parse_byline(text, segments, reference)
+    by = _byline.parse_byline(text, segments, reference, doc)
     if published is not None:
         anchor, anchor_name = published, "published"
     elif by is not None and by.published is not None:
@@ -132,7 +132,8 @@ def _finish(
     return Article(
         text=text, reference_date=reference, segments=segments, byline=by,
         entities=entities, quotes=quotes, times=times, deadlines=deadlines,
-        warnings=_textcheck.diagnose(text, segments, doc), model=model, id=article_id,
+        warnings=_textcheck.diagnose(text, segments, doc)
+        + _byline.date_warnings(text, segments), model=model, id=article_id,
     )
 
 

@@ -207,6 +207,7 @@ class WarningCode(str, enum.Enum):
     CHUNKED = "chunked"
     NO_BODY = "no_body"
     ENCODING = "encoding"
+    AMBIGUOUS_DATE = "ambiguous_date"
 
 
 # --------------------------------------------------------------------------- records
