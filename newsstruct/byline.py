@@ -1012,7 +1012,7 @@ def _listed_dates(segments: Sequence[Segment]) -> frozenset[int]:
 
 _AFTER_NAMES = re.compile(
     # a footnote mark glued to the name ("Jane Doe1"), else a separator or a link
-    r"\d|\s*(?:$|[,;|•·/—–(-]|@\w|(?i:(?:view|see|more|follow|email|e-mail|read|contact|updated|"
+    r"\d|\s*(?:$|[,;|•·/—–(&-]|@\w|(?i:(?:view|see|more|follow|email|e-mail|read|contact|updated|"
     r"published|posted|special to)\b))")
 
 
@@ -1053,6 +1053,37 @@ _ONLY_BY = re.compile(r"^(?:(?:written|posted|published|words|story)\s+)?(?:by|a
 
 
 _BULLET = re.compile(r"[*+•·]\s")
+_LIST_MARK = re.compile(r"^(?:[*+•·-]|\d{1,2}[.)])\s+")
+#: Lines between the names of a list under "By" that are no names ("…", "&").
+_LIST_JOINERS = frozenset({"…", "...", "&", "and"})
+#: Most lines of names read under a line that is only "By".
+MAX_NAMES_UNDER_BY = 12
+
+
+def _names_under_by(
+    source: str, segments: Sequence[Segment], i: int
+) -> tuple[list[Author], int]:
+    """The names on the lines under the line ``segments[i]`` that is only "By", one or more
+    a line ("By" / "* Jane Doe," / "* John Roe &" / "Mary Major News Reporter"), up to the
+    first line that is not only names; with the index of that line."""
+    found: list[Author] = []
+    j = i + 1
+    while j < min(len(segments), i + 1 + MAX_NAMES_UNDER_BY):
+        seg = segments[j]
+        text = seg.span.text
+        mark = _LIST_MARK.match(text)
+        at = mark.end() if mark else 0
+        if text[at:].strip() in _LIST_JOINERS:
+            j += 1
+            continue
+        names = split_authors(text[at:], seg.span.start + at, source, explicit=True)
+        if not names or names[0].span.start != seg.span.start + at or not _names_only(
+                seg, source, names):
+            break
+        found.extend(a for a in names if all(a.name.casefold() != b.name.casefold()
+                                             for b in found))
+        j += 1
+    return found, j
 _SECTION_LABEL = re.compile(r"^[A-Z][a-z]{1,14}(?: [a-z])?$")
 
 
@@ -1068,11 +1099,10 @@ def _names_beside_dates(
         seg = segments[i]
         text = seg.span.text
         if _ONLY_BY.match(text.strip(" *•·-")) and i + 1 < len(segments):
-            nxt = segments[i + 1]
-            found = split_authors(nxt.span.text, nxt.span.start, source, explicit=True)
-            if found and _names_only(nxt, source, found):
-                dated = i + 2 if i + 2 < len(segments) and is_date_line(
-                    segments[i + 2].span.text) else None
+            found, after = _names_under_by(source, segments, i)
+            if found:
+                dated = after if after < len(segments) and is_date_line(
+                    segments[after].span.text) else None
                 return found, dated
             continue
         if i in page.listed or len(seg.span) > 120:
@@ -1098,6 +1128,16 @@ def _names_beside_dates(
                     and (found := _bare_names(segments[j], source))):
                 return found, i
     return [], None
+
+
+def _under_by_near(source: str, segments: Sequence[Segment], title: int | None) -> list[Author]:
+    """The names listed under a line that is only "By" near the headline."""
+    if title is None:
+        return []
+    for i in range(max(0, title - NEAR_BEFORE), min(len(segments), title + NEAR_AFTER + 1)):
+        if _ONLY_BY.match(segments[i].span.text.strip(" *•·-")):
+            return _names_under_by(source, segments, i)[0]
+    return []
 
 
 def _names_at_top(source: str, segments: Sequence[Segment]) -> list[Author]:
@@ -1249,9 +1289,10 @@ def _parse_byline(
     from_names_only = False
     published: PublishedTime | None = None
     updated: PublishedTime | None = None
+    under_by = _under_by_near(source, segments, title)
     # names after "By" win over lines that are only names
     explicit = any(_explicit(s) and _names_in(s, source) for s in bylines
-                   if s.kind is SegmentKind.BYLINE) or None
+                   if s.kind is SegmentKind.BYLINE) or bool(under_by) or None
     listing = False
     for i, seg in placed:
         if seg.kind is SegmentKind.BYLINE and (explicit is None or _explicit(seg) == explicit):
@@ -1281,6 +1322,9 @@ def _parse_byline(
     if listing:
         # names on lines without "By" are not the byline when they are a list's entries
         authors = []
+    for a in under_by:
+        if all(a.name.casefold() != b.name.casefold() for b in authors):
+            authors.append(a)
     authors = _people(authors, source, title_text if from_names_only else "")
     notes = _people(_authors_after_body(source, segments), source, "")
     if authors and from_names_only and notes:
