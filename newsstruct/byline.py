@@ -1130,14 +1130,19 @@ def _names_beside_dates(
     return [], None
 
 
-def _under_by_near(source: str, segments: Sequence[Segment], title: int | None) -> list[Author]:
-    """The names listed under a line that is only "By" near the headline."""
+def _under_by_near(
+    source: str, segments: Sequence[Segment], title: int | None
+) -> tuple[list[Author], Segment | None]:
+    """The names listed under a line that is only "By" near the headline, with the line
+    under them when it is a date line."""
     if title is None:
-        return []
+        return [], None
     for i in range(max(0, title - NEAR_BEFORE), min(len(segments), title + NEAR_AFTER + 1)):
         if _ONLY_BY.match(segments[i].span.text.strip(" *•·-")):
-            return _names_under_by(source, segments, i)[0]
-    return []
+            found, after = _names_under_by(source, segments, i)
+            below = segments[after] if after < len(segments) else None
+            return found, below if below is not None and is_date_line(below.span.text) else None
+    return [], None
 
 
 def _names_at_top(source: str, segments: Sequence[Segment]) -> list[Author]:
@@ -1289,7 +1294,7 @@ def _parse_byline(
     from_names_only = False
     published: PublishedTime | None = None
     updated: PublishedTime | None = None
-    under_by = _under_by_near(source, segments, title)
+    under_by, under_by_date = _under_by_near(source, segments, title)
     # names after "By" win over lines that are only names
     explicit = any(_explicit(s) and _names_in(s, source) for s in bylines
                    if s.kind is SegmentKind.BYLINE) or bool(under_by) or None
@@ -1344,6 +1349,11 @@ def _parse_byline(
             published = next(iter_times(seg.span.text, seg.span.start, source, reference,
                                         relative=False,
                                         day_first=page.day_first(seg.span.text)), None)
+    if published is None and updated is None and under_by and under_by_date is not None:
+        # the date under the names listed under "By"
+        published = next(iter_times(
+            under_by_date.span.text, under_by_date.span.start, source, reference,
+            relative=False, day_first=page.day_first(under_by_date.span.text)), None)
     if published is None and updated is None:
         published = _date_near_title(source, segments, reference, page, title)
     if not authors:
