@@ -250,7 +250,7 @@ def _finish(
     *,
     reference_given: bool = True,
 ) -> Article:
-    by = _byline.parse_byline(text, segments, reference)
+    by = _byline.parse_byline(text, segments, reference, doc)
     if header is not None:
         # more evidence for the byline (a page's metadata)
         by = header(by)
@@ -266,7 +266,7 @@ def _finish(
     times = _timex.extract_times(doc, text, view, anchor, anchor_name)
     deadlines = _deadlines.extract_deadlines(doc, text, view, times, entities, reference,
                                              anchor=anchor)
-    warnings = _textcheck.diagnose(text, segments, doc)
+    warnings = _textcheck.diagnose(text, segments, doc) + _byline.date_warnings(text, segments)
     if not reference_given:
         warnings += _reference_warning(by, times)
     entities, quotes, times, deadlines = _with_segment_kinds(

@@ -40,11 +40,14 @@ that recur a few lines apart date a list of teasers and are passed over.
 
 from __future__ import annotations
 
+import bisect
 import calendar
+import contextvars
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from newsstruct.data import lexicon
 from newsstruct.layout import (
@@ -60,14 +63,19 @@ from newsstruct.types import (
     Author,
     Byline,
     Granularity,
+    ParseWarning,
     PublishedTime,
     Segment,
     SegmentKind,
     Span,
+    WarningCode,
 )
 
-__all__ = ["page_reference_date", "parse_byline", "parse_time", "split_authors",
-           "writes_day_first"]
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["date_warnings", "page_reference_date", "parse_byline", "parse_time",
+           "person_score", "split_authors", "writes_day_first"]
 
 _UNITS = {
     "second": dt.timedelta(seconds=1),
@@ -106,7 +114,8 @@ _ABSOLUTE = re.compile(
     r"(?::\d{2}(?:\.\d+)?)?(?P<iz>Z|[+-]\d{2}:?\d{2})?)?"
     r"|" + _MONTH.format(g="m1") + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<y1>\d{4})"
     r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?" + _MONTH.format(g="m2")
-    + r",?\s+(?P<y2>\d{4})"
+    # a two-digit year ("updated 3 May 18"), not an hour ("3 May 18:30")
+    + r",?\s+(?P<y2>\d{4}|\d{2}(?![:.]?\d))"
     r"|(?P<n1>\d{1,2})(?P<sep>[/.])(?P<n2>\d{1,2})(?P=sep)(?P<n3>\d{4}|\d{2})"
     r")(?:(?![\w/])|(?-i:(?=[A-Z][a-z])))" + _TIME,
     re.IGNORECASE,
@@ -127,6 +136,8 @@ _RELATIVE = re.compile(
     r"|\b(?P<word>yesterday|today|just now)\b",
     re.IGNORECASE,
 )
+#: A length of time after a number and unit ("4 min read", "2 minute watch"), not a time.
+_DURATION = re.compile(r"\s*(?:read|watch|listen|video|audio)\b", re.IGNORECASE)
 _UPDATED = re.compile(r"\b(?:updated|modified|last edited|edited)\b[^\d]{0,20}$", re.IGNORECASE)
 _FIRST_PUBLISHED = re.compile(r"\b(?:published|posted|first published)\b", re.IGNORECASE)
 
@@ -151,11 +162,24 @@ def _hour(hh: str | None, ap: str | None) -> int | None:
     return h if 0 <= h < 24 else None
 
 
+def _year(digits: str) -> int:
+    """A year written with four digits or two ("18": 2018, "95": 1995)."""
+    n = int(digits)
+    if len(digits) > 2:
+        return n
+    return n + (2000 if n < TWO_DIGIT_PIVOT else 1900)
+
+
+#: Two-digit years under this are of this century ("18": 2018), others of the last ("95").
+TWO_DIGIT_PIVOT = 70
+
+
 def _absolute_value(
-    m: re.Match[str], day_first: bool = False
+    m: re.Match[str], day_first: bool | None = False
 ) -> tuple[dt.datetime, bool, str | None] | None:
     """The datetime a match of ``_ABSOLUTE`` denotes, whether it has a time, and its zone;
-    ``day_first`` reads "02/10/2020" as 2 October (the page writes its dates that way)."""
+    ``day_first`` reads "02/10/2020" as 2 October (the page writes its dates that way), and
+    ``None`` (the page shows no order) leaves such a date unread."""
     g = m.groupdict()
     try:
         if g["iso"]:
@@ -168,10 +192,12 @@ def _absolute_value(
             if g["m1"]:
                 month, d, year = _MONTHS[g["m1"].lower()], int(g["d1"]), int(g["y1"])
             elif g["m2"]:
-                month, d, year = _MONTHS[g["m2"].lower()], int(g["d2"]), int(g["y2"])
+                month, d, year = _MONTHS[g["m2"].lower()], int(g["d2"]), _year(g["y2"])
             else:
-                n1, n2, n3 = int(g["n1"]), int(g["n2"]), int(g["n3"])
-                year = n3 + 2000 if n3 < 100 else n3
+                n1, n2, year = int(g["n1"]), int(g["n2"]), _year(g["n3"])
+                if g["sep"] == "/" and day_first is None and n1 != n2 and max(n1, n2) <= 12:
+                    # "02/10/2020" on a page that shows no order: left unread
+                    return None
                 # day first for dotted dates, when the first number cannot be a month and
                 # on pages that write their dates day first
                 if n1 > 12 or ((g["sep"] == "." or day_first) and n2 <= 12):
@@ -217,7 +243,7 @@ def _relative(m: re.Match[str], reference: dt.datetime) -> tuple[dt.datetime, Gr
 
 def iter_times(
     text: str, offset: int, source: str, reference: dt.datetime, *, relative: bool = True,
-    day_first: bool = False,
+    day_first: bool | None = False,
 ) -> Iterator[PublishedTime]:
     """Every published-looking time written in ``text`` (found at ``offset`` in ``source``),
     in order: absolute dates first where both kinds overlap."""
@@ -263,9 +289,10 @@ def iter_times(
         for r in _RELATIVE.finditer(text):
             if any(s <= r.start() < e for s, e in taken):
                 continue
-            if r.group("n") and not r.group("ago") and not re.search(
+            if r.group("n") and not r.group("ago") and (not re.search(
                 r"(?:^|[|/•·,]\s*)$", text[: r.start()]
-            ):
+            ) or _DURATION.match(text, r.end())):
+                # "5 hours" after a separator is a time ago; "4 min read" a duration
                 continue
             value, gran, approx = _relative(r, reference)
             updated = bool(_UPDATED.search(text[: r.start()]))
@@ -278,7 +305,7 @@ def iter_times(
 
 def parse_time(
     text: str, offset: int, source: str, reference: dt.datetime, *, updated: bool = False,
-    day_first: bool = False,
+    day_first: bool | None = False,
 ) -> PublishedTime | None:
     """The first published time written in ``text`` (found at ``offset`` in ``source``)."""
     for t in iter_times(text, offset, source, reference, day_first=day_first):
@@ -307,11 +334,11 @@ _MONTH_DAY = re.compile(r"\b" + _MONTH.format(g="m") + r"\s+\d{1,2}(?:st|nd|rd|t
                         re.IGNORECASE)
 
 
-def writes_day_first(text: str) -> bool:
+def writes_day_first(text: str) -> bool | None:
     """Whether the page writes its dates day first, so that "02/10/2020" is 2 October:
     its slashed dates that can be read one way only ("21/06/2014" against "11/19/2019")
     decide, else its dates with the month spelled out ("2 October 2020" against
-    "October 2, 2020")."""
+    "October 2, 2020"); ``None`` when the page shows neither order more than the other."""
     day_first = month_first = 0
     for m in _SLASHED.finditer(text):
         a, b = int(m.group(1)), int(m.group(2))
@@ -319,7 +346,32 @@ def writes_day_first(text: str) -> bool:
         month_first += b > 12 >= a
     if day_first != month_first:
         return day_first > month_first
-    return len(_DAY_MONTH.findall(text)) > len(_MONTH_DAY.findall(text))
+    spelled_day_first, spelled_month_first = len(_DAY_MONTH.findall(text)), len(
+        _MONTH_DAY.findall(text))
+    if spelled_day_first == spelled_month_first:
+        return None
+    return spelled_day_first > spelled_month_first
+
+
+def date_warnings(source: str, segments: Sequence[Segment]) -> tuple[ParseWarning, ...]:
+    """A warning for each numeric date of a byline or dateline that reads two ways
+    ("02/10/2020") on a page that does not show which: such a date is left unread."""
+    lines = [s for s in segments if s.kind in (SegmentKind.BYLINE, SegmentKind.DATELINE)
+             and "/" in s.span.text]
+    found = [(s, m) for s in lines for m in _SLASHED.finditer(s.span.text)
+             if int(m.group(1)) != int(m.group(2)) and max(int(m.group(1)), int(m.group(2))) <= 12]
+    if not found or writes_day_first(source) is not None:
+        return ()
+    out = []
+    for seg, m in found:
+        a, b = int(m.group(1)), int(m.group(2))
+        start = seg.span.start + m.start()
+        out.append(ParseWarning(
+            code=WarningCode.AMBIGUOUS_DATE, span=Span.of(source, start, start + len(m.group(0))),
+            message=f"{m.group(0)!r} may be {calendar.month_name[a]} {b} or "
+                    f"{calendar.month_name[b]} {a}, and the page shows no day order: "
+                    "left unread"))
+    return tuple(out)
 
 
 # --------------------------------------------------------------------------- names
@@ -332,7 +384,7 @@ _BY = re.compile(
 )
 _DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
 _CUT = re.compile(
-    r"\s+[|•·/—–]\s*|\s+-{1,2}\s+|\s*\(|\s@|\S+@\S+|https?://|www\.|\s+(?:on|at|for|from|in)\s+"
+    r"\s+[|•·/—–]\s*|\s+-{1,2}\s+|\s*\(|\S+@[\w-]+\.[a-z]{2,}|@|https?://|www\.|\s+(?:on|at|for|from|in)\s+"
     r"(?=[A-Z\d])|\b(?:updated|published|posted|last updated|view (?:more|all|my)|follow|"
     r"email|e-mail|read more|more from|special to|contact|categories|category|tags|tagged|"
     r"filed under)\b|\d"
@@ -340,7 +392,8 @@ _CUT = re.compile(
     re.IGNORECASE,
 )
 _GLUED = re.compile(
-    r"(?<=[a-z])(?=[A-Z]{2,}|(?:January|February|March|April|May|June|July|August|September|"
+    # a label, a capitalised word or a month run into the name ("Jen MillsPublished Jul 17")
+    r"(?<=[a-z])(?=[A-Z]{2,}|(?:Published|Publish|Updated|Posted|Modified|Last)\b|(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)"
 )
 _TRAILING_JOINER = re.compile(r"(?:[\s,;:|&-]*\s(?:on|at|for|from|in|and|the|of))*[\s,;:|&-]*$",
@@ -461,6 +514,121 @@ def _trim_labels(piece: str) -> str:
         piece = piece[: m.start()]
 
 
+#: The model's reading of the page, for names read without "By": its entity spans as
+#: (start, end, label) sorted by start, set by :func:`parse_byline` for the page it reads.
+_ENTITIES: contextvars.ContextVar[tuple[tuple[int, int, str], ...]] = contextvars.ContextVar(
+    "byline_entities", default=())
+#: Entity labels of the model that name something other than a person.
+#: (Its ORG and NORP readings of lone names are too often wrong to count against a person.)
+_NOT_PERSON = frozenset({"GPE", "LOC", "FAC"})
+
+#: Named weights of the evidence that a name read without "By" is a person's (sum against
+#: :data:`PERSON_THRESHOLD`); written by hand, each a general fact about names in bylines.
+GIVEN_NAME = 1.0  # its first word is a known given name
+MODEL_PERSON = 1.0  # the model reads a person there
+MODEL_OTHER = -0.5  # the model reads a place there
+PLACE_WORD = -1.0  # its first word opens place names ("Hong Kong", "New York")
+OUTLET_NEXT = 1.0  # a known outlet follows it ("Jane Roe, Business Insider")
+JOINED = 1.0  # it is joined by "and" to a name already read as a person
+PERSON_THRESHOLD = 1.0
+#: A second name after a comma on a line without "By" or "and" ("Jane Doe, Kit Reviews")
+#: needs two kinds of evidence.
+LIST_THRESHOLD = 2.0
+
+
+def _model_reading(start: int, end: int) -> str | None:
+    """The label of the model's entity that covers most of ``[start, end)``, if any."""
+    ents = _ENTITIES.get()
+    if not ents or end <= start:
+        return None
+    k = bisect.bisect_left(ents, (start - 200,))
+    best, label = 0, None
+    for s, e, lab in ents[k:]:
+        if s >= end:
+            break
+        share = min(e, end) - max(s, start)
+        if share > best:
+            best, label = share, lab
+    return label if best * 2 >= end - start else None
+
+
+def person_score(name: str, start: int, end: int, *, outlet_next: bool = False,
+                 joined: bool = False) -> float:
+    """How much the evidence says that ``name`` (read at ``[start, end)`` on the page, with
+    no "By" before it) is a person's: the sum of the named weights above."""
+    first = name.split()[0] if name else ""
+    score = GIVEN_NAME if first in given_names() else 0.0
+    label = _model_reading(start, end)
+    if label == "PERSON":
+        score += MODEL_PERSON
+    elif label in _NOT_PERSON:
+        score += MODEL_OTHER
+    if first in lexicon("byline_place_words") or name in lexicon("entity_countries"):
+        score += PLACE_WORD
+    score += OUTLET_NEXT if outlet_next else 0.0
+    score += JOINED if joined else 0.0
+    return score
+
+
+def _is_person(name: str, start: int, end: int, threshold: float = PERSON_THRESHOLD,
+               **evidence: bool) -> bool:
+    return person_score(name, start, end, **evidence) >= threshold
+
+
+def _piece_name(piece: str, *, explicit: bool, single: bool) -> tuple[str, str] | None:
+    """The name a piece of a byline is, with the piece trimmed to it (None for an
+    organisation or no name)."""
+    if any(w.lower().strip(".,:") in lexicon("byline_org_words") for w in piece.split()) or (
+        not explicit and piece.split()[-1].rstrip(",:") in lexicon("entity_org_suffixes")
+    ):
+        # "European Space Agency", "Betty Crocker Kitchens", "Brent Co" on a line without
+        # "By" ("By Emily Co" is a person): an organisation
+        return None
+    name = _clean_name(piece.strip(), allow_single=explicit and single)
+    if name is None and _trim_labels(piece) != piece:
+        piece = _trim_labels(piece)
+        name = _clean_name(piece.strip(), allow_single=False)
+    if name is None:
+        return None
+    if not explicit and sum(
+        1 for w in name.split() if not _PARTICLE.match(w) and not _INITIAL.match(w)
+    ) > MAX_NAME_WORDS:
+        # "Miguel Bernal North Diving": a line of four capitalised words is no name
+        return None
+    return name, piece
+
+
+def _before_outlet(piece: str) -> str:
+    """``piece`` less an outlet's name after the person's ("John Q. Public Springfield
+    Gazette", "Mike Isaac New York Times"): a run of three or more words that ends in an
+    outlet noun is cut before "The" or a word that opens place names, else after the first
+    two words (three with a middle initial)."""
+    words = piece.split()
+    if len(words) < 3 or words[-1].lower().strip(".,") not in lexicon("byline_outlet_words"):
+        return piece
+    places = lexicon("byline_place_words")
+    keep = next((k for k in range(2, len(words) - 1)
+                 if words[k] == "The" or words[k] in places), None)
+    if keep is None:
+        keep = 3 if len(words) > 3 and _INITIAL.match(words[1]) else 2
+    end = 0
+    for w in words[:keep]:
+        end = piece.index(w, end) + len(w)
+    return piece[:end]
+
+
+def _undoubled(piece: str) -> str:
+    """A name the page printed twice, once ("Jane Roe Jane Roe")."""
+    words = piece.split()
+    half = len(words) // 2
+    if half < 2 or len(words) % 2 or words[:half] != words[half:]:
+        return piece
+    end = 0
+    for w in words[:half]:
+        end = piece.index(w, end) + len(w)
+    return piece[:end]
+
+
 def split_authors(names: str, offset: int, source: str, *, explicit: bool = True) -> list[Author]:
     """Split "Jane Doe and John Roe, Reuters" into authors with spans (affiliations apart).
 
@@ -485,7 +653,6 @@ def split_authors(names: str, offset: int, source: str, *, explicit: bool = True
             last = sep.end()
         pieces.append((pos + last, chunk[last:]))
     pieces = [(p, c) for p, c in pieces if c.strip()]
-    given = given_names()
     known = {a.casefold() for a in lexicon("byline_affiliations")}
     joined = re.search(r"&|\band\b|\bwith\b", head, re.IGNORECASE) is not None
     # "Jane Doe, Business Insider": a name before a known outlet needs no known given name,
@@ -498,33 +665,27 @@ def split_authors(names: str, offset: int, source: str, *, explicit: bool = True
         if piece.strip().casefold() in known:
             # "Jane Doe, BBC News, New York": what follows the outlet is a place or a desk
             break
-        if any(w.lower().strip(".,:") in lexicon("byline_org_words") for w in piece.split()) or (
-            not explicit and piece.split()[-1].rstrip(",:") in lexicon("entity_org_suffixes")
-        ):
-            # "European Space Agency", "Betty Crocker Kitchens", "Brent Co" on a line without
-            # "By" ("By Emily Co" is a person): an organisation
-            continue
-        name = _clean_name(piece.strip(), allow_single=explicit and len(pieces) == 1)
-        if name is None and _trim_labels(piece) != piece:
-            piece = _trim_labels(piece)
-            name = _clean_name(piece.strip(), allow_single=False)
-        if name is None:
-            continue
-        if not explicit and name.split()[0] not in given and not (
-            (k == 0 and outlet_next) or (k > 0 and joined and authors)
-        ):
-            continue
-        if not explicit and sum(1 for w in name.split() if not _PARTICLE.match(w)
-                                and not _INITIAL.match(w)) > MAX_NAME_WORDS:
-            # "Miguel Bernal North Diving": a line of four capitalised words is no name
-            continue
-        if k > 0 and not joined and name.split()[0] not in given:
-            # "Jane Doe, New York": a second name after a comma alone is a person only
-            # when it starts with a given name
-            continue
+        piece = _undoubled(_before_outlet(piece))
+        got = _piece_name(piece, explicit=explicit, single=len(pieces) == 1)
+        name, piece = got if got is not None else ("", piece)
         lead = len(piece) - len(piece.lstrip())
         s = offset + pos + lead
         e = s + len(piece.strip())
+        if not explicit and not (name and _is_person(
+                name, s, e, outlet_next=k == 0 and outlet_next,
+                joined=k > 0 and joined and bool(authors))):
+            if k == 0:
+                # a line without "By" that does not open with a name is no byline
+                return []
+            # nor are the names after a label on it ("Jane Doe All, Books, Kit Reviews")
+            break
+        if not name:
+            continue
+        if k > 0 and not joined and not _is_person(
+                name, s, e, PERSON_THRESHOLD if explicit else LIST_THRESHOLD):
+            # "Jane Doe, New York": a second name after a comma alone is a person only
+            # when it reads as one
+            continue
         authors.append(Author(name=name, span=Span.of(source, s, e), affiliation=aff))
     return authors
 
@@ -541,9 +702,13 @@ def _date_in(text: str) -> re.Match[str] | None:
 
 
 def _by(text: str) -> re.Match[str] | None:
-    """The first "By" that opens names in ``text`` (not "By clicking", "Author Contributions")."""
+    """The first "By" that opens names in ``text`` (not "By clicking", "Author Contributions",
+    nor the credit of a picture or a video: "Photo by", "Video by")."""
     for m in _BY.finditer(text):
         after = text[m.end():].split(maxsplit=1)
+        before = text[: m.start()].split()
+        if before and before[-1].lower().strip(":,.;|") in lexicon("byline_credit_words"):
+            continue
         if after and after[0].lower().strip(":,.;") not in lexicon(NOT_AFTER_BY):
             return m
     return None
@@ -578,11 +743,18 @@ def _names_in(seg: Segment, source: str) -> list[Author]:
 
 _NAME = r"(?P<name>[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|da|del|la|le)){1,3})"
 _ABOUT_THE_AUTHOR = re.compile(r"^(?i:about the author\s*[-–:]?\s*)" + _NAME + r"$")
-_AUTHOR_NOTES = (
+#: Notes that say the name is the author's: the name needs no other evidence.
+_LABELLED_NOTES = (
     AUTHOR_NOTE,
-    re.compile(r"^(?i:about (?:the author\s*[-–:]?\s*)?)" + _NAME + r"$"),
-    re.compile(r"^(?i:write to|email|e-mail|contact) " + _NAME + r" (?i:at)\b"),
+    _ABOUT_THE_AUTHOR,
+    re.compile(r"^(?i:write to) " + _NAME + r" (?i:at)\b"),
     re.compile(r"^(?i:author|written by)\s*:\s*" + _NAME + r"$"),
+)
+#: Notes whose name must also read as a person's (a given name, the model's reading).
+_AUTHOR_NOTES = (
+    *_LABELLED_NOTES,
+    re.compile(r"^(?i:about) " + _NAME + r"$"),
+    re.compile(r"^(?i:email|e-mail|contact) " + _NAME + r" (?i:at)\b"),
     re.compile(r"^(?:I[’']m|I am|My name is) " + _NAME + r"[.,]"),
 )
 #: How many segments after the last paragraph are searched for a note about the author.
@@ -606,9 +778,10 @@ def _authors_after_body(source: str, segments: Sequence[Segment]) -> list[Author
             continue
         lead = len(seg.span.text) - len(seg.span.text.lstrip("*+•- "))
         start = seg.span.start + lead + m.start("name")
+        end = start + len(m.group("name"))
         name = _clean_name(m.group("name"), allow_single=False)
-        if name is not None and name.split()[0] in given_names():
-            return [Author(name=name, span=Span.of(source, start, start + len(m.group("name"))))]
+        if name is not None and (m.re in _LABELLED_NOTES or _is_person(name, start, end)):
+            return [Author(name=name, span=Span.of(source, start, end))]
     return []
 
 
@@ -639,10 +812,11 @@ def _authors_from_profile_links(source: str, segments: Sequence[Segment]) -> lis
         if m is None:
             continue
         name = _clean_name(m.group("name"), allow_single=False)
-        first = name.split()[0] if name is not None else ""
-        if name is None or not (first in given_names() or _INITIAL.match(first)):
-            continue
         start = seg.span.start + m.start("name")
+        first = name.split()[0] if name is not None else ""
+        if name is None or not (_is_person(name, start, start + len(m.group("name")))
+                                or _INITIAL.match(first)):
+            continue
         found.setdefault(name.casefold(), Author(
             name=name, span=Span.of(source, start, start + len(m.group("name")))))
     return list(found.values()) if len(found) == 1 else []
@@ -670,6 +844,7 @@ def _date_near_title(
         seg = segments[i]
         if i in page.listed or (
             seg.kind in (SegmentKind.PARAGRAPH, SegmentKind.HEADING) and len(seg.span) > 150
+            and not _DATED_DATELINE.match(seg.span.text)
         ):
             continue
         for t in iter_times(seg.span.text, seg.span.start, source, reference, relative=False,
@@ -733,6 +908,11 @@ _WEEKDAY_TAIL = re.compile(
     r"[\s,]*(?:(?:on|published|posted)\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)"
     r"(?:day)?\.?)?[\s,]*$", re.IGNORECASE)
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s")
+#: A paragraph that opens with a date and a dash: a dateline ("March 3, 2016 -- ...").
+_DATED_DATELINE = re.compile(
+    r"\W{0,3}(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)day,?\s+)?"
+    r"(?:" + _MONTH.format(g="dm") + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+"
+    + _MONTH.format(g="dm2") + r",?\s+\d{4})\s*(?:--|[—–]|-\s)", re.IGNORECASE)
 _EMBED_CREDIT = re.compile(r"@\w{1,30}\)\s*$")
 
 
@@ -747,6 +927,9 @@ def _publication_date(seg: Segment, t: PublishedTime) -> bool:
         # an embedded post's credit ("— Jane Doe (@janedoe) November 1, 2019")
         return False
     if _labelled(seg, t) or is_date_line(text) or is_dated_credit(text) or is_byline_line(text):
+        return True
+    if not before and _DATED_DATELINE.match(text):
+        # a dateline that is a date ("March 3, 2016 -- The council ...")
         return True
     after = text[t.span.end - seg.span.start:].strip()
     if not after or after[:1] in _SEPARATORS:
@@ -775,6 +958,7 @@ def _labelled_or_nearest(
     for i, seg in enumerate(segments):
         if i in page.listed or (
             seg.kind in (SegmentKind.PARAGRAPH, SegmentKind.HEADING) and len(seg.span) > 150
+            and not _DATED_DATELINE.match(seg.span.text)
         ):
             continue
         for t in iter_times(seg.span.text, seg.span.start, source, reference, relative=False,
@@ -797,12 +981,13 @@ class _Page:
         self.listed = _listed_dates(segments)
 
     @cached_property
-    def _day_first(self) -> bool:
+    def _day_first(self) -> bool | None:
         return writes_day_first(self.source)
 
-    def day_first(self, text: str) -> bool:
-        """Whether a slashed date in ``text`` is read day first."""
-        return "/" in text and self._day_first
+    def day_first(self, text: str) -> bool | None:
+        """Whether a slashed date in ``text`` is read day first (``None``: the page does
+        not show; an ambiguous slashed date is then left unread)."""
+        return self._day_first if "/" in text else False
 
 
 #: Date lines this many segments apart, three or more running, date a list of teasers.
@@ -827,7 +1012,7 @@ def _listed_dates(segments: Sequence[Segment]) -> frozenset[int]:
 
 _AFTER_NAMES = re.compile(
     # a footnote mark glued to the name ("Jane Doe1"), else a separator or a link
-    r"\d|\s*(?:$|[,;|•·/—–(-]|@\w|(?i:(?:view|see|more|follow|email|e-mail|read|contact|updated|"
+    r"\d|\s*(?:$|[,;|•·/—–(&-]|@\w|(?i:(?:view|see|more|follow|email|e-mail|read|contact|updated|"
     r"published|posted|special to)\b))")
 
 
@@ -839,6 +1024,11 @@ def _names_only(seg: Segment, source: str, authors: list[Author]) -> bool:
         return False
     rest = source[authors[-1].span.end: seg.span.end]
     if _AFTER_NAMES.match(rest):
+        return True
+    joined = re.match(r"\s+(?:and|&)\s+", rest)
+    if joined is not None and rest[joined.end():].strip(" .").casefold() in {
+            a.casefold() for a in lexicon("byline_affiliations")}:
+        # "Jane Doe and AP"
         return True
     d = _date_in(rest)
     return d is not None and not rest[: d.start()].strip(" ,|•·-–—")
@@ -863,6 +1053,37 @@ _ONLY_BY = re.compile(r"^(?:(?:written|posted|published|words|story)\s+)?(?:by|a
 
 
 _BULLET = re.compile(r"[*+•·]\s")
+_LIST_MARK = re.compile(r"^(?:[*+•·-]|\d{1,2}[.)])\s+")
+#: Lines between the names of a list under "By" that are no names ("…", "&").
+_LIST_JOINERS = frozenset({"…", "...", "&", "and"})
+#: Most lines of names read under a line that is only "By".
+MAX_NAMES_UNDER_BY = 12
+
+
+def _names_under_by(
+    source: str, segments: Sequence[Segment], i: int
+) -> tuple[list[Author], int]:
+    """The names on the lines under the line ``segments[i]`` that is only "By", one or more
+    a line ("By" / "* Jane Doe," / "* John Roe &" / "Mary Major News Reporter"), up to the
+    first line that is not only names; with the index of that line."""
+    found: list[Author] = []
+    j = i + 1
+    while j < min(len(segments), i + 1 + MAX_NAMES_UNDER_BY):
+        seg = segments[j]
+        text = seg.span.text
+        mark = _LIST_MARK.match(text)
+        at = mark.end() if mark else 0
+        if text[at:].strip() in _LIST_JOINERS:
+            j += 1
+            continue
+        names = split_authors(text[at:], seg.span.start + at, source, explicit=True)
+        if not names or names[0].span.start != seg.span.start + at or not _names_only(
+                seg, source, names):
+            break
+        found.extend(a for a in names if all(a.name.casefold() != b.name.casefold()
+                                             for b in found))
+        j += 1
+    return found, j
 _SECTION_LABEL = re.compile(r"^[A-Z][a-z]{1,14}(?: [a-z])?$")
 
 
@@ -878,11 +1099,10 @@ def _names_beside_dates(
         seg = segments[i]
         text = seg.span.text
         if _ONLY_BY.match(text.strip(" *•·-")) and i + 1 < len(segments):
-            nxt = segments[i + 1]
-            found = split_authors(nxt.span.text, nxt.span.start, source, explicit=True)
-            if found and _names_only(nxt, source, found):
-                dated = i + 2 if i + 2 < len(segments) and is_date_line(
-                    segments[i + 2].span.text) else None
+            found, after = _names_under_by(source, segments, i)
+            if found:
+                dated = after if after < len(segments) and is_date_line(
+                    segments[after].span.text) else None
                 return found, dated
             continue
         if i in page.listed or len(seg.span) > 120:
@@ -907,6 +1127,21 @@ def _names_beside_dates(
             if (0 <= j < len(segments) and segments[j].kind is not SegmentKind.BYLINE
                     and (found := _bare_names(segments[j], source))):
                 return found, i
+    return [], None
+
+
+def _under_by_near(
+    source: str, segments: Sequence[Segment], title: int | None
+) -> tuple[list[Author], Segment | None]:
+    """The names listed under a line that is only "By" near the headline, with the line
+    under them when it is a date line."""
+    if title is None:
+        return [], None
+    for i in range(max(0, title - NEAR_BEFORE), min(len(segments), title + NEAR_AFTER + 1)):
+        if _ONLY_BY.match(segments[i].span.text.strip(" *•·-")):
+            found, after = _names_under_by(source, segments, i)
+            below = segments[after] if after < len(segments) else None
+            return found, below if below is not None and is_date_line(below.span.text) else None
     return [], None
 
 
@@ -950,8 +1185,9 @@ def _names_with_degrees(source: str, segments: Sequence[Segment]) -> list[Author
         name = _clean_name(m.group("name"), allow_single=False)
         # "Silver Spring, MD" is a place: the name must open with a given name or initial
         first = name.split()[0] if name is not None else ""
-        if name is not None and (first in given_names() or _INITIAL.match(first)):
-            start = seg.span.start + m.start("name")
+        start = seg.span.start + m.start("name")
+        if name is not None and (_is_person(name, start, start + len(m.group("name")))
+                                 or _INITIAL.match(first)):
             found.setdefault(name.casefold(), Author(
                 name=name, span=Span.of(source, start, start + len(m.group("name")))))
     return list(found.values())
@@ -1003,9 +1239,10 @@ def _copyright_holder(source: str, segments: Sequence[Segment]) -> list[Author]:
         if m is None or len(seg.span) > 200:
             continue
         name = _clean_name(m.group("name"), allow_single=False)
-        if name is not None and name.split()[0] in given_names() and len(name.split()) <= 3:
-            start = seg.span.start + m.start("name")
-            return [Author(name=name, span=Span.of(source, start, start + len(m.group("name"))))]
+        start = seg.span.start + m.start("name")
+        end = start + len(m.group("name"))
+        if name is not None and _is_person(name, start, end) and len(name.split()) <= 3:
+            return [Author(name=name, span=Span.of(source, start, end))]
     return []
 
 
@@ -1018,9 +1255,23 @@ def _people(found: list[Author], source: str, title: str) -> list[Author]:
 
 
 def parse_byline(
+    source: str, segments: Sequence[Segment], reference: dt.datetime, doc: Doc | None = None
+) -> Byline | None:
+    """Authors and published time from the article's byline (and dateline) segments;
+    ``doc``, the spaCy pass over ``source``, adds the model's reading of names (its PERSON
+    spans, and the organisations and places it reads) to the given-name lexicon."""
+    ents = () if doc is None else tuple(sorted(
+        (e.start_char, e.end_char, e.label_) for e in doc.ents))
+    token = _ENTITIES.set(ents)
+    try:
+        return _parse_byline(source, segments, reference)
+    finally:
+        _ENTITIES.reset(token)
+
+
+def _parse_byline(
     source: str, segments: Sequence[Segment], reference: dt.datetime
 ) -> Byline | None:
-    """Authors and published time from the article's byline (and dateline) segments."""
     page = _Page(source, segments)
     paragraphs = [0]
     for s in segments:
@@ -1043,9 +1294,10 @@ def parse_byline(
     from_names_only = False
     published: PublishedTime | None = None
     updated: PublishedTime | None = None
+    under_by, under_by_date = _under_by_near(source, segments, title)
     # names after "By" win over lines that are only names
     explicit = any(_explicit(s) and _names_in(s, source) for s in bylines
-                   if s.kind is SegmentKind.BYLINE) or None
+                   if s.kind is SegmentKind.BYLINE) or bool(under_by) or None
     listing = False
     for i, seg in placed:
         if seg.kind is SegmentKind.BYLINE and (explicit is None or _explicit(seg) == explicit):
@@ -1075,6 +1327,9 @@ def parse_byline(
     if listing:
         # names on lines without "By" are not the byline when they are a list's entries
         authors = []
+    for a in under_by:
+        if all(a.name.casefold() != b.name.casefold() for b in authors):
+            authors.append(a)
     authors = _people(authors, source, title_text if from_names_only else "")
     notes = _people(_authors_after_body(source, segments), source, "")
     if authors and from_names_only and notes:
@@ -1094,6 +1349,11 @@ def parse_byline(
             published = next(iter_times(seg.span.text, seg.span.start, source, reference,
                                         relative=False,
                                         day_first=page.day_first(seg.span.text)), None)
+    if published is None and updated is None and under_by and under_by_date is not None:
+        # the date under the names listed under "By"
+        published = next(iter_times(
+            under_by_date.span.text, under_by_date.span.start, source, reference,
+            relative=False, day_first=page.day_first(under_by_date.span.text)), None)
     if published is None and updated is None:
         published = _date_near_title(source, segments, reference, page, title)
     if not authors:

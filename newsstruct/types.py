@@ -234,6 +234,7 @@ class WarningCode(str, enum.Enum):
     NO_REFERENCE_DATE = "no_reference_date"
     TRUNCATED_MARKUP = "truncated_markup"
     NO_HTML_BODY = "no_html_body"
+    AMBIGUOUS_DATE = "ambiguous_date"
 
 
 class MetadataField(str, enum.Enum):
