@@ -47,7 +47,7 @@ from collections.abc import Iterator, Sequence
 from functools import cached_property
 
 from newsstruct.data import lexicon
-from newsstruct.layout import (
+from newsstruct.layout.cues import (
     AUTHOR_NOTE,
     DATE_PATTERN,
     NOT_AFTER_BY,
