@@ -50,7 +50,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from newsstruct.data import lexicon
-from newsstruct.layout import (
+from newsstruct.layout.cues import (
     AUTHOR_NOTE,
     DATE_PATTERN,
     NOT_AFTER_BY,

@@ -434,16 +434,16 @@ def test_real_lines_around_the_body(row: dict[str, Any]) -> None:
 def test_caption_prefilters_agree_with_the_patterns() -> None:
     """The literals that gate the caption patterns never hide a match: on every line of the
     dev pages, the gated test gives what the patterns alone give."""
-    from newsstruct import layout
+    from newsstruct.layout import classify, cues, features
 
     def plain(f: Any) -> bool:
-        if layout._GALLERY.match(f.core):
+        if classify._GALLERY.match(f.core):
             return True
         low = f.core.lower()
-        if not any(h in low for h in layout._CAPTION_HINTS):
+        if not any(h in low for h in classify._CAPTION_HINTS):
             return False
-        return bool((not f.prose and layout._CAPTION_CUE.search(f.core))
-                    or layout._CAPTION_CREDIT.search(f.core))
+        return bool((not f.prose and features._CAPTION_CUE.search(f.core))
+                    or cues._CAPTION_CREDIT.search(f.core))
 
     seen = 0
     with HEADER_DEV.open(encoding="utf-8") as fh:
@@ -451,8 +451,8 @@ def test_caption_prefilters_agree_with_the_patterns() -> None:
             for field in ("text_full", "text_copy"):
                 for line in (row.get(field) or "").splitlines():
                     if line.strip():
-                        f = layout._line_features(line.strip())
-                        assert layout._is_caption(f) == plain(f), line
+                        f = features._line_features(line.strip())
+                        assert classify._is_caption(f) == plain(f), line
                         seen += 1
     assert seen > 10_000
 
@@ -464,11 +464,11 @@ def test_segments_made_fast_equal_those_made_by_their_constructors() -> None:
 
     import attrs
 
-    from newsstruct import layout
+    from newsstruct.layout import build
     from newsstruct.types import Span
 
-    made = layout._segment(SegmentKind.BOILERPLATE, 3, 9, "© 2019",
-                           BoilerplateKind.COPYRIGHT, (("year", "2019"),))
+    made = build._segment(SegmentKind.BOILERPLATE, 3, 9, "© 2019",
+                          BoilerplateKind.COPYRIGHT, (("year", "2019"),))
     built = Segment(kind=SegmentKind.BOILERPLATE, span=Span(start=3, end=9, text="© 2019"),
                     boilerplate=BoilerplateKind.COPYRIGHT, details=(("year", "2019"),))
     assert made == built and hash(made) == hash(built) and repr(made) == repr(built)
@@ -483,18 +483,18 @@ def test_date_prefilter_agrees_with_the_date_tests() -> None:
     """The word count that rejects a line before any date pattern runs never rejects a date
     line or a dated credit: on every line of the dev pages the one-pass test gives what
     the two tests give."""
-    from newsstruct import layout
+    from newsstruct.layout import cues, lines
 
     seen = 0
     with HEADER_DEV.open(encoding="utf-8") as fh:
         for row in map(json.loads, fh):
             for field in ("text_full", "text_copy"):
                 for line in (row.get(field) or "").splitlines():
-                    s = layout._strip_marker(layout._strip_marker(line.strip()))
+                    s = lines._strip_marker(lines._strip_marker(line.strip()))
                     if not s:
                         continue
-                    digit = layout._DIGIT.search(s) is not None
-                    both = is_date_line(s) or (digit and layout.is_dated_credit(s))
-                    assert layout._date_or_dated_credit(s, digit) == both, line
+                    digit = cues._DIGIT.search(s) is not None
+                    both = is_date_line(s) or (digit and cues.is_dated_credit(s))
+                    assert cues._date_or_dated_credit(s, digit) == both, line
                     seen += 1
     assert seen > 10_000

@@ -1,0 +1,129 @@
+"""Layout: split an article's text, or a whole rendered page, into labelled segments.
+
+Every non-whitespace character of the input lies in exactly one :class:`Segment`; a segment's
+span starts and ends on non-whitespace characters. Boilerplate is labelled with its kind and
+kept. This stage needs no spaCy model.
+
+How a page is read:
+
+1. The text is split into non-blank lines; each line gets cheap features (word count, list
+   marker, sentence punctuation, a boilerplate kind from the lexicon
+   ``newsstruct/data/boilerplate_patterns.txt``, whether it reads as a byline or a date line).
+2. The body is the run of lines with the highest score: prose lines count for their length,
+   navigation, link lists and boilerplate against, a teaser's summary (between a headline-like
+   line and a short one) for little, and for less still in a list of three or more teasers;
+   a long line of capitalised words with no sentence end is menu entries run together, not
+   prose. No run crosses comments, tags or a copyright notice (the buttons under an embedded
+   post, "Reply", "Report", and a picture's caption led by "©" are no such stop), and a run
+   after such a stop counts for less. A run that follows a headline and a "By" line is
+   preferred to a larger one elsewhere, and to one that opens with a list of teasers above
+   that headline. A list that closes the article (a short heading or lead-in sharing a word
+   with it, then three or more list items or lines with figures, up to the page's furniture)
+   is the body's too; a picture's caption with its credit does not open the body.
+3. The header is read above the body: the cluster of byline and date lines nearest to it
+   (a run of evenly spaced headlines with their dates is a list of teasers, passed over and
+   not counted as distance), the headline as the headline-like line just above them (not a
+   section label, a name, a caption, a name under a lone "By"; an author's line between
+   headline and standfirst skipped), a repeated line close above preferred, and a line
+   sharing many more words with the opening paragraphs preferred to one that shares few
+   (but not to a headline above a "By" line by a line under that byline). A
+   text whose body starts within a few lines of its top is a copied article, and its first
+   line is the headline, unless a line the page repeats is found under it (a blog's name
+   above the post's title). With no header cluster, the best headline-like line is taken,
+   one the comments name ("6 thoughts on “...”") preferred, section labels in capitals and
+   lead-ins ending with a colon not. The line above a wiki's tagline ("From ... Wiki") is
+   its title; a share line that carries the headline ("Share All sharing options for: ...")
+   points to the line repeating it, or, when none does, is cut into the share label and the
+   title. The standfirst is the prose between headline and byline.
+4. Lines before the header are navigation, lines after the body related links or other
+   furniture, unless the lexicon names a more precise kind. Inside the body, captions with
+   credits (a credit after "©" too) and the pictures of a gallery ("2 of 4 ..."), repeated
+   lines and notes about the author are told apart from paragraphs, and
+   short headline-like lines followed by prose are section headings.
+5. A dateline that opens the first paragraph ("WASHINGTON (Reuters) -", "MADRID —") is cut
+   into its own DATELINE segment, so the paragraph starts with its first word; a dateline or
+   date line of its own between the headline and the first paragraph ("LONDON 1996-08-30")
+   is a DATELINE segment too. A headline's line holding a run of ten spaces or more (the
+   cells of a table rendered onto one line) is cut there: the first cell is the title, the
+   rest boilerplate.
+6. A text with no page furniture at all (no boilerplate line, no list of links, no link) is
+   an article's own text: rows of results tables and schedules ("Leicestershire 22 points,
+   Somerset 4.") count towards its body, the short lines that close it stay in the body,
+   and labels among rows are paragraphs. On a page with furniture such lines are read as
+   before.
+"""
+
+from __future__ import annotations
+
+from newsstruct.layout.body import (
+    _after_caption,
+    _body_region,
+    _byline_anchored_region,
+    _closing_list,
+    _plain,
+    _scores,
+    _table_tail,
+)
+from newsstruct.layout.boilerplate import KIND_ORDER, _kind_cached, boilerplate_kind
+from newsstruct.layout.build import _build
+from newsstruct.layout.classify import _classify
+from newsstruct.layout.cues import (
+    AUTHOR_NOTE,
+    DATE_PATTERN,
+    NOT_AFTER_BY,
+    _name_like,
+    dateline_length,
+    given_names,
+    is_byline_line,
+    is_date_line,
+    is_dated_credit,
+)
+from newsstruct.layout.features import _features_cached, _line_features
+from newsstruct.layout.header import _find_header
+from newsstruct.layout.lines import Line, _line_rows, split_lines
+from newsstruct.types import Segment
+
+__all__ = [
+    "AUTHOR_NOTE",
+    "DATE_PATTERN",
+    "KIND_ORDER",
+    "NOT_AFTER_BY",
+    "Line",
+    "boilerplate_kind",
+    "dateline_length",
+    "given_names",
+    "is_byline_line",
+    "is_date_line",
+    "is_dated_credit",
+    "reset_caches",
+    "segment_text",
+    "split_lines",
+]
+
+
+def reset_caches() -> None:
+    """Empty the caches of the layout stage."""
+    _kind_cached.cache_clear()
+    _features_cached.cache_clear()
+    _name_like.cache_clear()
+
+
+def segment_text(text: str) -> tuple[Segment, ...]:
+    """Split ``text`` into labelled segments covering every non-space character once."""
+    lines = _line_rows(text)
+    if not lines:
+        return ()
+    feats = [_features_cached(line) if len(line) <= 120 else _line_features(line)
+             for _, _, line, _ in lines]
+    if not _plain(feats):
+        # on a page with furniture, short lines with figures may be links and widgets
+        feats = [f._replace(row=False) if f.row else f for f in feats]
+    scores = _scores(feats)
+    a, b = _body_region(feats, scores)
+    a, b = _byline_anchored_region(feats, scores, a, b)
+    b = _table_tail(feats, b)
+    b = _closing_list(feats, a, b)
+    a = _after_caption(feats, a, b)
+    head = _find_header(feats, a, b)
+    kinds = _classify(feats, head.body_start, b, head)
+    return _build(text, lines, kinds)

@@ -1,0 +1,135 @@
+"""Classification: the kind of every line, given the body region and the header."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsstruct.layout.cues import _CAPTION_CREDIT, _DATELINE_LINE, AUTHOR_NOTE
+from newsstruct.layout.features import _CAPTION_CUE, _LETTER, _Feat, _holds_any
+from newsstruct.layout.header import _Header
+from newsstruct.types import BoilerplateKind, SegmentKind
+
+_Kind = tuple[SegmentKind, BoilerplateKind | None]
+#: The kinds lines are classified as, made once.
+_AS_TITLE: _Kind = (SegmentKind.TITLE, None)
+_AS_STANDFIRST: _Kind = (SegmentKind.STANDFIRST, None)
+_AS_BYLINE: _Kind = (SegmentKind.BYLINE, None)
+_AS_DATELINE: _Kind = (SegmentKind.DATELINE, None)
+_AS_HEADING: _Kind = (SegmentKind.HEADING, None)
+_AS_PARAGRAPH: _Kind = (SegmentKind.PARAGRAPH, None)
+_AS_CAPTION: _Kind = (SegmentKind.CAPTION, None)
+_AS_NAVIGATION: _Kind = (SegmentKind.BOILERPLATE, BoilerplateKind.NAVIGATION)
+_AS_RELATED: _Kind = (SegmentKind.BOILERPLATE, BoilerplateKind.RELATED)
+_AS_CREDIT: _Kind = (SegmentKind.BOILERPLATE, BoilerplateKind.CREDIT)
+_AS_OTHER: _Kind = (SegmentKind.BOILERPLATE, BoilerplateKind.OTHER)
+
+
+#: A picture of a gallery: "2 of 4 A shopper looks at extension cords ...".
+_GALLERY = re.compile(r"^\d{1,3} of \d{1,3} [A-Z“\"‘']")
+
+
+_CAPTION_HINTS = ("credit", "photo", "image", "picture", "getty", "illustration", "afp", "ap ",
+                  "reuters", "epa", "/", "(", "…", "...", "©")
+
+
+#: Literals, lower-cased, one of which a match of _CAPTION_CUE holds, and one of which a match
+#: of the first two alternatives of _CAPTION_CREDIT, or its last one ("©"), holds; the
+#: remaining alternatives end the line with ")" or a source's last letter. (No "i" or "s" in
+#: them: "ı" and "ſ" match those ignoring case.)
+_CUE_NEEDLES = ("getty", "hutter", "photo", "mage", "cred", "llu", "afp", "reuter", "epa", "(")
+_CREDIT_NEEDLES = ("cred", "photo", "mage", "ctur", "getty", "©")
+_CREDIT_ENDS = (")", "p", "s", "ſ", "a")
+
+
+def _is_caption(f: _Feat) -> bool:
+    if _GALLERY.match(f.core):
+        return True
+    low = f.core.lower()
+    if not _holds_any(low, _CAPTION_HINTS):
+        return False
+    if not f.prose and _holds_any(low, _CUE_NEEDLES) and _CAPTION_CUE.search(f.core):
+        return True
+    return ((_holds_any(low, _CREDIT_NEEDLES) or low.endswith(_CREDIT_ENDS))
+            and _CAPTION_CREDIT.search(f.core) is not None)
+
+
+def _is_heading(i: int, feats: Sequence[_Feat], b: int) -> bool:
+    f = feats[i]
+    if not f.headline or f.prose or f.words > 16 or len(f.core) > 120:
+        return False
+    if f.core.endswith((".", ",", ";")) or _CAPTION_CUE.search(f.core):
+        return False
+    nxt = next((j for j in range(i + 1, b + 1) if feats[j].bp is None), None)
+    return nxt is not None and feats[nxt].prose
+
+
+def _in_table(i: int, feats: Sequence[_Feat]) -> bool:
+    """Whether a line with words sits among rows of a table (the line before it, or one of
+    the two after it, is a row, and two of the lines around it are) and is no list item."""
+    f = feats[i]
+    if f.bullet or _LETTER.search(f.core) is None:
+        return False
+    near = [feats[j].row for j in range(max(0, i - 2), min(len(feats), i + 4))]
+    return sum(near) >= 2 and any(
+        0 <= j < len(feats) and feats[j].row for j in (i - 1, i + 1, i + 2))
+
+
+def _classify(feats: Sequence[_Feat], a: int, b: int, head: _Header) -> list[_Kind]:
+    n = len(feats)
+    kinds: list[_Kind] = [_AS_OTHER] * n
+    top = head.title if head.title is not None else a
+    last_byline = max(head.bylines, default=top)
+    seen_in_body: set[str] = set()
+    paragraph_seen = False
+    for i in range(n):
+        f = feats[i]
+        if i - 1 > top and kinds[i - 1][0] is SegmentKind.PARAGRAPH:
+            paragraph_seen = True
+        if f.bp is not None:
+            kinds[i] = (SegmentKind.BOILERPLATE, f.bp)
+        elif i < top:
+            dateline = f.date and i >= top - 2 and _DATELINE_LINE.match(f.core) is not None
+            kinds[i] = _AS_DATELINE if dateline else _AS_NAVIGATION
+        elif i > b:
+            related = f.headline or f.bullet
+            kinds[i] = _AS_RELATED if related else _AS_OTHER
+        elif i < a:
+            if i == a - 1 and i > last_byline and _is_heading(i, feats, b):
+                # a section heading right before the first paragraph
+                kinds[i] = _AS_HEADING
+            elif i > top and not (f.byline or f.date) and _in_table(i, feats):
+                # the lead-in or a label of a table that opens the body
+                kinds[i] = _AS_PARAGRAPH
+            elif f.date and i > top:
+                kinds[i] = _AS_DATELINE
+            elif f.words >= 6 and _LETTER.search(f.core):
+                kinds[i] = _AS_CAPTION
+        elif f.date and top < i and not paragraph_seen:
+            # a date line between the headline and the first paragraph ("LONDON 1996-08-30")
+            kinds[i] = _AS_DATELINE
+        elif i >= b - 3 and AUTHOR_NOTE.match(f.core):
+            kinds[i] = _AS_CREDIT
+        elif f.core in seen_in_body and f.words >= 4:
+            # the same text again (pages render a caption or teaser more than once)
+            kinds[i] = _AS_OTHER
+        elif f.prose or f.row or (f.words >= 4 and not f.byline and not f.date):
+            seen_in_body.add(f.core)
+            kinds[i] = _AS_PARAGRAPH
+            if _is_heading(i, feats, b):
+                kinds[i] = _AS_HEADING
+            elif _is_caption(f):
+                kinds[i] = _AS_CAPTION
+        elif f.headline and f.words >= 2 and _is_heading(i, feats, b):
+            kinds[i] = _AS_HEADING
+        elif _in_table(i, feats) and not f.byline and not f.date:
+            # a label or a wrapped cell of a table in the body ("AMERICAN LEAGUE", "Leeds)")
+            kinds[i] = _AS_PARAGRAPH
+    if head.title is not None:
+        kinds[head.title] = ((SegmentKind.TITLE, BoilerplateKind.SHARE) if head.carried
+                             else _AS_TITLE)
+    for j in head.standfirst:
+        kinds[j] = _AS_STANDFIRST
+    for j in head.bylines:
+        kinds[j] = _AS_BYLINE
+    return kinds

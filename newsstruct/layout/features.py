@@ -1,0 +1,194 @@
+"""Per-line features: what a line reads as (prose, headline-like, a row, a link, a caption
+cue), cached, and the tests of a headline-like line."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from newsstruct.data import lexicon
+from newsstruct.layout.boilerplate import _boilerplate
+from newsstruct.layout.cues import (
+    _DATELINE_LINE,
+    _DIGIT,
+    _FULL_DATE,
+    _GLUED_AFTER_DIGIT,
+    _date_or_dated_credit,
+    _is_byline,
+    _name_like,
+)
+from newsstruct.layout.lines import _MARKER_FIRST, _strip_marker
+from newsstruct.types import BoilerplateKind
+
+
+class _Feat(NamedTuple):
+    """What a line reads as (a named tuple: many are made, and cached)."""
+
+    core: str
+    bullet: bool
+    words: int
+    bp: BoilerplateKind | None
+    byline: bool
+    date: bool
+    prose: bool
+    headline: bool
+    row: bool = False
+
+
+#: The attribution under an embedded post ("— Jane Doe (@janedoe) November 18, 2019").
+_EMBED_CREDIT = re.compile(r"\(@\w+\)|^[—–-]\s")
+_TERMINAL = (".", "!", "?", "…", '"', "”", "’", "'", ":", ";", ")")
+_SENTENCE_END = (".", "!", "?", "…", '"', "”", "’", ".)", ".'")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@lru_cache(maxsize=16384)
+def _features_cached(text: str) -> _Feat:
+    """The features of a short line (up to 120 characters), cached: pages repeat them."""
+    return _line_features(text)
+
+
+def _line_features(text: str) -> _Feat:
+    # (_strip_marker's first test made here: most lines open with no marker)
+    core = _strip_marker(text) if text[:1] in _MARKER_FIRST else text
+    bullet = len(core) != len(text)
+    words = len(core.split())
+    has_letters = _LETTER.search(core) is not None
+    has_digit = _DIGIT.search(core) is not None
+    if not has_letters and not has_digit:
+        # "*", "|", "—": nothing to read
+        return _Feat(core, bullet, words, None, False, False, False, False)
+    # what the line tests read: ``core`` is stripped, and they strip one more list marker
+    s = _strip_marker(core) if core[:1] in _MARKER_FIRST else core
+    digit = has_digit and (s is core or _DIGIT.search(s) is not None)
+    bp = _boilerplate(s)
+    if bp is not None:
+        return _Feat(core, bullet, words, bp, False, False, False, False)
+    byline = _is_byline(_GLUED_AFTER_DIGIT.sub(" ", s) if digit else s)
+    date = (not byline and (
+        _date_or_dated_credit(s, digit)
+        or (core.endswith(("-", "—", "–")) and _DATELINE_LINE.match(core) is not None))
+        and _EMBED_CREDIT.search(core) is None)
+    if byline or date:
+        return _Feat(core, bullet, words, None, byline, date, False, False)
+    prose = has_letters and ((words >= 8 and core.endswith(_SENTENCE_END))
+                             or (words >= 16 and _running_text(core, words)))
+    headline = (
+        has_letters and 2 <= words <= 30
+        and len(core) <= 250 and not core.endswith((",", ";"))
+        and (core[0].isupper() or core[0].isdigit() or core[0] in "‘'\"“¿¡")
+        # a line led by a full date is a post's date and details, not a headline
+        and (not has_digit or not core[0].isalnum() or _FULL_DATE.match(core) is None)
+    )
+    row = (has_digit and not prose and 2 <= words <= 24 and _is_row(text, core, bullet))
+    return _Feat(core, bullet, words, None, False, False, prose, headline, row)
+
+
+#: Running text has at least this share of words in lower case; a long line with fewer is
+#: a row of menu entries run together ("Applications OS Channel Programs Cloud ...").
+RUNNING_LOWER = 0.25
+
+
+def _running_text(core: str, words: int) -> bool:
+    """Whether a long line without a sentence end reads as running text, not as menu
+    entries run together (a script without capitals always does)."""
+    lower = sum(1 for w in core.split() if w[:1].islower())
+    return lower >= RUNNING_LOWER * words or not any(c.isupper() for c in core)
+
+
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
+
+
+def _is_row(text: str, core: str, bullet: bool) -> bool:
+    """A row of a results table or schedule ("Leicestershire 22 points, Somerset 4.",
+    "1. Mika Hakkinen (Finland) McLaren 1:23.456", "May 13 Arrive in London"): a short line
+    with figures in it, not a link (no address), and, when it is a list item, a numbered
+    one with a figure after its number."""
+    if "://" in core or "www." in core or "@" in core or (bullet and not _NUMBERED.match(text)):
+        return False
+    return any(map(str.isalpha, core.split()))
+
+
+_LINK = re.compile(r"https?://|www\.|\.(?:com|org|net)\b|@\w", re.IGNORECASE)
+
+
+_CAPTION_CUE = re.compile(
+    r"\b(?:getty images|shutterstock|photo(?:graph)?s?|image|credit|illustration|file photo|"
+    r"afp|ap photo|reuters/|epa)\b|^\(.*\)$",
+    re.IGNORECASE,
+)
+
+
+def _counts(f: _Feat) -> bool:
+    """Whether a line counts as content when measuring distances in the header."""
+    return f.bp is None and _LETTER.search(f.core) is not None
+
+
+_NOT_TITLE = re.compile(r"@\w|\w@\w|https?://|www\.|\.com\b|^[^\w‘'\"“¿¡(]")
+_SENTENCE_BREAK = re.compile(r"[a-z][.!?] [A-Z]")
+
+
+_BREADCRUMB = re.compile(r"\s[»>›/]\s.*\s[»>›/]\s|^(?:home|start)\s*[»>›/]\s", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _agencies() -> frozenset[str]:
+    out = set()
+    for a in lexicon("byline_affiliations"):
+        out.add(a.casefold())
+        out.add("the " + a.casefold())
+    return frozenset(out)
+
+
+def _abbreviation(word: str) -> bool:
+    """Whether ``word`` ("St.", "U.S.", "Tues.", "J.") is an abbreviation, its stop no
+    sentence end."""
+    w = word.lstrip("(‘'\"“").rstrip(".").lower()
+    return len(w) == 1 or w in lexicon("layout_abbreviations")
+
+
+def _full_stop(core: str) -> bool:
+    """Whether ``core`` ends with a full stop that ends a sentence."""
+    return core.endswith(".") and not core.endswith("..") and not _abbreviation(
+        core.rsplit(None, 1)[-1])
+
+
+def _sentence_break(core: str) -> bool:
+    """Whether ``core`` holds two sentences ("... rose. Then ..."), an abbreviation's stop
+    ("St. Louis") not counting."""
+    for m in _SENTENCE_BREAK.finditer(core):
+        if not _abbreviation(core[: m.start() + 2].rsplit(None, 1)[-1]):
+            return True
+    return False
+
+
+#: The longest headline, in words; one of more than 25 does not end like a sentence.
+TITLE_MAX_WORDS = 30
+
+
+def _title_like(f: _Feat) -> bool:
+    return (f.headline and not f.byline and not f.date and not f.bullet
+            and 3 <= f.words <= TITLE_MAX_WORDS
+            and (f.words <= 25 or not f.core.endswith(_SENTENCE_END))
+            and not _BREADCRUMB.search(f.core) and f.core.casefold() not in _agencies()
+            and not f.core.endswith(("|", "•", "·", "/"))
+            and not (f.prose and _full_stop(f.core)) and not _name_like(f.core)
+            and not (f.words > 14 and _sentence_break(f.core))
+            # a short line in capitals is a section label; a short sentence, a caption
+            and not (f.words <= 5 and f.core.isupper())
+            and not (f.words <= 10 and _full_stop(f.core))
+            and not _CAPTION_CUE.search(f.core) and not _NOT_TITLE.search(f.core))
+
+
+#: A headline-like line at least this long under another one is its standfirst.
+STANDFIRST_WORDS = 8
+
+
+def _holds_any(low: str, needles: tuple[str, ...]) -> bool:
+    """Whether ``low`` holds one of ``needles``."""
+    # a loop rather than any() over a generator: this runs for every paragraph
+    for needle in needles:  # noqa: SIM110
+        if needle in low:
+            return True
+    return False
