@@ -248,8 +248,8 @@ class _Pool:
             results = [] if future is None else future.result()
         except MemoryError:
             raise
-        except Exception:
-            if generation == self.generation:
+        except Exception as exc:
+            if isinstance(exc, BrokenProcessPool) and generation == self.generation:
                 self._restart()
             results = [self._one(job) for job in jobs]
         it = iter(results)
@@ -261,8 +261,8 @@ class _Pool:
         except MemoryError:
             raise
         except Exception as exc:
-            self._restart()
-            if isinstance(exc, BrokenProcessPool):
+            if isinstance(exc, BrokenProcessPool):  # this article ended its worker
+                self._restart()
                 exc = WorkerError("a worker process died while parsing this article")
             return _failed(job.index, job.id, exc)
 
