@@ -760,6 +760,20 @@ def _hyphen_modifier(m: re.Match[str]) -> bool:
     return "-" in m[0][m.start("unit") - m.start() - 1:m.start("unit") - m.start()]
 
 
+def _from_focus_day(base: dt.date, unit: str, step: int, mod: TimexMod | None) -> _Value | None:
+    """ "the previous Friday", "the next morning", "that evening": a weekday or a part of a day
+    counted from the day the text last mentioned."""
+    if unit in _PARTS_OF_DAY:
+        day = base + dt.timedelta(days=step)
+        return _Value(TimexType.TIME, f"{day.isoformat()}T{_PARTS_OF_DAY[unit]}", mod,
+                      anchored="focus")
+    if step == 0:
+        return None  # "that Friday": which one is not said
+    delta = (_WEEKDAYS[unit] - base.weekday()) % 7 or 7
+    day = base + dt.timedelta(days=delta if step > 0 else delta - 7)
+    return _Value(TimexType.DATE, day.isoformat(), mod, anchored="focus")
+
+
 def _n_rel(m: re.Match[str], ctx: _Ctx) -> _Value | None:
     rel = m["rel"].lower()
     unit = m["unit"].lower()
@@ -778,7 +792,9 @@ def _n_rel(m: re.Match[str], ctx: _Ctx) -> _Value | None:
                 return None
             base = day
         step = {"that": 0, "same": 0, "following": 1, "next": 1, "previous": -1}[rel]
-        if unit in _WEEKDAYS or unit in _SEASONS or unit in _PARTS_OF_DAY:
+        if unit in _WEEKDAYS or unit in _PARTS_OF_DAY:
+            return _from_focus_day(base, unit, step, mod)
+        if unit in _SEASONS:
             return None
         target = _shift(base, unit, step)
         gran = _UNIT_GRAN.get(unit, Granularity.DAY)
@@ -923,6 +939,11 @@ def _n_term(m: re.Match[str], ctx: _Ctx) -> _Value | None:
         return _Value(TimexType.DURATION, "PXY")
     years = table[re.sub(r"\s+", " ", office[0].lower())]
     return _Value(TimexType.DURATION, f"P{years}Y")
+
+
+def _n_midpart(m: re.Match[str], ctx: _Ctx) -> _Value | None:
+    day = _clock_value(ctx, 0, 0)[:10]
+    return _Value(TimexType.TIME, f"{day}T{_PARTS_OF_DAY[m['pod'].lower()]}", _pos_mod(m["pos"]))
 
 
 def _n_noon(m: re.Match[str], ctx: _Ctx) -> _Value | None:
@@ -1615,6 +1636,9 @@ _RULES: tuple[_Rule, ...] = (
     # a second term, his third term (of an office named before)
     _Rule("term", _n_term, keys=("term",), pattern=(
         r"\b(?P<ord>second|third|fourth|fifth|2nd|3rd|4th|5th)[\s-]+term\b(?!-)")),
+    # mid-morning, mid afternoon, late evening (the day last mentioned)
+    _Rule("midpart", _n_midpart, keys=("morning", "afternoon", "evening"), clock=True, pattern=(
+        r"\b(?P<pos>mid|early|late)[\s-]?(?P<pod>morning|afternoon|evening)\b(?!-)")),
     _Rule("noon", _n_noon, keys=("noon", "midnight", "midday"), clock=True, pattern=(
         r"\b(?P<w>noon|midnight|midday)\b")),
     # six o'clock, 4 o’clock in the afternoon, 4 in the morning
