@@ -704,11 +704,8 @@ def _n_quarter(m: re.Match[str], ctx: _Ctx) -> _Value | None:
     if unit == "half":
         return _half_year(ordw, bool(det or qmod), explicit_year, start, ctx)
     if ordw in _ORDINALS:
-        qn = _ORDINALS[ordw]
-        y = int(explicit_year) if explicit_year else year
-        if qmod in ("year-ago", "year-earlier", "previous", "prior") and not explicit_year:
-            y -= 1
-        return _Value(TimexType.DATE, f"{y:04d}-Q{qn}", start=start)
+        y = _ordinal_quarter_year(m, ctx, _ORDINALS[ordw], qmod, explicit_year)
+        return _Value(TimexType.DATE, f"{y:04d}-Q{_ORDINALS[ordw]}", start=start)
     if ordw == "final" or ordw == "fourth":
         y = int(explicit_year) if explicit_year else year
         return _Value(TimexType.DATE, f"{y:04d}-Q4", start=start)
@@ -740,6 +737,21 @@ def _n_quarter(m: re.Match[str], ctx: _Ctx) -> _Value | None:
         return _Value(TimexType.DATE, f"{y - 1:04d}-Q{qn}", start=start, anchored=on_focus,
                       moves=False)
     return _Value(TimexType.DATE, f"{y:04d}-Q{qn}", start=start, anchored=on_focus)
+
+
+def _ordinal_quarter_year(m: re.Match[str], ctx: _Ctx, qn: int, qmod: str,
+                          explicit_year: str | None) -> int:
+    """The year of "the third quarter": the one named, the one before for "the year-ago third
+    quarter", and the one before for a quarter not yet begun that a clause in the past tense
+    reports on ("profit fell in the fourth quarter", told in January)."""
+    if explicit_year:
+        return int(explicit_year)
+    year, q = quarter_of(ctx.day)
+    if qmod in ("year-ago", "year-earlier", "previous", "prior"):
+        return year - 1
+    if qn > q and ctx.tense(m.start(), m.end()) < 0:
+        return year - 1
+    return year
 
 
 def _half_year(ordw: str, determined: bool, explicit_year: str | None, start: int,

@@ -518,6 +518,13 @@ def test_the_next_morning_follows_the_day_last_mentioned() -> None:
     assert found.anchor == _find(times, "last Tuesday").id
 
 
+def test_a_quarter_not_yet_begun_told_in_the_past_is_last_years() -> None:
+    sentence = ("Earlier AT and T also announced an eighteen percent drop in profits for the "
+                "fourth quarter.")
+    assert _find(_times(sentence, "1998-01-26"), "the fourth quarter").value == "1997-Q4"
+    assert _find(_times(sentence, "1998-11-26"), "the fourth quarter").value == "1998-Q4"
+
+
 #: Holidays on dates written by hand from the calendars of those years (not from the rules).
 HOLIDAY_DATES = [
     ("Election Day", ("2022-11-08", "2023-11-07", "2024-11-05")),
