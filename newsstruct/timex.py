@@ -704,11 +704,8 @@ def _n_quarter(m: re.Match[str], ctx: _Ctx) -> _Value | None:
     if unit == "half":
         return _half_year(ordw, bool(det or qmod), explicit_year, start, ctx)
     if ordw in _ORDINALS:
-        qn = _ORDINALS[ordw]
-        y = int(explicit_year) if explicit_year else year
-        if qmod in ("year-ago", "year-earlier", "previous", "prior") and not explicit_year:
-            y -= 1
-        return _Value(TimexType.DATE, f"{y:04d}-Q{qn}", start=start)
+        y = _ordinal_quarter_year(m, ctx, _ORDINALS[ordw], qmod, explicit_year)
+        return _Value(TimexType.DATE, f"{y:04d}-Q{_ORDINALS[ordw]}", start=start)
     if ordw == "final" or ordw == "fourth":
         y = int(explicit_year) if explicit_year else year
         return _Value(TimexType.DATE, f"{y:04d}-Q4", start=start)
@@ -742,6 +739,21 @@ def _n_quarter(m: re.Match[str], ctx: _Ctx) -> _Value | None:
     return _Value(TimexType.DATE, f"{y:04d}-Q{qn}", start=start, anchored=on_focus)
 
 
+def _ordinal_quarter_year(m: re.Match[str], ctx: _Ctx, qn: int, qmod: str,
+                          explicit_year: str | None) -> int:
+    """The year of "the third quarter": the one named, the one before for "the year-ago third
+    quarter", and the one before for a quarter not yet begun that a clause in the past tense
+    reports on ("profit fell in the fourth quarter", told in January)."""
+    if explicit_year:
+        return int(explicit_year)
+    year, q = quarter_of(ctx.day)
+    if qmod in ("year-ago", "year-earlier", "previous", "prior"):
+        return year - 1
+    if qn > q and ctx.tense(m.start(), m.end()) < 0:
+        return year - 1
+    return year
+
+
 def _half_year(ordw: str, determined: bool, explicit_year: str | None, start: int,
                ctx: _Ctx) -> _Value | None:
     """ "the first half", "the second half of 1998", "this half"."""
@@ -758,6 +770,20 @@ def _half_year(ordw: str, determined: bool, explicit_year: str | None, start: in
 def _hyphen_modifier(m: re.Match[str]) -> bool:
     """Whether the matched time phrase is a hyphenated modifier ("third-quarter results")."""
     return "-" in m[0][m.start("unit") - m.start() - 1:m.start("unit") - m.start()]
+
+
+def _from_focus_day(base: dt.date, unit: str, step: int, mod: TimexMod | None) -> _Value | None:
+    """ "the previous Friday", "the next morning", "that evening": a weekday or a part of a day
+    counted from the day the text last mentioned."""
+    if unit in _PARTS_OF_DAY:
+        day = base + dt.timedelta(days=step)
+        return _Value(TimexType.TIME, f"{day.isoformat()}T{_PARTS_OF_DAY[unit]}", mod,
+                      anchored="focus")
+    if step == 0:
+        return None  # "that Friday": which one is not said
+    delta = (_WEEKDAYS[unit] - base.weekday()) % 7 or 7
+    day = base + dt.timedelta(days=delta if step > 0 else delta - 7)
+    return _Value(TimexType.DATE, day.isoformat(), mod, anchored="focus")
 
 
 def _n_rel(m: re.Match[str], ctx: _Ctx) -> _Value | None:
@@ -778,7 +804,9 @@ def _n_rel(m: re.Match[str], ctx: _Ctx) -> _Value | None:
                 return None
             base = day
         step = {"that": 0, "same": 0, "following": 1, "next": 1, "previous": -1}[rel]
-        if unit in _WEEKDAYS or unit in _SEASONS or unit in _PARTS_OF_DAY:
+        if unit in _WEEKDAYS or unit in _PARTS_OF_DAY:
+            return _from_focus_day(base, unit, step, mod)
+        if unit in _SEASONS:
             return None
         target = _shift(base, unit, step)
         gran = _UNIT_GRAN.get(unit, Granularity.DAY)
@@ -923,6 +951,11 @@ def _n_term(m: re.Match[str], ctx: _Ctx) -> _Value | None:
         return _Value(TimexType.DURATION, "PXY")
     years = table[re.sub(r"\s+", " ", office[0].lower())]
     return _Value(TimexType.DURATION, f"P{years}Y")
+
+
+def _n_midpart(m: re.Match[str], ctx: _Ctx) -> _Value | None:
+    day = _clock_value(ctx, 0, 0)[:10]
+    return _Value(TimexType.TIME, f"{day}T{_PARTS_OF_DAY[m['pod'].lower()]}", _pos_mod(m["pos"]))
 
 
 def _n_noon(m: re.Match[str], ctx: _Ctx) -> _Value | None:
@@ -1615,6 +1648,9 @@ _RULES: tuple[_Rule, ...] = (
     # a second term, his third term (of an office named before)
     _Rule("term", _n_term, keys=("term",), pattern=(
         r"\b(?P<ord>second|third|fourth|fifth|2nd|3rd|4th|5th)[\s-]+term\b(?!-)")),
+    # mid-morning, mid afternoon, late evening (the day last mentioned)
+    _Rule("midpart", _n_midpart, keys=("morning", "afternoon", "evening"), clock=True, pattern=(
+        r"\b(?P<pos>mid|early|late)[\s-]?(?P<pod>morning|afternoon|evening)\b(?!-)")),
     _Rule("noon", _n_noon, keys=("noon", "midnight", "midday"), clock=True, pattern=(
         r"\b(?P<w>noon|midnight|midday)\b")),
     # six o'clock, 4 o’clock in the afternoon, 4 in the morning

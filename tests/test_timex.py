@@ -446,9 +446,11 @@ def test_the_modal_may_in_a_headline_is_not_a_month(headline: str) -> None:
     assert all(t.span.text != "May" for t in _times(headline, WED))
 
 
-def test_a_month_after_in_stays_a_month_in_a_headline() -> None:
-    found = _find(_times("Sales Rose in May Despite the Strike", WED), "May")
-    assert found.value == "2025-05"
+def test_may_after_in_stays_a_month_before_a_capitalised_word() -> None:
+    caption = ("Fears of contamination broke out after a husband and wife died from the deadly "
+               "plague in Mongolia, in May Credit: The Siberian Times")
+    found = _find(_times(caption, WED), "May")
+    assert (found.type, found.value) == (TimexType.DATE, "2025-05")
 
 
 def test_a_page_label_is_not_a_date() -> None:
@@ -490,6 +492,37 @@ def test_hours_minutes_and_seconds(line: str, expression: str, type_: TimexType,
                                    value: str) -> None:
     found = _find(_times(line, WED), expression)
     assert (found.type, found.value) == (type_, value)
+
+
+@pytest.mark.parametrize(("sentence", "anchor", "expression", "value"), [
+    ("By mid afternoon, official Serb sources were saying the operation was over, but that has "
+     "not yet been confirmed from Belgrade.", "1998-03-06", "mid afternoon", "1998-03-06TAF"),
+    ("In London at mid-afternoon yesterday, Ratners's shares were up 2 pence.", "1989-11-02",
+     "mid-afternoon yesterday", "1989-11-01TAF"),
+])
+def test_parts_of_a_day_are_times(sentence: str, anchor: str, expression: str,
+                                  value: str) -> None:
+    found = _find(_times(sentence, anchor), expression)
+    assert (found.type, found.value) == (TimexType.TIME, value)
+
+
+def test_the_next_morning_follows_the_day_last_mentioned() -> None:
+    text = ("The day before last Tuesday's federal court hearing, Manuel went to Lazaro's home to "
+            "try to work out their differences. Neither side would say what happened, but when "
+            "Manuel returned to his house, he was so upset he felt heart palpitations and was "
+            "taken to a hospital.\n\nHe was soon released and appeared to be reasonably healthy "
+            "when he appeared in court the next morning.")
+    times = _times(text, "2000-02-24")
+    found = _find(times, "the next morning")
+    assert (found.type, found.value) == (TimexType.TIME, "2000-02-23TMO")
+    assert found.anchor == _find(times, "last Tuesday").id
+
+
+def test_a_quarter_not_yet_begun_told_in_the_past_is_last_years() -> None:
+    sentence = ("Earlier AT and T also announced an eighteen percent drop in profits for the "
+                "fourth quarter.")
+    assert _find(_times(sentence, "1998-01-26"), "the fourth quarter").value == "1997-Q4"
+    assert _find(_times(sentence, "1998-11-26"), "the fourth quarter").value == "1998-Q4"
 
 
 #: Holidays on dates written by hand from the calendars of those years (not from the rules).
@@ -577,7 +610,7 @@ def test_seed_spans_are_offsets(seed: newsstruct.Article) -> None:
 TE3 = Path(__file__).resolve().parents[2] / "shared" / "eval" / "temporal"
 UNSELECTED = Path(__file__).resolve().parent / "data" / "timex_unselected.jsonl"
 #: Floors, a couple of points under the figures last measured (docs/stages/time.md).
-FLOORS = {"value_F1": 0.79, "relaxed_F1": 0.92, "cue_recall": 0.92, "unselected": 0.89}
+FLOORS = {"value_F1": 0.79, "relaxed_F1": 0.92, "cue_recall": 0.93, "unselected": 0.89}
 
 
 def _load_module(path: Path, name: str) -> ModuleType:
