@@ -3,8 +3,9 @@
 A deadline frame starts from a cue in one sentence of the content:
 
 * a noun that names a limit ("deadline", "ultimatum", "cutoff") with a time attached to it
-  ("the Nov. 1 deadline", "a deadline of Tuesday", "set Friday as the deadline", "a 72-hour
-  ultimatum") or measured from it ("less than 48 hours before a deadline");
+  ("the Nov. 1 deadline", "a May 9 close-of-business deadline", "a deadline of Tuesday", "June
+  1 is the deadline", "set Friday as the deadline", "a 72-hour ultimatum") or measured from it
+  ("less than 48 hours before a deadline");
 * a verb of expiry with a time ("the rights expire Nov. 21", "set to expire in February",
   "the truce runs out on Sunday");
 * "due" said of a deliverable ("proposals were due to NASA on November 5"), not of a schedule
@@ -20,19 +21,28 @@ A deadline frame starts from a cue in one sentence of the content:
   vaccine by October"), a limit noun, "fail to", or a present condition ("if they sign up by
   March 31"). Goals, forecasts and narrative ("aims to ... by 2030", "until recently", "before
   the convention" told as past) are not deadlines, nor is a span measured from a deadline
-  whose time the sentence does not give ("30 hours before the filing deadline").
+  whose time the sentence does not give ("30 hours before the filing deadline"); a span
+  counted from an event or a date ("no later than six months before the election");
+* an act owed on a schedule ("is scheduled to make a $200 million payment" on a day), an offer
+  or term that runs to a day ahead ("Through Dec. 31, new members get free entry"), a goal made
+  binding ("its court-ordered goal of ... by the end of the year"), a span left open ("have
+  only weeks to make their case").
 
 The due value comes from the time stage's records (``TimeExpression.value``): glued
 expressions join ("noon" + "on Dec. 20"), "midnight" of a named day is its end (T24:00), and a
 date whose year or week the text leaves open is read as a limit is meant (see ``_value``).
 A limit given as a duration counts from the time of its clause ("arrived on Wednesday, less
-than 48 hours before a deadline"), else, for "within ..." and granted spans, from the
-article's time. Roles are read off the dependency parse: the setter is the agent of "set" or
-the subject of the verb that imposes the limit, the party the one obliged ("for Russia to
-...", the subject of "must"/"has until", the receiver of "gave ... until"), the demand the
-obliged clause, the consequence what follows "or", "or else" or "otherwise".
-"""
+than 48 hours before a deadline"); one set by a verb told in the past counts from the time of
+that event where the sentence before names it ("at 10:30 p.m. Tuesday. It also ordered doctors
+to return to work within 48 hours"), else it has no due value and the verb is its
+``event_anchor``; one stated in the present ("has 14 days", "must ... within a week") counts
+from the article's time.
 
+Roles are read off the dependency parse: the setter is the agent of "set" or the subject of
+the verb that imposes the limit, the party the one obliged ("for Russia to ...", the subject of
+"must"/"has until", the receiver of "gave ... until"), the demand the obliged clause, the
+consequence what follows "or", "or else" or "otherwise".
+"""
 
 from __future__ import annotations
 
