@@ -1,4 +1,14 @@
-"""Entity linking: mentions grouped into entities, types voted, further mentions found by name."""
+"""Entity linking, the step after NER: mentions grouped into entities, types voted, further
+mentions found by name.
+
+:func:`link_mentions` runs it. Mentions with the same name are one entity; a name of two words
+or more joins the one longer name it starts or ends ("Ann Roe" / "Mary Ann Roe"); a bare
+surname goes, mention by mention, to the most salient full name with that surname reachable at
+that point (:func:`_link_surname`: written before, often, in the title or lede, recently, not
+as someone's relative), so that namesakes stay apart; an acronym joins its expansion and a
+place written short its full name. The canonical name is the fullest name that opens with a
+given name; the type is a vote over the mentions and the lexicons.
+"""
 
 
 from __future__ import annotations
@@ -31,9 +41,8 @@ from newsstruct.entities._common import (
     _title_gender,
     first_name_gender,
 )
-from newsstruct.entities.mentions import (
-    _is_upper_line,
-)
+from newsstruct.entities.mentions import _is_upper_line
+from newsstruct.entities.patterns import credit_spans, outside
 
 # --------------------------------------------------------------------------- clusters
 
@@ -84,6 +93,20 @@ class _Union:
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper() and w.casefold() not in (
         "of", "and", "the", "for"))
+
+
+def link_mentions(doc: Doc, text: str, cands: list[_Cand], segs: list[Segment],
+                  codes: list[int], authors: frozenset[str], lede_end: int) -> list[_Cluster]:
+    """Entities from mentions: clusters, canonical names and types by vote, then every further
+    occurrence of an entity's names; mentions inside photo credits are dropped."""
+    clusters = _cluster(text, cands, lede_end)
+    for cl in clusters:
+        _vote(text, cl)
+    _propagate(doc, text, clusters, segs, codes, authors)
+    credits = credit_spans(segs)
+    for cl in clusters:
+        cl.cands = outside(cl.cands, credits)
+    return [cl for cl in clusters if cl.cands]
 
 
 def _cluster(text: str, cands: list[_Cand], lede_end: int = 0) -> list[_Cluster]:
