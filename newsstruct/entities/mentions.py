@@ -350,12 +350,21 @@ def _rule_cands(doc: Doc, text: str, segs: list[Segment], codes: list[int],
     return out
 
 
+def _name_goes_on(doc: Doc, i: int) -> bool:
+    """Whether a name continues at token ``i`` ("Roper Center" + "for Public Opinion Research",
+    "Board" + "on Professional Responsibility")."""
+    if i < len(doc) and doc[i].lower_ in ("of", "for", "on"):
+        i += 1
+    return i < len(doc) and doc[i].text[:1].isupper() and doc[i].is_alpha and not (
+        doc[i].is_sent_start)
+
+
 def _org_suffix_cands(doc: Doc, starts: list[int], codes: list[int]) -> list[_Cand]:
     """Capitalised runs ending in an organisation word ("Apic Yamada Corp")."""
     suffixes = lexicon("entity_org_suffixes")
     out: list[_Cand] = []
     for i, tok in enumerate(doc):
-        if tok.text not in suffixes or i == 0:
+        if tok.text not in suffixes or i == 0 or _name_goes_on(doc, i + 1):
             continue
         j = i
         while j > 0 and (doc[j - 1].text[:1].isupper() or (
