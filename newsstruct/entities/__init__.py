@@ -101,7 +101,8 @@ def extract_entities(
     authors = frozenset(
         a.name.casefold() for a in (byline.authors if byline else ())
         if len(a.name.split()) >= 2 and not any(d.overlaps(a.span) for d in datelines))
-    cands = _mentions(doc, text, segs, starts, codes, authors)
+    credits = credit_spans(segs)
+    cands = _mentions(doc, text, segs, starts, codes, authors, credits)
     if not cands:
         return ()
     sent_toks = _sentence_starts(doc)
@@ -109,7 +110,7 @@ def extract_entities(
     for c in cands:
         c.sent = bisect.bisect_right(sent_starts, c.start) - 1
     lede_end = next((s.span.end for s, code in zip(segs, codes, strict=True) if code == _BODY), 0)
-    clusters = link_mentions(doc, text, cands, segs, codes, authors, lede_end)
+    clusters = link_mentions(doc, text, cands, segs, codes, authors, lede_end, credits)
     for cl in clusters:
         for c in cl.cands:
             if c.sent < 0:
@@ -129,7 +130,7 @@ def extract_entities(
 
 
 def _mentions(doc: Doc, text: str, segs: list[Segment], starts: list[int], codes: list[int],
-              authors: frozenset[str]) -> list[_Cand]:
+              authors: frozenset[str], credits: list[tuple[int, int]]) -> list[_Cand]:
     """Name mentions: the model's entities cleaned, and mentions found by rule, outside
     credits, overlaps resolved."""
     ner = _ner_cands(doc, starts, codes, authors, _sports_report(segs, codes))
@@ -138,7 +139,7 @@ def _mentions(doc: Doc, text: str, segs: list[Segment], starts: list[int], codes
     rules += _org_suffix_cands(doc, starts, codes)
     rules += _wire_cands(segs, codes)
     rules += _org_name_cands(segs, codes)
-    return _resolve_overlaps(outside(ner + rules, credit_spans(segs)))
+    return _resolve_overlaps(outside(ner + rules, credits))
 
 
 def _records(text: str, clusters: list[_Cluster], segs: list[Segment], codes: list[int]

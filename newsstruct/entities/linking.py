@@ -42,7 +42,7 @@ from newsstruct.entities._common import (
     first_name_gender,
 )
 from newsstruct.entities.mentions import _is_upper_line
-from newsstruct.entities.patterns import credit_spans, outside
+from newsstruct.entities.patterns import outside
 
 # --------------------------------------------------------------------------- clusters
 
@@ -96,14 +96,14 @@ def _initials(name: str) -> str:
 
 
 def link_mentions(doc: Doc, text: str, cands: list[_Cand], segs: list[Segment],
-                  codes: list[int], authors: frozenset[str], lede_end: int) -> list[_Cluster]:
+                  codes: list[int], authors: frozenset[str], lede_end: int,
+                  credits: list[tuple[int, int]]) -> list[_Cluster]:
     """Entities from mentions: clusters, canonical names and types by vote, then every further
-    occurrence of an entity's names; mentions inside photo credits are dropped."""
+    occurrence of an entity's names; mentions inside ``credits`` (photo credits) are dropped."""
     clusters = _cluster(text, cands, lede_end)
     for cl in clusters:
         _vote(text, cl)
     _propagate(doc, text, clusters, segs, codes, authors)
-    credits = credit_spans(segs)
     for cl in clusters:
         cl.cands = outside(cl.cands, credits)
     return [cl for cl in clusters if cl.cands]

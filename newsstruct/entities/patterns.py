@@ -70,11 +70,35 @@ _NOT_PARTY_NAME = frozenset({"The", "This", "That", "His", "Her", "Their", "Its"
 _PARTY = re.compile(r"(?<![\w.'’-])(?P<name>(?:[A-Z][a-z]+ ){1,2}Party|[A-Z][a-z]+ party)\b")
 
 
+_CAP_WORD = re.compile(r"(?<![\w.'’&-])[A-Z][\w.&'’-]*")
+_NAME_END = re.compile(r"[\w&-]|['’]\w|\.\w")
+
+
 @cache
-def _gazetteer() -> re.Pattern[str]:
-    names = sorted(lexicon("entity_organisations"), key=len, reverse=True)
-    return re.compile(r"(?<![\w.'’&-])(?:" + "|".join(re.escape(n) for n in names)
-                      + r")(?![\w&-]|'\w|’\w|\.\w)")
+def _gazetteer() -> dict[str, tuple[str, ...]]:
+    """The gazetteer's names by their first word, longest first."""
+    by_first: dict[str, list[str]] = {}
+    for name in sorted(lexicon("entity_organisations"), key=len, reverse=True):
+        by_first.setdefault(name.split()[0].rstrip("."), []).append(name)
+    return {k: tuple(v) for k, v in by_first.items()}
+
+
+def _gazetteer_hits(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each name of the gazetteer in ``text``, case as written."""
+    names = _gazetteer()
+    out: list[tuple[int, int]] = []
+    for m in _CAP_WORD.finditer(text):
+        word = m.group()
+        for key in (word, word.rstrip(".,’'")):
+            for name in names.get(key, ()):
+                end = m.start() + len(name)
+                if text.startswith(name, m.start()) and not _NAME_END.match(text, end):
+                    out.append((m.start(), end))
+                    break
+            else:
+                continue
+            break
+    return out
 
 
 def _org_name_cands(segs: list[Segment], codes: list[int]) -> list[_Cand]:
@@ -85,9 +109,8 @@ def _org_name_cands(segs: list[Segment], codes: list[int]) -> list[_Cand]:
         if code not in (_BODY, _TITLE_LIKE):
             continue
         base = seg.span.start
-        for m in _gazetteer().finditer(seg.text):
-            out.append(_Cand(base + m.start(), base + m.end(), "ORG", 3.5, "lexicon",
-                             region=code))
+        for start, end in _gazetteer_hits(seg.text):
+            out.append(_Cand(base + start, base + end, "ORG", 3.5, "lexicon", region=code))
         for m in _PARTY.finditer(seg.text):
             before = seg.text[max(0, m.start() - 30):m.start()].split()
             if m.group("name").split()[0] not in _NOT_PARTY_NAME and not (
