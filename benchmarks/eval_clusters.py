@@ -155,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("gold", type=Path)
     ap.add_argument("pred", type=Path)
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--no-score", action="store_true", help="write PRED only")
     args = ap.parse_args(argv)
     with args.gold.open(encoding="utf-8") as fh:
         golds = [json.loads(line) for line in fh if line.strip()]
@@ -177,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
             out.write(json.dumps(preds[-1], ensure_ascii=False) + "\n")
     print(f"articles {len(golds)}, exceptions {failures}")
     sys.stdout.flush()
-    if SCORER.exists() and not args.limit:
+    if SCORER.exists() and not args.limit and not args.no_score:
         subprocess.run([sys.executable, str(SCORER), str(args.gold), str(args.pred)], check=False)
     print_roles(golds, args.pred)
     print("speakers by method (gold speakers with an entity: right / n; gold-null given one)")

@@ -3,6 +3,7 @@ figures on the quote dev set.
 
 usage: python benchmarks/eval_entities.py GOLD.jsonl PRED.jsonl [--quotes QUOTES.jsonl]
                                           [--limit N] [--no-quotes] [--raw-spacy]
+       python benchmarks/eval_entities.py GOLD.jsonl OUT.jsonl --build-unselected
 
 1. Runs :func:`newsstruct.parse_article` over every article of GOLD (the text as is), writes
    every NAME mention of every entity with its entity's type to PRED, and prints the table of
@@ -11,6 +12,10 @@ usage: python benchmarks/eval_entities.py GOLD.jsonl PRED.jsonl [--quotes QUOTES
 2. Over the quote dev set: times the entity stage against the spaCy pass (process time, same
    run), and reports the share of gold speakers written as a pronoun or a bare surname that the
    entity stage links to an entity with a full name.
+
+With ``--build-unselected``, writes the unselected golden set instead: every document at a
+position divisible by :data:`EVERY` in GOLD, whole, with its gold entities
+(``tests/data/entities_unselected.jsonl``); :func:`line_passes` scores it sentence by sentence.
 """
 
 from __future__ import annotations
@@ -35,6 +40,50 @@ ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
 SCORER = EVAL / "ner" / "score.py"
 PRONOUNS = frozenset(["he", "him", "his", "she", "her", "hers"])
+#: The unselected golden set takes every EVERY-th document of the CoNLL dev set (0, 20, ...).
+EVERY = 20
+#: Our entity types in CoNLL's four (the mapping of ``../shared/eval/ner/score.py``).
+CONLL_TYPE = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
+              "NORP": "MISC", "EVENT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC",
+              "LANGUAGE": "MISC", "PRODUCT": "MISC", "MISC": "MISC"}
+
+
+def build_unselected(gold: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every :data:`EVERY`-th document of the CoNLL dev set, whole, with its gold entities."""
+    return [{"source": f"ner/dev {g['id']}", "rule": f"every {EVERY}th document of ner/dev",
+             "text": g["text"], "headline_end": g["headline_end"], "entities": g["entities"]}
+            for g in gold[::EVERY]]
+
+
+def line_passes(text: str, gold: list[dict[str, Any]], pred: list[tuple[int, int, str]]
+                ) -> tuple[int, int]:
+    """``(passed, lines)``: a non-blank line passes when the name mentions predicted in it,
+    as (start, end, CoNLL type), are exactly its gold entities."""
+    passed = lines = 0
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if not line.strip():
+            continue
+        want = {(e["start"], e["end"], e["type"]) for e in gold if start <= e["start"] < end}
+        got = {(s, e, CONLL_TYPE[t]) for s, e, t in pred if start <= s < end and t in CONLL_TYPE}
+        lines += 1
+        passed += want == got
+    return passed, lines
+
+
+def unselected_figures(rows: list[dict[str, Any]]) -> tuple[int, int]:
+    """``(passed, lines)`` of the whole unselected golden set, parsed document by document."""
+    passed = lines = 0
+    items = ((r["text"], {"id": r["source"], "reference_date": "1996-09-01"}) for r in rows)
+    for row, art in zip(rows, newsstruct.parse_articles(items), strict=True):
+        pred = [(m.span.start, m.span.end, e.type.value) for e in art.entities
+                for m in e.mentions if m.kind is MentionKind.NAME]
+        p, n = line_passes(row["text"], row["entities"], pred)
+        passed += p
+        lines += n
+    return passed, lines
 
 
 def read_jsonl(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
@@ -119,8 +168,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-quotes", action="store_true")
     parser.add_argument("--raw-spacy", action="store_true",
                         help="also score the model's own entities (written to PRED.raw.jsonl)")
+    parser.add_argument("--build-unselected", action="store_true",
+                        help="write the unselected golden set to PRED and score it by line")
     args = parser.parse_args(argv)
     gold = read_jsonl(args.gold, args.limit)
+    if args.build_unselected:
+        rows = build_unselected(gold)
+        with args.pred.open("w", encoding="utf-8") as fh:
+            for row in rows:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        passed, lines = unselected_figures(rows)
+        print(f"{len(rows)} documents -> {args.pred}; lines passing {passed}/{lines} "
+              f"({100 * passed / max(lines, 1):.1f}%)")
+        return 0
     t0 = time.perf_counter()
     preds = ner_predictions(gold)
     print(f"{len(preds)} articles parsed in {time.perf_counter() - t0:.1f} s -> {args.pred}")

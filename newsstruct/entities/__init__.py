@@ -6,14 +6,18 @@ The stage reads the one spaCy ``Doc`` of the article and reasons over the whole 
   trailing scores and titles stripped, a title kept as a role), plus mentions found by rule:
   a dateline's place, initial-and-surname names ("P. Simmons"), names ending in an
   organisation word ("Jeans Mate Corp") and the competitors of results and standings lines.
-* **Clusters.** Mentions with the same name, a surname and its full name, an acronym and its
-  expansion form one entity; its type is a weighted vote over its mentions (a full personal
-  name outweighs stray labels on the surname). Demonyms stay NORP and point to their place.
+* **Linking** (:mod:`newsstruct.entities.linking`), one step after NER. Mentions with the
+  same name, name parts of one longer name, an acronym and its expansion, a place written short
+  and written out form one entity; a bare surname goes, mention by mention, to the most salient
+  full name reachable at that point, so that namesakes stay apart. The type is a weighted vote
+  over the mentions and general lexicons (capitals, organisations, parties). Demonyms stay NORP
+  and point to their place. Photo credits hold no entity.
 * **Headlines.** Titles, headings and ALL-CAPS lines are not read with the model's labels; the
   body's entities are found in them by name (case-insensitively in ALL-CAPS lines), and every
   further occurrence of an entity's name in the body becomes a mention too.
-* **Roles.** From stripped titles ("President"), pre-modifiers ("Austrian analyst") and
-  appositives ("Kirill Dmitriev, Russia's investment envoy").
+* **Roles** (:mod:`newsstruct.entities.roles`). Stripped titles ("President"), pre-modifiers
+  ("Austrian analyst") and appositives ("Kirill Dmitriev, Russia's investment envoy") whose
+  head is a title, occupation or relation: at most 8 words, no clause, honorific or page label.
 * **Pronouns and nominals.** "he"/"she"/"his"/"her" go to the nearest earlier compatible
   person, preferring subjects; "the president" goes to the latest entity with that role.
 * **Salience** from mention count, first position and presence in the title.
@@ -44,6 +48,7 @@ from newsstruct.entities._common import (
     _BODY,
     _DATELINE,
     _SKIP,
+    _Cand,
     _Cluster,
     _pairs,
     first_name_gender,
@@ -53,24 +58,17 @@ from newsstruct.entities.coref import (
     _resolve_nominals,
     _resolve_pronouns,
 )
-from newsstruct.entities.linking import (
-    _cluster,
-    _propagate,
-    _vote,
-)
+from newsstruct.entities.linking import link_mentions
 from newsstruct.entities.mentions import (
     _is_subject,
     _ner_cands,
-    _org_name_cands,
     _org_suffix_cands,
     _regions,
     _resolve_overlaps,
     _rule_cands,
     _sports_report,
-    _wire_cands,
-    credit_spans,
-    outside,
 )
+from newsstruct.entities.patterns import _org_name_cands, _wire_cands, credit_spans, outside
 from newsstruct.entities.roles import (
     _roles,
 )
@@ -93,8 +91,9 @@ def _sentence_starts(doc: Doc) -> list[int]:
 def extract_entities(
     doc: Doc, text: str, segments: Sequence[Segment], byline: Byline | None
 ) -> tuple[Entity, ...]:
-    """Canonical entities of the article: clustered mentions, voted types, roles, resolved
-    pronouns and nominals, and salience."""
+    """Canonical entities of the article, in three steps: mentions (NER and rules), entity
+    linking (:func:`newsstruct.entities.linking.link_mentions`: clusters, canonical names, types
+    by vote, further mentions by name), then roles, pronouns, nominals and salience."""
     if not segments or not len(doc):
         return ()
     starts, codes, segs = _regions(text, segments)
@@ -102,14 +101,8 @@ def extract_entities(
     authors = frozenset(
         a.name.casefold() for a in (byline.authors if byline else ())
         if len(a.name.split()) >= 2 and not any(d.overlaps(a.span) for d in datelines))
-    ner = _ner_cands(doc, starts, codes, authors, _sports_report(segs, codes))
-    ner_labels = {(c.start, c.end): c.label for c in ner}
-    rules = _rule_cands(doc, text, segs, codes, ner_labels)
-    rules += _org_suffix_cands(doc, starts, codes)
-    rules += _wire_cands(segs, codes)
-    rules += _org_name_cands(segs, codes)
     credits = credit_spans(segs)
-    cands = _resolve_overlaps(outside(ner + rules, credits))
+    cands = _mentions(doc, text, segs, starts, codes, authors, credits)
     if not cands:
         return ()
     sent_toks = _sentence_starts(doc)
@@ -117,13 +110,7 @@ def extract_entities(
     for c in cands:
         c.sent = bisect.bisect_right(sent_starts, c.start) - 1
     lede_end = next((s.span.end for s, code in zip(segs, codes, strict=True) if code == _BODY), 0)
-    clusters = _cluster(text, cands, lede_end)
-    for cl in clusters:
-        _vote(text, cl)
-    _propagate(doc, text, clusters, segs, codes, authors)
-    for cl in clusters:
-        cl.cands = outside(cl.cands, credits)
-    clusters = [cl for cl in clusters if cl.cands]
+    clusters = link_mentions(doc, text, cands, segs, codes, authors, lede_end, credits)
     for cl in clusters:
         for c in cl.cands:
             if c.sent < 0:
@@ -140,6 +127,19 @@ def extract_entities(
     _resolve_pronouns(doc, clusters, body, sent_toks)
     _resolve_nominals(doc, text, clusters, body)
     return _records(text, clusters, segs, codes)
+
+
+def _mentions(doc: Doc, text: str, segs: list[Segment], starts: list[int], codes: list[int],
+              authors: frozenset[str], credits: list[tuple[int, int]]) -> list[_Cand]:
+    """Name mentions: the model's entities cleaned, and mentions found by rule, outside
+    credits, overlaps resolved."""
+    ner = _ner_cands(doc, starts, codes, authors, _sports_report(segs, codes))
+    ner_labels = {(c.start, c.end): c.label for c in ner}
+    rules = _rule_cands(doc, text, segs, codes, ner_labels)
+    rules += _org_suffix_cands(doc, starts, codes)
+    rules += _wire_cands(segs, codes)
+    rules += _org_name_cands(segs, codes)
+    return _resolve_overlaps(outside(ner + rules, credits))
 
 
 def _records(text: str, clusters: list[_Cluster], segs: list[Segment], codes: list[int]

@@ -1,4 +1,14 @@
-"""Entity linking: mentions grouped into entities, types voted, further mentions found by name."""
+"""Entity linking, the step after NER: mentions grouped into entities, types voted, further
+mentions found by name.
+
+:func:`link_mentions` runs it. Mentions with the same name are one entity; a name of two words
+or more joins the one longer name it starts or ends ("Ann Roe" / "Mary Ann Roe"); a bare
+surname goes, mention by mention, to the most salient full name with that surname reachable at
+that point (:func:`_link_surname`: written before, often, in the title or lede, recently, not
+as someone's relative), so that namesakes stay apart; an acronym joins its expansion and a
+place written short its full name. The canonical name is the fullest name that opens with a
+given name; the type is a vote over the mentions and the lexicons.
+"""
 
 
 from __future__ import annotations
@@ -31,9 +41,8 @@ from newsstruct.entities._common import (
     _title_gender,
     first_name_gender,
 )
-from newsstruct.entities.mentions import (
-    _is_upper_line,
-)
+from newsstruct.entities.mentions import _is_upper_line
+from newsstruct.entities.patterns import outside
 
 # --------------------------------------------------------------------------- clusters
 
@@ -84,6 +93,20 @@ class _Union:
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper() and w.casefold() not in (
         "of", "and", "the", "for"))
+
+
+def link_mentions(doc: Doc, text: str, cands: list[_Cand], segs: list[Segment],
+                  codes: list[int], authors: frozenset[str], lede_end: int,
+                  credits: list[tuple[int, int]]) -> list[_Cluster]:
+    """Entities from mentions: clusters, canonical names and types by vote, then every further
+    occurrence of an entity's names; mentions inside ``credits`` (photo credits) are dropped."""
+    clusters = _cluster(text, cands, lede_end)
+    for cl in clusters:
+        _vote(text, cl)
+    _propagate(doc, text, clusters, segs, codes, authors)
+    for cl in clusters:
+        cl.cands = outside(cl.cands, credits)
+    return [cl for cl in clusters if cl.cands]
 
 
 def _cluster(text: str, cands: list[_Cand], lede_end: int = 0) -> list[_Cluster]:
@@ -368,22 +391,26 @@ def _link_surname(text: str, groups: list[list[_Cand]], single: int,
     people = [sorted((c for g in gs for c in groups[g]), key=lambda c: c.start)
               for gs in by_first.values()]
     firsts = list(by_first)
+    genders = [first_name_gender(f.capitalize()) for f in firsts]
+    if len(people) == 1 and not any(
+            _title_gender(text, c) not in (None, genders[0]) for c in groups[single]
+            if genders[0] is not None):
+        uf.union(by_first[firsts[0]][0], single)
+        return
+    starts = [[m.start for m in ms] for ms in people]
+    fixed = [W_TITLE_OR_LEDE * any(m.region == _TITLE_LIKE or m.start < lede_end for m in ms)
+             + W_RELATIVE * _relative(text, ms[0]) - 1e-6 * ms[0].start for ms in people]
     chosen: dict[int, list[_Cand]] = {}
     for c in groups[single]:
         said = _title_gender(text, c)
         best: tuple[float, int] | None = None
         for i, ms in enumerate(people):
-            if said is not None and first_name_gender(firsts[i].capitalize()) not in (None, said):
+            if said is not None and genders[i] not in (None, said):
                 continue
-            before = [m for m in ms if m.start < c.start]
-            score = (W_FULL_MENTIONS * len(before)
-                     + W_TITLE_OR_LEDE * any(m.region == _TITLE_LIKE or m.start < lede_end
-                                             for m in ms)
-                     + W_REACHABLE * bool(before)
-                     + W_RELATIVE * _relative(text, ms[0])
-                     + W_RECENT * bool(before and 0 <= c.sent - before[-1].sent
-                                       <= RECENT_SENTENCES)
-                     - 1e-6 * ms[0].start)
+            n_before = bisect.bisect_left(starts[i], c.start)
+            recent = n_before and 0 <= c.sent - ms[n_before - 1].sent <= RECENT_SENTENCES
+            score = (fixed[i] + W_FULL_MENTIONS * n_before + W_REACHABLE * bool(n_before)
+                     + W_RECENT * bool(recent))
             if best is None or score > best[0]:
                 best = (score, i)
         if best is not None:
@@ -391,9 +418,10 @@ def _link_surname(text: str, groups: list[list[_Cand]], single: int,
     if len(chosen) == 1:
         uf.union(by_first[firsts[next(iter(chosen))]][0], single)
         return
+    moved = {id(c) for ms in chosen.values() for c in ms}
     for i, ms in chosen.items():
         groups[by_first[firsts[i]][0]].extend(ms)
-    groups[single] = [c for c in groups[single] if not any(c in ms for ms in chosen.values())]
+    groups[single] = [c for c in groups[single] if id(c) not in moved]
 
 
 def _name_words(key: str) -> tuple[str, ...]:

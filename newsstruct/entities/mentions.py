@@ -4,10 +4,8 @@
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections.abc import Sequence
-from functools import cache
 from typing import TYPE_CHECKING
 
 from newsstruct.data import lexicon
@@ -44,6 +42,7 @@ from newsstruct.entities._common import (
     _pairs,
     _title_lengths,
 )
+from newsstruct.entities.patterns import _NEXT_NAME, _state
 
 
 def _is_upper_line(s: str) -> bool:
@@ -351,12 +350,21 @@ def _rule_cands(doc: Doc, text: str, segs: list[Segment], codes: list[int],
     return out
 
 
+def _name_goes_on(doc: Doc, i: int) -> bool:
+    """Whether a name continues at token ``i`` ("Roper Center" + "for Public Opinion Research",
+    "Board" + "on Professional Responsibility")."""
+    if i < len(doc) and doc[i].lower_ in ("of", "for", "on"):
+        i += 1
+    return i < len(doc) and doc[i].text[:1].isupper() and doc[i].is_alpha and not (
+        doc[i].is_sent_start)
+
+
 def _org_suffix_cands(doc: Doc, starts: list[int], codes: list[int]) -> list[_Cand]:
     """Capitalised runs ending in an organisation word ("Apic Yamada Corp")."""
     suffixes = lexicon("entity_org_suffixes")
     out: list[_Cand] = []
     for i, tok in enumerate(doc):
-        if tok.text not in suffixes or i == 0:
+        if tok.text not in suffixes or i == 0 or _name_goes_on(doc, i + 1):
             continue
         j = i
         while j > 0 and (doc[j - 1].text[:1].isupper() or (
@@ -392,135 +400,4 @@ def _resolve_overlaps(cands: list[_Cand]) -> list[_Cand]:
         taken.insert(i, (c.start, c.end))
         kept.append(c)
     kept.sort(key=lambda c: c.start)
-    return kept
-
-
-_NEXT_NAME = re.compile(r" (?:[A-Z]|of )")
-#: A wire-service dateline opening a paragraph: "HEMPSTEAD, N.Y., Sept. 26 (UPI) —",
-#: "WASHINGTON (AP) —", "LOS ANGELES, Sept. 28 (UPI) —".
-_WIRE_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
-    r"(?:, (?P<state>[A-Z][A-Za-z.]{1,13}(?: ?[A-Z][a-z.]+)?))?,?"
-    r"(?: [A-Z][a-z]{2,4}\.? \d{1,2},?)?"
-    r"(?: \((?P<agency>[A-Z][A-Za-z&]{1,15}(?: [A-Z][A-Za-z&]+){0,2})\))?"
-    r"\s*[-–—―]")
-#: A party and state tag after a legislator's name: "(D-N.C.)", "(R-IN)", "(D-Ohio)".
-_PARTY_STATE = re.compile(r"\((?:D|R|I|Ind|Dem|Rep)[-–](?P<state>[A-Z][A-Za-z. ]{1,13}?)\)")
-
-
-def _state(name: str) -> bool:
-    abbr = _pairs("entity_place_abbreviations")
-    return name in abbr or name in abbr.values()
-
-
-def _known_place(name: str) -> bool:
-    title = name.title()
-    return (title in lexicon("entity_capitals") or title in lexicon("entity_countries")
-            or _state(title))
-
-
-def _wire_cands(segs: list[Segment], codes: list[int]) -> list[_Cand]:
-    """Places and agencies of wire datelines that open a paragraph, and the states of
-    party-state tags."""
-    out: list[_Cand] = []
-    for seg, code in zip(segs, codes, strict=True):
-        if code not in (_BODY, _TITLE_LIKE):
-            continue
-        base = seg.span.start
-        m = _WIRE_DATELINE.match(seg.text)
-        if m is not None and len(m.group("place")) >= 3 and (
-                m.group("agency") or m.group("state") or _known_place(m.group("place"))):
-            out.append(_Cand(base + m.start("place"), base + m.end("place"), "GPE", 3.0,
-                             "dateline", region=_TITLE_LIKE))
-            if m.group("state") and _state(m.group("state")):
-                out.append(_Cand(base + m.start("state"), base + m.end("state"), "GPE", 3.0,
-                                 "dateline", region=_TITLE_LIKE))
-            if m.group("agency"):
-                out.append(_Cand(base + m.start("agency"), base + m.end("agency"), "ORG", 3.0,
-                                 "dateline", region=_TITLE_LIKE))
-        for t in _PARTY_STATE.finditer(seg.text):
-            if _state(t.group("state")):
-                out.append(_Cand(base + t.start("state"), base + t.end("state"), "GPE", 3.0,
-                                 "lexicon"))
-    return out
-
-
-_NOT_PARTY_NAME = frozenset({"The", "This", "That", "His", "Her", "Their", "Its", "A", "An",
-                             "Every", "Each", "Our", "My", "Your", "Which", "Whose", "Any"})
-#: A party named as such ("Green Party"; "Republican party", one word before a lowercase
-#: "party", so that "the Freedom Front party" stays "Freedom Front").
-_PARTY = re.compile(r"(?<![\w.'’-])(?P<name>(?:[A-Z][a-z]+ ){1,2}Party|[A-Z][a-z]+ party)\b")
-
-
-@cache
-def _gazetteer() -> re.Pattern[str]:
-    names = sorted(lexicon("entity_organisations"), key=len, reverse=True)
-    return re.compile(r"(?<![\w.'’&-])(?:" + "|".join(re.escape(n) for n in names)
-                      + r")(?![\w&-]|'\w|’\w|\.\w)")
-
-
-def _org_name_cands(segs: list[Segment], codes: list[int]) -> list[_Cand]:
-    """Organisations named by a general gazetteer (news agencies, outlets, platforms, polling
-    firms) and parties named as such ("Green Party", "Republican party")."""
-    out: list[_Cand] = []
-    for seg, code in zip(segs, codes, strict=True):
-        if code not in (_BODY, _TITLE_LIKE):
-            continue
-        base = seg.span.start
-        for m in _gazetteer().finditer(seg.text):
-            out.append(_Cand(base + m.start(), base + m.end(), "ORG", 3.5, "lexicon",
-                             region=code))
-        for m in _PARTY.finditer(seg.text):
-            before = seg.text[max(0, m.start() - 30):m.start()].split()
-            if m.group("name").split()[0] not in _NOT_PARTY_NAME and not (
-                    before and before[-1][:1].isupper() and before[-1][-1:].isalpha()):
-                out.append(_Cand(base + m.start(), base + m.end(), "ORG", 3.5, "lexicon",
-                                 region=code))
-    return out
-
-
-#: Credits of photos and videos: "Photo by Jane Roe / AFP via Getty Images", "Photograph: X/Y",
-#: "(Image: Getty Images)", "(Lintao Zhang/Getty Images)", and lines such as
-#: "Jane Roe / Example Agency - Example Images".
-_CREDIT_LEAD = re.compile(
-    r"(?:^|(?<=\()|(?<=[.!?]\s))(?i:photo(?:graph)?|image|picture|illustration|credit)s?\s*"
-    r"(?:by\b|:)[^()\n]*")
-_CREDIT_PAREN = re.compile(
-    r"\((?=[^()\n]*(?:[A-Z][\w.'’-]*\s*/\s*[A-Z]|\bvia\b|\bImages\b))[^()\n]{1,120}\)")
-_CREDIT_WORD = re.compile(r"[A-Z][\w.'’&-]*|via|for|of|the|and|by|[-–—/|]")
-
-
-def _is_credit_line(line: str) -> bool:
-    words = line.strip().rstrip(".").split()
-    return ("/" in line and 1 <= len(words) <= 14 and len(line) <= 120
-            and all(_CREDIT_WORD.fullmatch(w) or all(_CREDIT_WORD.fullmatch(p) for p in
-                                                     re.split(r"(/)", w) if p) for w in words))
-
-
-def credit_spans(segs: Sequence[Segment]) -> list[tuple[int, int]]:
-    """Character spans of photo and video credits: no name inside one is an entity."""
-    out: list[tuple[int, int]] = []
-    for seg in segs:
-        base = seg.span.start
-        for line in re.finditer(r"[^\n]+", seg.text):
-            if _is_credit_line(line.group()):
-                out.append((base + line.start(), base + line.end()))
-                continue
-            lb = base + line.start()
-            out += [(lb + m.start(), lb + m.end()) for pat in (_CREDIT_LEAD, _CREDIT_PAREN)
-                    for m in pat.finditer(line.group())]
-    return sorted(out)
-
-
-def outside(cands: list[_Cand], spans: list[tuple[int, int]]) -> list[_Cand]:
-    """The mentions that lie in none of ``spans`` (sorted)."""
-    if not spans:
-        return cands
-    starts = [s for s, _ in spans]
-    ends = list(itertools.accumulate((e for _, e in spans), max))
-    kept = []
-    for c in cands:
-        i = bisect.bisect_right(starts, c.start) - 1
-        if i < 0 or ends[i] <= c.start:
-            kept.append(c)
     return kept
