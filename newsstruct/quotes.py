@@ -357,8 +357,8 @@ def _subject(tok: Token) -> Token | None:
     for step in range(5):
         if cur is None:
             return None
-        subjects = [c for c in cur.children
-                    if c.dep_ in ("nsubj", "csubj") or (step and c.dep_ == "nsubjpass")]
+        subjects = [c for c in cur.children if not c.is_punct and (
+            c.dep_ in ("nsubj", "csubj") or (step and c.dep_ == "nsubjpass"))]
         if len(subjects) > 1:
             # the parser may give a quote before the cue as a second subject: "“My
             # reaction, that was outrageous,” the strategist said": past a closing mark,
@@ -783,7 +783,8 @@ def extract_quotes(
             ):
                 att.used = True
                 spk, head = att.speaker, att.speaker_head
-                if spk is not None and spk.overlaps(q):
+                if spk is None or spk.overlaps(q):
+                    # the parse gave no speaker ("“A,” said Anna Baran.") or one inside the quote
                     near = _nearby(doc, text, starts, q, sent_bounds, sent_starts, blocks, blk)
                     spk, head = (near[1], near[2]) if near else (None, None)
                 quote = _make(QuoteKind.DIRECT, q, frags, att.cue, spk, head, spk_heads, 0.9)
