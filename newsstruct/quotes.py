@@ -91,6 +91,8 @@ QUOTE_CUE_LEMMAS: frozenset[str] = lexicon("cue_quote_verbs")
 CUE_OBJECT_LEMMAS: frozenset[str] = lexicon("cue_object_verbs") - NOT_SPEECH_LEMMAS
 #: Prepositions whose object is what a cue verb reports ("called for", "warned about").
 _CUE_PREPOSITIONS: frozenset[str] = lexicon("cue_prepositions")
+#: Nouns of saying whose "that" clause is reported when the noun names its source ("X's claim").
+_REPORT_NOUNS: frozenset[str] = lexicon("quote_report_nouns")
 #: Verbs whose infinitive is an act not done ("plans to call on", "declined to comment on").
 _UNREALISED: frozenset[str] = lexicon("quote_unrealised_verbs")
 #: Words that end a "Label:" prefix without naming a speaker ("Update:", "Watch:").
@@ -357,8 +359,8 @@ def _subject(tok: Token) -> Token | None:
     for step in range(5):
         if cur is None:
             return None
-        subjects = [c for c in cur.children
-                    if c.dep_ in ("nsubj", "csubj") or (step and c.dep_ == "nsubjpass")]
+        subjects = [c for c in cur.children if not c.is_punct and (
+            c.dep_ in ("nsubj", "csubj") or (step and c.dep_ == "nsubjpass"))]
         if len(subjects) > 1:
             # the parser may give a quote before the cue as a second subject: "“My
             # reaction, that was outrageous,” the strategist said": past a closing mark,
@@ -535,6 +537,11 @@ def _attributions(doc: Doc, text: str, sents: Sequence[tuple[int, int]]) -> list
                 if att is not None:
                     out.append(att)
                 continue
+            if tok.pos_ == "NOUN" and lemma in _REPORT_NOUNS:
+                att = _noun_report(text, tok)
+                if att is not None:
+                    out.append(att)
+                continue
             if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
                 continue
             is_cue, is_obj = lemma in CUE_LEMMAS, lemma in CUE_OBJECT_LEMMAS
@@ -564,6 +571,28 @@ def _attributions(doc: Doc, text: str, sents: Sequence[tuple[int, int]]) -> list
                                     loose=loose, via=via,
                                     aside=_aside(text, tok) if content.start < tok.idx else None))
     return out
+
+
+def _noun_report(text: str, noun: Token) -> _Attribution | None:
+    """``Trump's claim that A``, ``a Times report that A``, ``a statement by X that A``: A,
+    said by the noun's owner, author or the name before it."""
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+                   and c.pos_ in ("VERB", "AUX")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is None:
+        return None
+    source = None
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+            source = child
+        elif child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
+            source = next((c for c in child.children if c.dep_ == "pobj"), source)
+    content = _tok_span(text, clause.subtree)
+    if source is None or content is None:
+        return None
+    speaker, head = _speaker(text, source)
+    return _Attribution(cue=_cue_span(text, noun), content=content, speaker=speaker,
+                        speaker_head=head, strong=True, via="noun")
 
 
 def _reports(cue: Token, lemma: str, via: str) -> bool:
@@ -783,7 +812,8 @@ def extract_quotes(
             ):
                 att.used = True
                 spk, head = att.speaker, att.speaker_head
-                if spk is not None and spk.overlaps(q):
+                if spk is None or spk.overlaps(q):
+                    # the parse gave no speaker ("“A,” said Anna Baran.") or one inside the quote
                     near = _nearby(doc, text, starts, q, sent_bounds, sent_starts, blocks, blk)
                     spk, head = (near[1], near[2]) if near else (None, None)
                 quote = _make(QuoteKind.DIRECT, q, frags, att.cue, spk, head, spk_heads, 0.9)

@@ -220,6 +220,10 @@ class _Resolver:
             mains = [c for c in wanted or window if c.subject == 2]
             if mains:
                 return mains[-1]
+        if gender == "n":
+            # "it" takes up a named organisation only as the subject of a nearby sentence: an
+            # organisation named in passing ("references FBI criticism") is not its referent
+            window = [c for c in window if c.subject and c.sent >= sent - 1]
         for back in range(LOOKBACK_SENTENCES):
             pool = [c for c in window if c.sent == sent - back]
             if not pool:
