@@ -217,7 +217,14 @@ def _clean_tree(root: HtmlElement) -> None:
     text than all the rest: a page written by its scripts, whose only readable text is what
     it shows a reader without them."""
     drop = list(root.iter(*(t for t in DROPPED_TAGS if t != "noscript"), *UNSHOWN_TAGS))
-    drop += [el for el in root.xpath(_MAYBE_HIDDEN) if el.tag != "html" and _hidden(el)]
+    # a page hidden as a whole until its scripts run is shown: its body and root stay
+    for el in root.xpath(_MAYBE_HIDDEN):
+        if el.tag not in ("html", "body"):
+            if _hidden(el):
+                drop.append(el)
+        elif _hidden(el):
+            for name in ("hidden", "aria-hidden", "style"):
+                el.attrib.pop(name, None)
     for el in drop:
         if el.getparent() is not None:
             el.drop_tree()
