@@ -211,23 +211,40 @@ def _hidden(el: HtmlElement) -> bool:
 
 
 def _clean_tree(root: HtmlElement) -> None:
-    """Drop invisible content; unwrap elements nested deeper than :data:`MAX_DEPTH`.
-
-    ``<noscript>`` is dropped too, except on a page whose ``<noscript>`` blocks hold more
-    text than all the rest: a page written by its scripts, whose only readable text is what
-    it shows a reader without them."""
+    """Drop invisible content; unwrap elements nested deeper than :data:`MAX_DEPTH`."""
     drop = list(root.iter(*(t for t in DROPPED_TAGS if t != "noscript"), *UNSHOWN_TAGS))
-    drop += [el for el in root.xpath(_MAYBE_HIDDEN) if el.tag != "html" and _hidden(el)]
+    for el in root.xpath(_MAYBE_HIDDEN):
+        if not _hidden(el):
+            continue
+        if el.tag in ("html", "body"):
+            # a page hidden as a whole until its scripts run is shown
+            for name in ("hidden", "aria-hidden", "style"):
+                el.attrib.pop(name, None)
+        else:
+            drop.append(el)
     for el in drop:
         if el.getparent() is not None:
             el.drop_tree()
-    fallback = list(root.iter("noscript"))
-    if fallback:
-        shown = sum(len(el.text_content().strip()) for el in fallback)
-        keep = 2 * shown > len(root.text_content().strip())
-        for el in fallback:
-            if el.getparent() is not None:
-                el.drop_tag() if keep else el.drop_tree()
+    _noscript(root)
+    _flatten(root)
+
+
+def _noscript(root: HtmlElement) -> None:
+    """Drop ``<noscript>``, except on a page whose ``<noscript>`` blocks hold more text than
+    all the rest: a page written by its scripts, whose only readable text is what it shows a
+    reader without them (there the blocks are unwrapped)."""
+    blocks = list(root.iter("noscript"))
+    if not blocks:
+        return
+    shown = sum(len(el.text_content().strip()) for el in blocks)
+    keep = 2 * shown > len(root.text_content().strip())
+    for el in blocks:
+        if el.getparent() is not None:
+            el.drop_tag() if keep else el.drop_tree()
+
+
+def _flatten(root: HtmlElement) -> None:
+    """Unwrap the elements nested deeper than :data:`MAX_DEPTH` (their text stays)."""
     deep: list[HtmlElement] = []
     stack: list[tuple[HtmlElement, int]] = [(root, 0)]
     while stack:

@@ -32,6 +32,8 @@ from newsstruct.types import (
     Span,
     TimeSource,
     WarningCode,
+    from_data,
+    to_data,
 )
 from tests.figures import hold
 from tests.invariants import check_article, codes
@@ -110,6 +112,12 @@ def test_invisible_content_left_out_and_visible_kept(seed_text: str) -> None:
     assert "Shown footer line" in text
     for p in paras:
         assert p in text
+
+
+def test_page_hidden_until_scripts_run_is_shown() -> None:
+    text = render_html("<html><body style='display:none'><p>The port closed.</p>"
+                       "<p hidden>Gone</p></body></html>").text
+    assert text == "The port closed."
 
 
 def test_lines_follow_the_markup() -> None:
@@ -392,6 +400,8 @@ def test_every_dev_page_lossless() -> None:
         page, segments, by = parse_header(gzip.decompress(path.read_bytes()),
                                           reference_date=REF)
         check_cover(page.text, segments)
+        data = json.loads(json.dumps(to_data(page.metadata)))
+        assert from_data(PageMetadata, data) == page.metadata
         for item in page.metadata.items:
             if item.span is not None:
                 assert page.text[item.span.start:item.span.end] == item.span.text
