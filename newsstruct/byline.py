@@ -1210,6 +1210,16 @@ def _inner(segments: Sequence[Segment], i: int, paragraphs: Sequence[int]) -> bo
             and re.search(r"[\d:|•·]", head.span.text) is None)
 
 
+def _dated_byline(segments: Sequence[Segment], i: int) -> bool:
+    """Whether ``segments[i]`` is a "By" line with a date on it or on one of the two lines
+    under it (a byline block: "By Jane Doe" / "6 Jan 2026")."""
+    seg = segments[i]
+    if not _explicit(seg):
+        return False
+    return _date_in(seg.span.text) is not None or any(
+        is_date_line(s.span.text) for s in segments[i + 1: i + 3])
+
+
 def _brand(name: str, source: str) -> bool:
     """A one-word name that is not a known given name and opens a longer name on the page
     ("Posted by Vortex" on a page of "Vortex Cannon Entertainment") names an organisation."""
@@ -1277,8 +1287,14 @@ def _parse_byline(
     for s in segments:
         paragraphs.append(paragraphs[-1] + (s.kind is SegmentKind.PARAGRAPH))
     placed = [(i, s) for i, s in enumerate(segments)
-              if s.kind in (SegmentKind.BYLINE, SegmentKind.DATELINE)
-              and i not in page.listed and not _inner(segments, i, paragraphs)]
+              if s.kind in (SegmentKind.BYLINE, SegmentKind.DATELINE) and i not in page.listed]
+    inner = {i for i, _ in placed if _inner(segments, i, paragraphs)}
+    if any(i not in inner and s.kind is SegmentKind.BYLINE and _names_in(s, source)
+           for i, s in placed) or not any(_dated_byline(segments, i) for i in inner):
+        # a "By" line inside the body signs a part of the article, unless the article has
+        # no byline of its own and the line heads a byline block with its date (the body
+        # was then found to start too early)
+        placed = [(i, s) for i, s in placed if i not in inner]
     entries = [(i, s) for i, s in placed if _BULLET.match(s.span.text)
                and not _explicit(s) and _names_in(s, source)]
     days = {t.date for _, s in entries
