@@ -530,6 +530,8 @@ MODEL_OTHER = -0.5  # the model reads a place there
 PLACE_WORD = -1.0  # its first word opens place names ("Hong Kong", "New York")
 OUTLET_NEXT = 1.0  # a known outlet follows it ("Jane Roe, Business Insider")
 JOINED = 1.0  # it is joined by "and" to a name already read as a person
+HEADER_SLOT = 1.0  # its line stands between the headline and a date line ("Title / Jane Roe /
+#                    November 18, 2024"), where pages put the byline
 PERSON_THRESHOLD = 1.0
 #: A second name after a comma on a line without "By" or "and" ("Jane Doe, Kit Reviews")
 #: needs two kinds of evidence.
@@ -553,7 +555,7 @@ def _model_reading(start: int, end: int) -> str | None:
 
 
 def person_score(name: str, start: int, end: int, *, outlet_next: bool = False,
-                 joined: bool = False) -> float:
+                 joined: bool = False, slot: bool = False) -> float:
     """How much the evidence says that ``name`` (read at ``[start, end)`` on the page, with
     no "By" before it) is a person's: the sum of the named weights above."""
     first = name.split()[0] if name else ""
@@ -567,6 +569,7 @@ def person_score(name: str, start: int, end: int, *, outlet_next: bool = False,
         score += PLACE_WORD
     score += OUTLET_NEXT if outlet_next else 0.0
     score += JOINED if joined else 0.0
+    score += HEADER_SLOT if slot else 0.0
     return score
 
 
@@ -629,11 +632,13 @@ def _undoubled(piece: str) -> str:
     return piece[:end]
 
 
-def split_authors(names: str, offset: int, source: str, *, explicit: bool = True) -> list[Author]:
+def split_authors(names: str, offset: int, source: str, *, explicit: bool = True,
+                  slot: bool = False) -> list[Author]:
     """Split "Jane Doe and John Roe, Reuters" into authors with spans (affiliations apart).
 
     ``names`` is the text after "By" (``explicit``) or a whole line that may be only names;
-    it is cut at the first date, handle, e-mail address or separator.
+    it is cut at the first date, handle, e-mail address or separator. ``slot``: the line
+    stands between the headline and a date line (evidence for its first name).
     """
     glued = _GLUED.search(names)
     if glued:
@@ -673,7 +678,7 @@ def split_authors(names: str, offset: int, source: str, *, explicit: bool = True
         e = s + len(piece.strip())
         if not explicit and not (name and _is_person(
                 name, s, e, outlet_next=k == 0 and outlet_next,
-                joined=k > 0 and joined and bool(authors))):
+                joined=k > 0 and joined and bool(authors), slot=k == 0 and slot)):
             if k == 0:
                 # a line without "By" that does not open with a name is no byline
                 return []
@@ -1034,15 +1039,17 @@ def _names_only(seg: Segment, source: str, authors: list[Author]) -> bool:
     return d is not None and not rest[: d.start()].strip(" ,|•·-–—")
 
 
-def _bare_names(seg: Segment, source: str) -> list[Author]:
+def _bare_names(seg: Segment, source: str, *, slot: bool = False) -> list[Author]:
     """The names on a line that is nothing but names ("Jane Doe", "Jane Doe and John Roe,
-    Reuters", "* Jane Doe, PhD ,"); no date, no sentence."""
+    Reuters", "* Jane Doe, PhD ,"); no date, no sentence. ``slot``: the line stands between
+    the headline and a date line."""
     text = seg.span.text
     if len(text) > 80 or seg.kind is SegmentKind.TITLE or _date_in(text) is not None:
         return []
     lead = re.match(r"^(?:[*+•·o-]\s+)?", text)
     start = lead.end() if lead else 0
-    found = split_authors(text[start:], seg.span.start + start, source, explicit=False)
+    found = split_authors(text[start:], seg.span.start + start, source, explicit=False,
+                          slot=slot)
     if not found or found[0].span.start != seg.span.start + start:
         return []
     return found if _names_only(seg, source, found) else []
@@ -1088,7 +1095,8 @@ _SECTION_LABEL = re.compile(r"^[A-Z][a-z]{1,14}(?: [a-z])?$")
 
 
 def _names_beside_dates(
-    source: str, segments: Sequence[Segment], page: _Page, lo: int, hi: int
+    source: str, segments: Sequence[Segment], page: _Page, lo: int, hi: int,
+    title: int | None = None,
 ) -> tuple[list[Author], int | None]:
     """Names on a line of their own right above or below a date line of the header
     ("Jane Doe" / "November 19th, 2019 at 8:40 AM"), after a date that opens a line
@@ -1124,8 +1132,9 @@ def _names_beside_dates(
         # "Business" / "11.15.2019 10:09 AM")
         label = i > 0 and _SECTION_LABEL.match(segments[i - 1].span.text) is not None
         for j in (i - 1, i + 1, *((i - 2,) if label else ())):
+            slot = title is not None and abs(j - title) == 1 and min(i, title) < j < max(i, title)
             if (0 <= j < len(segments) and segments[j].kind is not SegmentKind.BYLINE
-                    and (found := _bare_names(segments[j], source))):
+                    and (found := _bare_names(segments[j], source, slot=slot))):
                 return found, i
     return [], None
 
@@ -1354,7 +1363,7 @@ def _parse_byline(
     if not authors and title is not None and not listing:
         found, dated = _names_beside_dates(
             source, segments, page, max(0, title - NEAR_BEFORE),
-            min(len(segments), title + NEAR_AFTER + 1))
+            min(len(segments), title + NEAR_AFTER + 1), title)
         authors = _people(found, source, title_text)
         if not found and title > 0:
             # a name line right above the headline ("Jane Doe" / "Why My Friend ...")
