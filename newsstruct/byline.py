@@ -1063,6 +1063,8 @@ _BULLET = re.compile(r"[*+•·]\s")
 _LIST_MARK = re.compile(r"^(?:[*+•·-]|\d{1,2}[.)])\s+")
 #: Lines between the names of a list under "By" that are no names ("…", "&").
 _LIST_JOINERS = frozenset({"…", "...", "&", "and"})
+#: A line that is only a handle ("@aprilroach28"), between the names of a list.
+_HANDLE_LINE = re.compile(r"^\s*@\w{1,40}\s*$")
 #: Most lines of names read under a line that is only "By".
 MAX_NAMES_UNDER_BY = 12
 
@@ -1080,12 +1082,13 @@ def _names_under_by(
         text = seg.span.text
         mark = _LIST_MARK.match(text)
         at = mark.end() if mark else 0
-        if text[at:].strip() in _LIST_JOINERS:
+        if text[at:].strip() in _LIST_JOINERS or _HANDLE_LINE.match(text[at:]):
             j += 1
             continue
         names = split_authors(text[at:], seg.span.start + at, source, explicit=True)
         if not names or names[0].span.start != seg.span.start + at or not _names_only(
-                seg, source, names):
+                seg, source, names) or (found and any(" " not in a.name for a in names)):
+            # a one-word name is read only right under "By" ("By" / "Todd Bates" / "Date")
             break
         found.extend(a for a in names if all(a.name.casefold() != b.name.casefold()
                                              for b in found))
