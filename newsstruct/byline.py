@@ -1,17 +1,27 @@
 """Bylines: author names and the published / updated time from byline and dateline text.
 
-Names are split on commas, "and", "&" and "with"; job titles ("Staff Writer"), affiliations
-("Reuters", "Special to the Pioneer Press"), handles, e-mail addresses, category labels and
-dates are cut away; ALL-CAPS names are put in title case, a nickname in quotes is kept
-('Amanda "Mae" Tan'). A line without "By" gives names only when it is nothing but names
-(with a role, an outlet or a date), starting with a known given name
-(``newsstruct/data/byline_given_names.txt``) or standing before a known outlet; names after
+Names are split on commas, "and", "&" and "with"; job titles ("Staff Writer", "Lifestyle
+Writer"), affiliations ("Reuters", "Special to the Pioneer Press"), an outlet's name after the
+person's ("Mike Isaac New York Times"), handles (also glued: "Jane Doe@janedoe"), e-mail
+addresses, category labels and dates (also glued: "Jane DoePublished Jul 17") are cut away;
+a name printed twice is read once; ALL-CAPS names are put in title case, a nickname in quotes
+is kept ('Amanda "Mae" Tan'). "Photo by" and "Video by" credit a picture, not the article.
+
+A name after "By" is an author. A name on a line without "By" is one when the evidence for a
+person adds up to :data:`PERSON_THRESHOLD`, each kind with a named weight
+(:func:`person_score`): its first word is a known given name (``byline_given_names.txt``,
+rebuilt from a general list by ``benchmarks/build_given_names.py``), the spaCy pass reads a
+PERSON there (``parse_byline``'s ``doc``), it stands before a known outlet, it is joined by
+"and" to an author, or its line stands between the headline and a date line; the model
+reading a place there, or a first word that opens place names, count against it. Names after
 "By" win over such lines. Such lines are no byline when one of them opens a line of
 something else ("Jane Doe 100 backstroke": a list), when they carry the dates of a list of
 posts, or for a name the headline speaks of. Organisations ("European Space Agency",
 ``byline_org_words.txt``) and a one-word name that opens a longer name on the page
 ("Vortex" of "Vortex Cannon Entertainment") are no authors; nor is a "By" line under a
-heading inside the body, which signs a part of the article.
+heading inside the body, which signs a part of the article (unless the page has no byline
+of its own and the line heads a byline block with its date). Names listed one or more a
+line under a line that is only "By" are authors.
 
 With no name in the byline: a name line right above or below a date line near the headline
 ("Jane Doe" / "November 19th, 2019"), after a date that opens a line, or under a line that
@@ -24,10 +34,13 @@ to the author's articles; else the person holding the copyright of a personal si
 Times are read without dateparser, by patterns for the forms pages show ("Nov. 19, 2019",
 "Published 7:05 PM EST, Tue March 3, 2020", "2019-11-19T12:48:14Z", "11/19/19 06:56 AM EST",
 "21.10.2019", "Updated Nov 19, 6:55 AM" with the year of the reference date, "Jane
-DoeNovember 6, 2023"); the local day and the zone named are kept. "02/10/2020" is read day
-first on a page that writes its dates day first (``writes_day_first``). Relative times
-("1 month Ago", "2 hours ago", "yesterday") are resolved against the reference date and
-used only when no absolute date is written. The first date not marked "Updated" is the
+DoeNovember 6, 2023", "Published 2 November 23" with a two-digit year, a dateline "March 3,
+2016 -- ..."); the local day and the zone named are kept. "02/10/2020" is read as the page
+writes its other dates (``writes_day_first``: "21/06/2014" or "2 October 2020" against
+"11/19/2019" or "October 2, 2020"); on a page that shows no order it is left unread, with
+a warning (:func:`date_warnings`). Relative times ("1 month Ago", "2 hours ago",
+"yesterday") are resolved against the reference date and used only when no absolute date is
+written; a duration ("4 min read") is no time. The first date not marked "Updated" is the
 published one. With no date in the byline: the first date near the headline (with no
 headline found, near the first paragraph), else the first date the page labels as
 published (or posted, updated), else the absolute date closest to the headline; in each
