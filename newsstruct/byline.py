@@ -1,17 +1,27 @@
 """Bylines: author names and the published / updated time from byline and dateline text.
 
-Names are split on commas, "and", "&" and "with"; job titles ("Staff Writer"), affiliations
-("Reuters", "Special to the Pioneer Press"), handles, e-mail addresses, category labels and
-dates are cut away; ALL-CAPS names are put in title case, a nickname in quotes is kept
-('Amanda "Mae" Tan'). A line without "By" gives names only when it is nothing but names
-(with a role, an outlet or a date), starting with a known given name
-(``newsstruct/data/byline_given_names.txt``) or standing before a known outlet; names after
+Names are split on commas, "and", "&" and "with"; job titles ("Staff Writer", "Lifestyle
+Writer"), affiliations ("Reuters", "Special to the Pioneer Press"), an outlet's name after the
+person's ("Mike Isaac New York Times"), handles (also glued: "Jane Doe@janedoe"), e-mail
+addresses, category labels and dates (also glued: "Jane DoePublished Jul 17") are cut away;
+a name printed twice is read once; ALL-CAPS names are put in title case, a nickname in quotes
+is kept ('Amanda "Mae" Tan'). "Photo by" and "Video by" credit a picture, not the article.
+
+A name after "By" is an author. A name on a line without "By" is one when the evidence for a
+person adds up to :data:`PERSON_THRESHOLD`, each kind with a named weight
+(:func:`person_score`): its first word is a known given name (``byline_given_names.txt``,
+rebuilt from a general list by ``benchmarks/build_given_names.py``), the spaCy pass reads a
+PERSON there (``parse_byline``'s ``doc``), it stands before a known outlet, it is joined by
+"and" to an author, or its line stands between the headline and a date line; the model
+reading a place there, or a first word that opens place names, count against it. Names after
 "By" win over such lines. Such lines are no byline when one of them opens a line of
 something else ("Jane Doe 100 backstroke": a list), when they carry the dates of a list of
 posts, or for a name the headline speaks of. Organisations ("European Space Agency",
 ``byline_org_words.txt``) and a one-word name that opens a longer name on the page
 ("Vortex" of "Vortex Cannon Entertainment") are no authors; nor is a "By" line under a
-heading inside the body, which signs a part of the article.
+heading inside the body, which signs a part of the article (unless the page has no byline
+of its own and the line heads a byline block with its date). Names listed one or more a
+line under a line that is only "By" are authors.
 
 With no name in the byline: a name line right above or below a date line near the headline
 ("Jane Doe" / "November 19th, 2019"), after a date that opens a line, or under a line that
@@ -24,10 +34,13 @@ to the author's articles; else the person holding the copyright of a personal si
 Times are read without dateparser, by patterns for the forms pages show ("Nov. 19, 2019",
 "Published 7:05 PM EST, Tue March 3, 2020", "2019-11-19T12:48:14Z", "11/19/19 06:56 AM EST",
 "21.10.2019", "Updated Nov 19, 6:55 AM" with the year of the reference date, "Jane
-DoeNovember 6, 2023"); the local day and the zone named are kept. "02/10/2020" is read day
-first on a page that writes its dates day first (``writes_day_first``). Relative times
-("1 month Ago", "2 hours ago", "yesterday") are resolved against the reference date and
-used only when no absolute date is written. The first date not marked "Updated" is the
+DoeNovember 6, 2023", "Published 2 November 23" with a two-digit year, a dateline "March 3,
+2016 -- ..."); the local day and the zone named are kept. "02/10/2020" is read as the page
+writes its other dates (``writes_day_first``: "21/06/2014" or "2 October 2020" against
+"11/19/2019" or "October 2, 2020"); on a page that shows no order it is left unread, with
+a warning (:func:`date_warnings`). Relative times ("1 month Ago", "2 hours ago",
+"yesterday") are resolved against the reference date and used only when no absolute date is
+written; a duration ("4 min read") is no time. The first date not marked "Updated" is the
 published one. With no date in the byline: the first date near the headline (with no
 headline found, near the first paragraph), else the first date the page labels as
 published (or posted, updated), else the absolute date closest to the headline; in each
@@ -530,6 +543,8 @@ MODEL_OTHER = -0.5  # the model reads a place there
 PLACE_WORD = -1.0  # its first word opens place names ("Hong Kong", "New York")
 OUTLET_NEXT = 1.0  # a known outlet follows it ("Jane Roe, Business Insider")
 JOINED = 1.0  # it is joined by "and" to a name already read as a person
+HEADER_SLOT = 1.0  # its line stands between the headline and a date line ("Title / Jane Roe /
+#                    November 18, 2024"), where pages put the byline
 PERSON_THRESHOLD = 1.0
 #: A second name after a comma on a line without "By" or "and" ("Jane Doe, Kit Reviews")
 #: needs two kinds of evidence.
@@ -553,7 +568,7 @@ def _model_reading(start: int, end: int) -> str | None:
 
 
 def person_score(name: str, start: int, end: int, *, outlet_next: bool = False,
-                 joined: bool = False) -> float:
+                 joined: bool = False, slot: bool = False) -> float:
     """How much the evidence says that ``name`` (read at ``[start, end)`` on the page, with
     no "By" before it) is a person's: the sum of the named weights above."""
     first = name.split()[0] if name else ""
@@ -567,6 +582,7 @@ def person_score(name: str, start: int, end: int, *, outlet_next: bool = False,
         score += PLACE_WORD
     score += OUTLET_NEXT if outlet_next else 0.0
     score += JOINED if joined else 0.0
+    score += HEADER_SLOT if slot else 0.0
     return score
 
 
@@ -629,11 +645,13 @@ def _undoubled(piece: str) -> str:
     return piece[:end]
 
 
-def split_authors(names: str, offset: int, source: str, *, explicit: bool = True) -> list[Author]:
+def split_authors(names: str, offset: int, source: str, *, explicit: bool = True,
+                  slot: bool = False) -> list[Author]:
     """Split "Jane Doe and John Roe, Reuters" into authors with spans (affiliations apart).
 
     ``names`` is the text after "By" (``explicit``) or a whole line that may be only names;
-    it is cut at the first date, handle, e-mail address or separator.
+    it is cut at the first date, handle, e-mail address or separator. ``slot``: the line
+    stands between the headline and a date line (evidence for its first name).
     """
     glued = _GLUED.search(names)
     if glued:
@@ -673,7 +691,7 @@ def split_authors(names: str, offset: int, source: str, *, explicit: bool = True
         e = s + len(piece.strip())
         if not explicit and not (name and _is_person(
                 name, s, e, outlet_next=k == 0 and outlet_next,
-                joined=k > 0 and joined and bool(authors))):
+                joined=k > 0 and joined and bool(authors), slot=k == 0 and slot)):
             if k == 0:
                 # a line without "By" that does not open with a name is no byline
                 return []
@@ -1034,15 +1052,17 @@ def _names_only(seg: Segment, source: str, authors: list[Author]) -> bool:
     return d is not None and not rest[: d.start()].strip(" ,|•·-–—")
 
 
-def _bare_names(seg: Segment, source: str) -> list[Author]:
+def _bare_names(seg: Segment, source: str, *, slot: bool = False) -> list[Author]:
     """The names on a line that is nothing but names ("Jane Doe", "Jane Doe and John Roe,
-    Reuters", "* Jane Doe, PhD ,"); no date, no sentence."""
+    Reuters", "* Jane Doe, PhD ,"); no date, no sentence. ``slot``: the line stands between
+    the headline and a date line."""
     text = seg.span.text
     if len(text) > 80 or seg.kind is SegmentKind.TITLE or _date_in(text) is not None:
         return []
     lead = re.match(r"^(?:[*+•·o-]\s+)?", text)
     start = lead.end() if lead else 0
-    found = split_authors(text[start:], seg.span.start + start, source, explicit=False)
+    found = split_authors(text[start:], seg.span.start + start, source, explicit=False,
+                          slot=slot)
     if not found or found[0].span.start != seg.span.start + start:
         return []
     return found if _names_only(seg, source, found) else []
@@ -1056,6 +1076,8 @@ _BULLET = re.compile(r"[*+•·]\s")
 _LIST_MARK = re.compile(r"^(?:[*+•·-]|\d{1,2}[.)])\s+")
 #: Lines between the names of a list under "By" that are no names ("…", "&").
 _LIST_JOINERS = frozenset({"…", "...", "&", "and"})
+#: A line that is only a handle ("@aprilroach28"), between the names of a list.
+_HANDLE_LINE = re.compile(r"^\s*@\w{1,40}\s*$")
 #: Most lines of names read under a line that is only "By".
 MAX_NAMES_UNDER_BY = 12
 
@@ -1073,12 +1095,13 @@ def _names_under_by(
         text = seg.span.text
         mark = _LIST_MARK.match(text)
         at = mark.end() if mark else 0
-        if text[at:].strip() in _LIST_JOINERS:
+        if text[at:].strip() in _LIST_JOINERS or _HANDLE_LINE.match(text[at:]):
             j += 1
             continue
         names = split_authors(text[at:], seg.span.start + at, source, explicit=True)
         if not names or names[0].span.start != seg.span.start + at or not _names_only(
-                seg, source, names):
+                seg, source, names) or (found and any(" " not in a.name for a in names)):
+            # a one-word name is read only right under "By" ("By" / "Todd Bates" / "Date")
             break
         found.extend(a for a in names if all(a.name.casefold() != b.name.casefold()
                                              for b in found))
@@ -1088,7 +1111,8 @@ _SECTION_LABEL = re.compile(r"^[A-Z][a-z]{1,14}(?: [a-z])?$")
 
 
 def _names_beside_dates(
-    source: str, segments: Sequence[Segment], page: _Page, lo: int, hi: int
+    source: str, segments: Sequence[Segment], page: _Page, lo: int, hi: int,
+    title: int | None = None,
 ) -> tuple[list[Author], int | None]:
     """Names on a line of their own right above or below a date line of the header
     ("Jane Doe" / "November 19th, 2019 at 8:40 AM"), after a date that opens a line
@@ -1124,8 +1148,9 @@ def _names_beside_dates(
         # "Business" / "11.15.2019 10:09 AM")
         label = i > 0 and _SECTION_LABEL.match(segments[i - 1].span.text) is not None
         for j in (i - 1, i + 1, *((i - 2,) if label else ())):
+            slot = title is not None and abs(j - title) == 1 and min(i, title) < j < max(i, title)
             if (0 <= j < len(segments) and segments[j].kind is not SegmentKind.BYLINE
-                    and (found := _bare_names(segments[j], source))):
+                    and (found := _bare_names(segments[j], source, slot=slot))):
                 return found, i
     return [], None
 
@@ -1210,6 +1235,16 @@ def _inner(segments: Sequence[Segment], i: int, paragraphs: Sequence[int]) -> bo
             and re.search(r"[\d:|•·]", head.span.text) is None)
 
 
+def _dated_byline(segments: Sequence[Segment], i: int) -> bool:
+    """Whether ``segments[i]`` is a "By" line with a date on it or on one of the two lines
+    under it (a byline block: "By Jane Doe" / "6 Jan 2026")."""
+    seg = segments[i]
+    if not _explicit(seg):
+        return False
+    return _date_in(seg.span.text) is not None or any(
+        is_date_line(s.span.text) for s in segments[i + 1: i + 3])
+
+
 def _brand(name: str, source: str) -> bool:
     """A one-word name that is not a known given name and opens a longer name on the page
     ("Posted by Vortex" on a page of "Vortex Cannon Entertainment") names an organisation."""
@@ -1277,8 +1312,14 @@ def _parse_byline(
     for s in segments:
         paragraphs.append(paragraphs[-1] + (s.kind is SegmentKind.PARAGRAPH))
     placed = [(i, s) for i, s in enumerate(segments)
-              if s.kind in (SegmentKind.BYLINE, SegmentKind.DATELINE)
-              and i not in page.listed and not _inner(segments, i, paragraphs)]
+              if s.kind in (SegmentKind.BYLINE, SegmentKind.DATELINE) and i not in page.listed]
+    inner = {i for i, _ in placed if _inner(segments, i, paragraphs)}
+    if any(i not in inner and s.kind is SegmentKind.BYLINE and _names_in(s, source)
+           for i, s in placed) or not any(_dated_byline(segments, i) for i in inner):
+        # a "By" line inside the body signs a part of the article, unless the article has
+        # no byline of its own and the line heads a byline block with its date (the body
+        # was then found to start too early)
+        placed = [(i, s) for i, s in placed if i not in inner]
     entries = [(i, s) for i, s in placed if _BULLET.match(s.span.text)
                and not _explicit(s) and _names_in(s, source)]
     days = {t.date for _, s in entries
@@ -1338,7 +1379,7 @@ def _parse_byline(
     if not authors and title is not None and not listing:
         found, dated = _names_beside_dates(
             source, segments, page, max(0, title - NEAR_BEFORE),
-            min(len(segments), title + NEAR_AFTER + 1))
+            min(len(segments), title + NEAR_AFTER + 1), title)
         authors = _people(found, source, title_text)
         if not found and title > 0:
             # a name line right above the headline ("Jane Doe" / "Why My Friend ...")

@@ -16,7 +16,7 @@ import newsstruct
 from newsstruct.byline import page_reference_date, parse_byline, split_authors, writes_day_first
 from newsstruct.layout import segment_text
 from newsstruct.pipeline import load_model, run_pipeline
-from newsstruct.types import Byline, Segment, SegmentKind, Span
+from newsstruct.types import Byline, Segment, SegmentKind, Span, WarningCode
 
 from .figures import hold
 
@@ -440,3 +440,20 @@ def test_unselected_header_lines() -> None:
     passed = sum(_unselected_line_passes(r, readings[r["page"]]) for r in UNSELECTED)
     hold("byline: unselected header lines, 21 dev pages (share read right)",
          passed / len(UNSELECTED), 0.98)
+
+
+def test_two_way_numeric_date_warns() -> None:
+    """A numeric byline date that reads two ways on a page that shows no order is left
+    unread, with a warning that names both readings; the page's evidence settles it."""
+    body = "\n\n".join([_GEN_BODY] * 3)
+    page = f"Climate talks stall again\n\nBy Giovanni Gaggero | 12/10/2020\n\n{body}"
+    article = newsstruct.parse_article(page, reference_date="2021-01-01")
+    warned = [w for w in article.warnings if w.code is WarningCode.AMBIGUOUS_DATE]
+    assert len(warned) == 1 and warned[0].span is not None
+    assert warned[0].span.text == "12/10/2020"
+    assert "December 10" in warned[0].message and "October 12" in warned[0].message
+    assert article.byline is not None and article.byline.published is None
+    dated = newsstruct.parse_article(page + "\n\nRelated: 25/11/2020", reference_date="2021-01-01")
+    assert not [w for w in dated.warnings if w.code is WarningCode.AMBIGUOUS_DATE]
+    assert dated.byline is not None and dated.byline.published is not None
+    assert dated.byline.published.date == dt.date(2020, 10, 12)
