@@ -331,11 +331,15 @@ def _prefer(shown: PublishedTime | None, stated: PublishedTime | None) -> Publis
     return shown
 
 
+#: A day written in figures with the day and month in either order ("08/11/2023").
+_FIGURE_DATE = re.compile(r"(?<!\d)\d{1,2}([./-])\d{1,2}\1\d{2,4}(?!\d)")
+
+
 def _swapped(shown: PublishedTime, stated: PublishedTime) -> bool:
     """Whether the text's day is the stated one with day and month exchanged: an all-figure
     date ("08/11/2023") read in the other order."""
     d = shown.value.date()
-    if any(c.isalpha() for c in shown.span.text) or d.day > 12:
+    if _FIGURE_DATE.search(shown.span.text) is None or d.day > 12:
         return False
     return stated.value.date() == d.replace(month=d.day, day=d.month)
 

@@ -239,6 +239,7 @@ def _shown(text: str, value: str, *, relative: bool = False) -> Byline:
 
 @pytest.mark.parametrize(("shown", "relative", "expected"), [
     ("08/11/2023", False, "2023-11-08"),      # figures only: read the other way round
+    ("08/11/2023 | 20:26 PM", False, "2023-11-08"),
     ("3 weeks ago", True, "2023-10-17"),      # relative: only as good as the reference
     ("August 11, 2023", False, "2023-08-11"),  # written out: the day shown stands
 ])
@@ -372,7 +373,7 @@ def _load(path: Path, name: str) -> ModuleType:
 #: Figures from the pages' HTML (layout and byline stages with the metadata weighed in).
 HTML_FLOORS = {
     "dev": {"title_em": 0.93, "author_f1": 0.94, "date_acc": 0.96, "body_f1": 0.92},
-    "wide": {"title_em": 0.93, "author_f1": 0.84, "date_acc": 0.93},
+    "wide": {"title_em": 0.93, "author_f1": 0.84, "date_acc": 0.94},
 }
 
 
