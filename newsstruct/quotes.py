@@ -36,6 +36,14 @@ quoted words; ``"A," she said. "B."`` is one quote in two fragments. A short quo
 of these, or one that reads as a title, is a scare quote, kept apart from speech. Reporting
 inside a direct quote or inside another reported clause ("I think", "you know") stays part
 of the outer content.
+
+What is not speech: verbs of ``cue_not_speech`` are acts ("attacked", "ordered") and never
+cues; the infinitive of a verb of believing or intending is an intention, not a report
+("plans to", "is expected to"); a cue inside the infinitive of ``quote_unrealised_verbs``
+reports nothing ("declined to comment on"); a negated cue and an agentless passive report
+only through a clause. A noun of ``quote_report_nouns`` with its source and a "that" clause
+reports that clause ("Trump's claim that ..."). Speakers are linked to entities afterwards,
+in text order, by :mod:`newsstruct.speakers`.
 """
 
 from __future__ import annotations

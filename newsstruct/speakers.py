@@ -301,6 +301,8 @@ class _Resolver:
             if found is not None:
                 return found, SpeakerMethod.APPOSITIVE
             return self._nominal(tok)
+        if tok.pos_ == "PROPN" and tok.lemma_.lower() in NOMINAL_HEADS:
+            return self._nominal(tok)  # "The Republican is also encouraging ..."
         ent = self.name_at(head.start, head.end)
         return ent, SpeakerMethod.NAME if ent else None
 
@@ -349,19 +351,28 @@ class _Resolver:
                 ent = self.name_at(obj.idx, obj.idx + len(obj.text)) if obj is not None else None
                 if ent is not None:
                     return ent, SpeakerMethod.NAME  # "the city of Phoenix"
-        noun = tok.lemma_.lower()
-        mods = frozenset(c.lower_ for c in tok.children if c.dep_ in ("amod", "compound"))
+        for word in (tok, *(c for c in tok.conjuncts if c.pos_ == "NOUN")):
+            # "the former secretary of state and current Democratic presidential nominee"
+            ent = self._described(word, tok.idx)
+            if ent is not None:
+                return ent, SpeakerMethod.NOMINAL
+        return None, None
+
+    def _described(self, word: Token, offset: int) -> Entity | None:
+        """The entity a description headed by ``word`` refers back to from ``offset``."""
+        noun = word.lemma_.lower()
+        mods = frozenset(c.lower_ for c in word.children if c.dep_ in ("amod", "compound"))
         roled = self.with_role(noun, mods)
-        ent = self.latest(tok.idx, roled) or self.nominal_at(tok.idx, tok.idx + len(tok.text))
+        ent = self.latest(offset, roled) or self.nominal_at(word.idx, word.idx + len(word.text))
         kinds = NOMINAL_HEADS.get(noun, frozenset())
         if ent is None and "PERSON" in kinds:
-            cand = self.antecedent(tok.idx, _NOUN_GENDER.get(noun),
+            cand = self.antecedent(offset, _NOUN_GENDER.get(noun),
                                    frozenset({EntityType.PERSON}), roled, topic=True)
             ent = cand.entity if cand else None
         if ent is None and kinds - {"PERSON"}:
             types = frozenset(EntityType(k) for k in kinds - {"PERSON"})
-            ent = self.salient_near(tok.idx, types, noun)
-        return ent, SpeakerMethod.NOMINAL if ent else None
+            ent = self.salient_near(offset, types, noun)
+        return ent
 
 
 def resolve_speakers(doc: Doc, text: str, segments: Sequence[Segment],
