@@ -33,9 +33,9 @@ to the author's articles; else the person holding the copyright of a personal si
 
 Times are read without dateparser, by patterns for the forms pages show ("Nov. 19, 2019",
 "Published 7:05 PM EST, Tue March 3, 2020", "2019-11-19T12:48:14Z", "11/19/19 06:56 AM EST",
-"21.10.2019", "Updated Nov 19, 6:55 AM" with the year of the reference date, "Jane
-DoeNovember 6, 2023", "Published 2 November 23" with a two-digit year, a dateline "March 3,
-2016 -- ..."); the local day and the zone named are kept. "02/10/2020" is read as the page
+"21.10.2019", "2021/09/19", "Updated Nov 19, 6:55 AM" with the year of the reference date,
+"Jane DoeNovember 6, 2023", "Published 2 November 23" with a two-digit year, a dateline
+"March 3, 2016 -- ..."); the local day and the zone named are kept. "02/10/2020" is read as the page
 writes its other dates (``writes_day_first``: "21/06/2014" or "2 October 2020" against
 "11/19/2019" or "October 2, 2020"); on a page that shows no order it is left unread, with
 a warning (:func:`date_warnings`). Relative times ("1 month Ago", "2 hours ago",
@@ -123,7 +123,8 @@ _ABSOLUTE = re.compile(
     # a month name may be run into the word or the year before it ("Jane DoeNovember 6,
     # 2023", "August 2, 2019August 2, 2019")
     r"(?:(?<![\w/.-])|(?-i:(?<=[a-z\d])(?=[A-Z][a-z])))(?:"
-    r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))(?:[T ](?P<ih>\d{2}):(?P<imi>\d{2})"
+    r"(?P<iso>(?P<iy>\d{4})(?P<isep>[-/])(?P<im>\d{2})(?P=isep)(?P<id>\d{2}))"
+    r"(?:[T ](?P<ih>\d{2}):(?P<imi>\d{2})"
     r"(?::\d{2}(?:\.\d+)?)?(?P<iz>Z|[+-]\d{2}:?\d{2})?)?"
     r"|" + _MONTH.format(g="m1") + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<y1>\d{4})"
     r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?" + _MONTH.format(g="m2")
