@@ -234,35 +234,16 @@ def _visible(text: str, name: str, near: int) -> Span | None:
     return best
 
 
-#: How far (characters) from the confirmed authors a co-author the metadata states may be
-#: written to be taken with them.
-CO_AUTHOR_REACH = 300
-
-
 def _authors(text: str, segments: Sequence[Segment], by: Byline | None,
              metadata: PageMetadata) -> tuple[Author, ...]:
     shown = by.authors if by else ()
     people = metadata_people(metadata)
-    if not people:
+    if shown or not people:
+        # the visible byline stands: confirmed by the metadata or contradicting it
         return shown
     title = next((s.span.end for s in segments if s.kind is SegmentKind.TITLE), 0)
     seen = [(n, _visible(text, n, title)) for n in people]
-    stated = [Author(name=n, span=span) for n, span in seen if span is not None]
-    confirmed = [a for a in shown if any(_same(a.name, n) for n in people)]
-    if shown and not confirmed:
-        # the page's byline contradicts the metadata: it stands, unless a stated author is
-        # written nearer the headline than every name it read
-        gap = min(abs(a.span.start - title) for a in shown)
-        nearer = [a for a in stated if abs(a.span.start - title) < gap]
-        return tuple(nearer) if nearer else shown
-    if not shown:
-        return tuple(stated)
-    out = list(shown)
-    for a in stated:
-        if not any(_same(a.name, b.name) for b in out) and any(
-                abs(a.span.start - b.span.start) <= CO_AUTHOR_REACH for b in confirmed):
-            out.append(a)
-    return tuple(out)
+    return tuple(Author(name=n, span=span) for n, span in seen if span is not None)
 
 
 # --------------------------------------------------------------------------- published time
