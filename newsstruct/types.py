@@ -207,6 +207,8 @@ class WarningCode(str, enum.Enum):
     CHUNKED = "chunked"
     NO_BODY = "no_body"
     ENCODING = "encoding"
+    COLLAPSED_WHITESPACE = "collapsed_whitespace"
+    NO_TITLE = "no_title"
 
 
 # --------------------------------------------------------------------------- records
