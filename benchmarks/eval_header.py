@@ -2,6 +2,7 @@
 
 usage: python benchmarks/eval_header.py GOLD.jsonl PRED.jsonl [--field text_full|text_copy]
                                         [--layout-only] [--limit N] [--html]
+       python benchmarks/eval_header.py --cv K
 
 Each page goes through :func:`newsstruct.parse_article` (or, with ``--layout-only``, through
 the layout and byline stages alone, which give the same header and body without the spaCy
@@ -20,6 +21,13 @@ With ``--html`` each page is read from its original HTML by :func:`newsstruct.pa
 the line's ``url``; the reference date is then the latest absolute date the rendered page
 shows. The speed figures then add rendering's cost beside the layout stage's.
 
+With ``--cv K`` the pages of ``dev.jsonl`` and ``wide.jsonl`` are split into ``K`` folds by
+site (registered domain); the title weights are fitted (``benchmarks/fit_header.py``) on the
+other folds and each fold is read with the weights fitted without it. The scorer's figures
+on the held-out folds are printed beside those of weights fitted on all pages and read on
+the same pages, per set and field (layout and byline only), with the share of gold bodies
+read as texts with no title.
+
 The script also prints the layout stage's throughput (``segment_text`` alone, no spaCy) in
 pages per second over the same pages.
 """
@@ -34,6 +42,7 @@ import json
 import sys
 import time
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import newsstruct
@@ -49,8 +58,10 @@ BODY_KINDS = (SegmentKind.PARAGRAPH, SegmentKind.HEADING)
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     """The command line."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    ap.add_argument("gold", type=Path)
-    ap.add_argument("pred", type=Path)
+    ap.add_argument("gold", type=Path, nargs="?")
+    ap.add_argument("pred", type=Path, nargs="?")
+    ap.add_argument("--cv", type=int, default=0, metavar="K",
+                    help="K-fold cross-validation by site over dev.jsonl + wide.jsonl")
     ap.add_argument("--field", choices=("text_full", "text_copy"), default="text_full")
     ap.add_argument("--layout-only", action="store_true",
                     help="run layout and byline only (same header and body, no spaCy pass)")
@@ -191,12 +202,89 @@ def run_html(args: argparse.Namespace, gold: list[dict[str, Any]]) -> int:
     print(f"rendering alone ({len(pages)} pages): {render_rate:.0f} pages/s of CPU time; "
           f"layout stage alone: {layout_cpu:.0f} pages/s of CPU time; rendering adds "
           f"{100 * layout_cpu / render_rate:.0f}% to the layout stage's cost")
+def _predict(page: dict[str, Any], field: str) -> dict[str, Any]:
+    text: str = page.get(field) or ""
+    if not text.strip():
+        return prediction(page["id"], (), None)
+    ref = _byline.page_reference_date(text) or FALLBACK_REFERENCE
+    segments = _layout.segment_text(text)
+    return prediction(page["id"], segments, _byline.parse_byline(text, segments, ref))
+
+
+#: The (set, field) pairs scored by ``--cv``.
+CV_READS = (("dev+wide", "text_full"), ("dev", "text_full"), ("wide", "text_full"),
+            ("dev", "text_copy"))
+CV_METRICS = ("title_em", "author_f1", "date_acc", "body_f1")
+
+
+def _no_title(pages: list[dict[str, Any]]) -> tuple[int, int]:
+    """How many of the gold bodies of ``pages`` are read with no title, and of how many."""
+    bodies = [p["body"] for p in pages if p.get("body")]
+    untitled = sum(1 for b in bodies if not any(
+        s.kind is SegmentKind.TITLE for s in _layout.segment_text(b)))
+    return untitled, len(bodies)
+
+
+def _read(pages: list[dict[str, Any]], scorer: ModuleType) -> dict[tuple[str, str], list[Any]]:
+    rows: dict[tuple[str, str], list[Any]] = {r: [] for r in CV_READS}
+    for p in pages:
+        for name, field in CV_READS:
+            if p.get(field) and name in ("dev+wide", p["set"]):
+                rows[(name, field)].append(scorer.score_doc(p, _predict(p, field)))
+    return rows
+
+
+def cross_validate(k: int) -> int:
+    """Print held-out-fold and all-data figures of ``k`` folds grouped by site."""
+    from benchmarks import fit_header as fh
+    from newsstruct.layout.titles import set_header_weights
+
+    scorer = fh.load_scorer()
+    pages = fh.load_pages()
+    per_page = [fh.examples([p], scorer.ntitle) for p in pages]
+    # news-wire copies (one more "site") are fitted on in every fold, never scored
+    wire = fh.examples(fh.wire_copies(), scorer.ntitle)
+    held: dict[tuple[str, str], list[Any]] = {r: [] for r in CV_READS}
+    held_untitled = held_bodies = 0
+    try:
+        for n, fold in enumerate(fh.folds(pages, k)):
+            inside = set(fold)
+            train = [e for i, exs in enumerate(per_page) if i not in inside for e in exs] + wire
+            set_header_weights(fh.fit(train, origin=f"fold {n}"))
+            test = [pages[i] for i in fold]
+            for key, rows in _read(test, scorer).items():
+                held[key].extend(rows)
+            u, m = _no_title(test)
+            held_untitled, held_bodies = held_untitled + u, held_bodies + m
+            print(f"fold {n}: {len(test)} pages, "
+                  f"{len({p['site'] for p in test})} sites", flush=True)
+        set_header_weights(fh.fit([e for exs in per_page for e in exs] + wire, origin="all"))
+        alldata = _read(pages, scorer)
+        all_untitled, all_bodies = _no_title(pages)
+    finally:
+        set_header_weights(None)
+    print(f"\n{k}-fold cross-validation by site over dev + wide "
+          f"({len(pages)} pages, {len({p['site'] for p in pages})} sites); "
+          "held-out / all-data (n)")
+    for key in CV_READS:
+        h, a = scorer.aggregate(held[key]), scorer.aggregate(alldata[key])
+        cells = [f"{m}={h[m][0]:.3f}/{a[m][0]:.3f}(n={h[m][1]})" for m in CV_METRICS if m in h]
+        print(f"  {key[0]:9s} {key[1]:10s} " + "  ".join(cells))
+    print(f"  gold bodies read with no title: {held_untitled}/{held_bodies} = "
+          f"{held_untitled / max(1, held_bodies):.3f} held-out, "
+          f"{all_untitled / max(1, all_bodies):.3f} all-data")
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point."""
-    return run(parse_args(argv))
+    args = parse_args(argv)
+    if args.cv:
+        return cross_validate(args.cv)
+    if args.gold is None or args.pred is None:
+        print("GOLD and PRED are needed without --cv", file=sys.stderr)
+        return 2
+    return run(args)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsstruct.data import lexicon
+from newsstruct.layout import layout_warnings
 from newsstruct.pipeline import CHUNKS_KEY
 from newsstruct.types import ParseWarning, Segment, SegmentKind, Span, WarningCode
 
@@ -327,6 +328,7 @@ def diagnose(
     if segments and not any(s.kind is SegmentKind.PARAGRAPH for s in segments):
         out.append(ParseWarning(code=WarningCode.NO_BODY,
                            message="no body paragraph was found in the text"))
+    out.extend(layout_warnings(text, segments))
     chunks = doc.user_data.get(CHUNKS_KEY) if doc is not None else None
     if isinstance(chunks, int) and chunks > 1:
         out.append(ParseWarning(

@@ -235,6 +235,8 @@ class WarningCode(str, enum.Enum):
     TRUNCATED_MARKUP = "truncated_markup"
     NO_HTML_BODY = "no_html_body"
     AMBIGUOUS_DATE = "ambiguous_date"
+    COLLAPSED_WHITESPACE = "collapsed_whitespace"
+    NO_TITLE = "no_title"
 
 
 class MetadataField(str, enum.Enum):

@@ -404,7 +404,9 @@ def test_long_space_run_inside_a_line_is_read_in_linear_time() -> None:
     assert "".join(text.split()) == "".join(covered.split())
 
 
-@pytest.mark.parametrize("row", TITLES, ids=[r["page"][:50] for r in TITLES])
+@pytest.mark.parametrize("row", [
+    pytest.param(r, marks=pytest.mark.xfail(reason=r["miss"], strict=True)) if r.get("miss")
+    else r for r in TITLES], ids=[r["page"][:50] for r in TITLES])
 def test_real_headers_title(row: dict[str, Any]) -> None:
     """Header lines of real pages, above an article (and furniture after it): the headline
     the page shows is the title."""

@@ -55,6 +55,8 @@ How a page is read:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from newsstruct.layout.body import (
     _after_caption,
     _body_region,
@@ -78,10 +80,17 @@ from newsstruct.layout.cues import (
     is_date_line,
     is_dated_credit,
 )
-from newsstruct.layout.features import _features_cached, _line_features
+from newsstruct.layout.features import _Feat, _features_cached, _line_features
 from newsstruct.layout.header import _find_header
-from newsstruct.layout.lines import Line, _line_rows, split_lines
-from newsstruct.types import Segment
+from newsstruct.layout.lines import (
+    COLLAPSED_CHARS,
+    Line,
+    _line_rows,
+    _Row,
+    collapsed_line,
+    split_lines,
+)
+from newsstruct.types import ParseWarning, Segment, SegmentKind, Span, WarningCode
 
 __all__ = [
     "AUTHOR_NOTE",
@@ -95,6 +104,7 @@ __all__ = [
     "is_byline_line",
     "is_date_line",
     "is_dated_credit",
+    "layout_warnings",
     "reset_caches",
     "segment_text",
     "split_lines",
@@ -110,9 +120,21 @@ def reset_caches() -> None:
 
 def segment_text(text: str) -> tuple[Segment, ...]:
     """Split ``text`` into labelled segments covering every non-space character once."""
+    regions = _regions(text)
+    if regions is None:
+        return ()
+    lines, feats, a, b = regions
+    head = _find_header(feats, a, b)
+    kinds = _classify(feats, head.body_start, b, head)
+    return _build(text, lines, kinds)
+
+
+def _regions(text: str) -> tuple[list[_Row], list[_Feat], int, int] | None:
+    """The lines of ``text``, their features and the body's first and last lines (``None``
+    for a text with no line)."""
     lines = _line_rows(text)
     if not lines:
-        return ()
+        return None
     feats = [_features_cached(line) if len(line) <= 120 else _line_features(line)
              for _, _, line, _ in lines]
     if not _plain(feats):
@@ -124,6 +146,29 @@ def segment_text(text: str) -> tuple[Segment, ...]:
     b = _table_tail(feats, b)
     b = _closing_list(feats, a, b)
     a = _after_caption(feats, a, b)
-    head = _find_header(feats, a, b)
-    kinds = _classify(feats, head.body_start, b, head)
-    return _build(text, lines, kinds)
+    return lines, feats, a, b
+
+
+def layout_warnings(text: str, segments: Sequence[Segment]) -> tuple[ParseWarning, ...]:
+    """What the layout of ``text`` (read as ``segments``) warns of: a line that is a whole
+    text with its line breaks collapsed (read in sentence groups), and a text with body
+    paragraphs but no title (an article's body alone: its first paragraph is no title)."""
+    out: list[ParseWarning] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        stripped = raw.strip()
+        if len(stripped) >= COLLAPSED_CHARS and collapsed_line(stripped):
+            start = pos + len(raw) - len(raw.lstrip())
+            out.append(ParseWarning(
+                code=WarningCode.COLLAPSED_WHITESPACE,
+                message=f"a line of {len(stripped)} characters holds a whole text with its "
+                        "line breaks collapsed; it was read in groups of sentences",
+                span=Span.of(text, start, start + len(stripped))))
+            break
+        pos += len(raw)
+    kinds = {s.kind for s in segments}
+    if SegmentKind.PARAGRAPH in kinds and SegmentKind.TITLE not in kinds:
+        out.append(ParseWarning(
+            code=WarningCode.NO_TITLE,
+            message="no title was found: the text reads as an article's body alone"))
+    return tuple(out)

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 from newsstruct.layout.cues import _CAPTION_CREDIT, _DIGIT, _name_like
 from newsstruct.layout.features import _CAPTION_CUE, _LETTER, _LINK, _Feat
-from newsstruct.layout.header import _content_words, _title_above
+from newsstruct.layout.header import _title_above
+from newsstruct.layout.titles import _content_words
 from newsstruct.types import BoilerplateKind
 
 _END_MARKERS = {BoilerplateKind.COPYRIGHT: -40.0, BoilerplateKind.COMMENTS: -40.0,

@@ -10,8 +10,8 @@ import attrs
 from newsstruct.layout.boilerplate import _details
 from newsstruct.layout.classify import _Kind
 from newsstruct.layout.cues import dateline_length
-from newsstruct.layout.header import CARRIER
 from newsstruct.layout.lines import _Row, _strip_marker
+from newsstruct.layout.titles import CARRIER
 from newsstruct.types import BoilerplateKind, Segment, SegmentKind, Span
 
 

@@ -11,6 +11,8 @@ from newsstruct.layout.header import _Header
 from newsstruct.types import BoilerplateKind, SegmentKind
 
 _Kind = tuple[SegmentKind, BoilerplateKind | None]
+#: The longest caption, in characters.
+CAPTION_MAX_CHARS = 400
 #: The kinds lines are classified as, made once.
 _AS_TITLE: _Kind = (SegmentKind.TITLE, None)
 _AS_STANDFIRST: _Kind = (SegmentKind.STANDFIRST, None)
@@ -104,7 +106,8 @@ def _classify(feats: Sequence[_Feat], a: int, b: int, head: _Header) -> list[_Ki
             elif f.date and i > top:
                 kinds[i] = _AS_DATELINE
             elif f.words >= 6 and _LETTER.search(f.core):
-                kinds[i] = _AS_CAPTION
+                # (a picture's caption is short: a longer line is other text of the page)
+                kinds[i] = _AS_CAPTION if len(f.core) <= CAPTION_MAX_CHARS else _AS_OTHER
         elif f.date and top < i and not paragraph_seen:
             # a date line between the headline and the first paragraph ("LONDON 1996-08-30")
             kinds[i] = _AS_DATELINE
@@ -118,7 +121,7 @@ def _classify(feats: Sequence[_Feat], a: int, b: int, head: _Header) -> list[_Ki
             kinds[i] = _AS_PARAGRAPH
             if _is_heading(i, feats, b):
                 kinds[i] = _AS_HEADING
-            elif _is_caption(f):
+            elif _is_caption(f) and len(f.core) <= CAPTION_MAX_CHARS:
                 kinds[i] = _AS_CAPTION
         elif f.headline and f.words >= 2 and _is_heading(i, feats, b):
             kinds[i] = _AS_HEADING

@@ -1,0 +1,399 @@
+"""Title candidates: every headline-like line above the body, scored by named features with
+named weights, against the option of no title at all.
+
+The weights are read from ``newsstruct/data/header_weights.json``; they were fitted by
+``benchmarks/fit_header.py`` (a conditional logit over the candidates of each page, on folds
+grouped by site), and the file's ``origin`` says on what. A feature with no weight in the
+file counts for nothing. The "no title" option scores :attr:`HeaderWeights.no_title`: a text
+that is only an article's body has no line that beats it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from importlib import resources
+
+import attrs
+
+from newsstruct.data import lexicon
+from newsstruct.layout.cues import _CAPTION_CREDIT, _DATE, _name_like, dateline_length
+from newsstruct.layout.features import (
+    _BREADCRUMB,
+    _CAPTION_CUE,
+    _LETTER,
+    _NOT_TITLE,
+    STANDFIRST_WORDS,
+    _agencies,
+    _counts,
+    _Feat,
+    _full_stop,
+    _holds_any,
+    _sentence_break,
+    _title_like,
+)
+
+__all__ = ["TITLE_FEATURES", "HeaderWeights", "header_weights", "set_header_weights"]
+
+#: The features of a title candidate, in the order of a feature vector.
+TITLE_FEATURES: tuple[str, ...] = (
+    "anchored",             # the headline-like line just above (or under) the chosen byline
+    "anchored_by",          # ... and that header holds a "By" line
+    "above_other_header",   # the headline-like line of another byline / date cluster
+    "title_like",           # headline-like: length, no sentence end, no link, no name, ...
+    "headline_shape",       # a capitalised line of 2-30 words not ending with "," or ";"
+    "words_4_24",
+    "words_1_2",
+    "words_3",
+    "bullet",               # a list item
+    "prose",                # reads as a sentence of running text
+    "long_sentence",        # ends with "." and has more than ten words
+    "caption_cue",          # "Photo", "Getty Images", "(...)": a picture's caption
+    "caption_credit",       # a caption with its credit ("... Photo: AP")
+    "has_date",             # a date in the line: a teaser's or a post's details
+    "upper_label",          # a short line in capitals: a section label
+    "ends_colon",           # a lead-in ("Here's why:")
+    "name_like",            # only a person's name
+    "repeated",             # the page shows the line again (page title, share text)
+    "named_elsewhere",      # a part of a "Title | Site" line, or named by the comments
+    "site_part",            # "Title | Site" itself, one of whose parts the page repeats
+    "first_line_copy",      # the first line of a text whose body starts near its top
+    "opening_share",        # share of its content words found in the first paragraphs
+    "lines_to_body",        # content lines between it and the body, in tens (at most 2)
+    "wiki_title",           # the line above a wiki's tagline
+    "carried",              # named by a share line ("Share All sharing options for: ...")
+    "after_lone_by",        # under a lone "By": the author's or the source's name
+    "link_or_symbol",       # an address, a handle or a line opening with a symbol
+    "breadcrumb",           # "Home > News > ..."
+    "agency",               # the name of an agency or outlet
+    "in_body",              # the body's own first line
+    "two_sentences",        # a long line holding two sentences
+    "in_teaser_list",       # inside a run of headlines with their dates
+    "full_stop",            # ends with a full stop that ends a sentence
+    "dateline_opening",     # opens with a dateline ("LONDON (AP) —"): a first paragraph
+    "standfirst_below",     # the next content line is longer prose: its standfirst
+    "under_headline",       # the content line above is headline-like: it may be a standfirst
+    "name_start",           # opens with a person's name ("Jane Roe Deputy Editor")
+    "no_lower_words",       # three or more words, none in lower case: menu entries or labels
+    "nearest_above_body",   # the headline-like line nearest above the body
+    "best_share",           # the candidate sharing most words with the opening (half or more)
+    "anchored_shares",      # anchored, and sharing a fifth of its words with the opening
+    "part_of_other",        # another candidate line starts or ends with this whole line
+    "holds_other",          # this line starts or ends with another candidate's whole text
+    "date_below",           # the next content line is a date, dateline or byline line
+)
+
+
+@attrs.frozen
+class HeaderWeights:
+    """Named weights of the title features, the score of the "no title" option, and where
+    the weights come from."""
+
+    title: Mapping[str, float]
+    no_title: float
+    origin: str
+
+    def vector(self) -> tuple[float, ...]:
+        """The weights in the order of :data:`TITLE_FEATURES` (0 for a feature not named)."""
+        return tuple(float(self.title.get(name, 0.0)) for name in TITLE_FEATURES)
+
+
+@lru_cache(maxsize=1)
+def _shipped_weights() -> HeaderWeights:
+    raw = json.loads(resources.files("newsstruct.data").joinpath("header_weights.json")
+                     .read_text(encoding="utf-8"))
+    return HeaderWeights(title=dict(raw["title"]), no_title=float(raw["no_title"]),
+                         origin=str(raw["origin"]))
+
+
+_override: list[HeaderWeights] = []
+
+
+def header_weights() -> HeaderWeights:
+    """The weights in use: the shipped ones unless :func:`set_header_weights` gave others."""
+    return _override[-1] if _override else _shipped_weights()
+
+
+def set_header_weights(weights: HeaderWeights | None) -> None:
+    """Use ``weights`` for the title from now on (``None``: the shipped ones again). For the
+    fitting and evaluation scripts, which try weights fitted on some pages on others."""
+    _override.clear()
+    if weights is not None:
+        _override.append(weights)
+
+
+_SEPARATED = re.compile(r"(?<!\s)\s+[|–—-]\s+|(?:(?<!\s)\s+)?\|\s*|:\s+")
+_WORD = re.compile(r"[^\W\d_]{4,}")
+#: The quotes one of which opens the headline in :data:`_COMMENTS_ON`.
+_OPENING_QUOTES = ("“", '"', "‘", "'")
+_COMMENTS_ON = re.compile(
+    r"\b(?:thoughts?|comments?|responses?|repl(?:y|ies)) (?:on|to) [“\"‘'](.{8,200}?)[”\"’']\s*$",
+    re.IGNORECASE)
+#: A text whose body starts within this many lines of its top begins with its headline
+#: (a copied article rather than a whole page) ...
+COPY_TOP = 20
+#: ... and has at most this many furniture lines (boilerplate, list items) before the body.
+COPY_FURNITURE = 12
+#: The opening of the body is its first prose lines, up to this many ...
+OPENING_LINES = 3
+#: ... and is too short to compare a headline with when it has fewer content words.
+OPENING_MIN_WORDS = 8
+#: The candidate sharing most words with the opening is marked when it shares this much.
+BEST_SHARE = 0.5
+#: An anchored headline sharing this much of its words with the opening is marked.
+ANCHORED_SHARE = 0.2
+#: The longest line, in words, taken as a candidate.
+CANDIDATE_MAX_WORDS = 40
+#: A share line that carries the headline: "Share All sharing options for: <headline>".
+CARRIER = re.compile(r"^(?:share|sharing options)\b[^:]{0,40}\bfor:\s+(?=\S)", re.IGNORECASE)
+#: A wiki's tagline under the page's title: "From Wikipedia, the free encyclopedia".
+WIKI_TAGLINE = re.compile(r"^from (?:wikipedia\b|[\w .'’-]{1,40}\bwiki\b)", re.IGNORECASE)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)} - lexicon("layout_common_words")
+
+
+@attrs.define(slots=True)
+class _Page:
+    """What the features of every candidate of one page read: line counts, the parts of
+    separated lines, the opening's words, and the lines special places name."""
+
+    feats: Sequence[_Feat]
+    a: int
+    seen: dict[str, int]
+    parts: dict[str, int]
+    opening: set[str]
+    first: int | None
+    wiki: int | None
+    carried: int | None
+    nearest: int | None
+
+
+def _counts_and_parts(feats: Sequence[_Feat]) -> tuple[dict[str, int], dict[str, int]]:
+    seen: dict[str, int] = {}
+    parts: dict[str, int] = {}
+    for f in feats:
+        if f.words > CANDIDATE_MAX_WORDS:
+            continue
+        key = f.core.casefold()
+        seen[key] = seen.get(key, 0) + 1
+        if ("|" in key or " - " in key or ": " in key or "–" in key or "—" in key) and (
+            _SEPARATED.search(f.core)
+        ):
+            for p in _SEPARATED.split(f.core):
+                if len(p.split()) >= 3:
+                    parts[p.strip().casefold()] = parts.get(p.strip().casefold(), 0) + 1
+        m = _COMMENTS_ON.search(f.core) if ("on" in key or "to" in key) and _holds_any(
+            key, _OPENING_QUOTES) else None
+        if m is not None:
+            # "6 thoughts on “How to Adopt ...”": the comments name the headline
+            named = m.group(1).strip().casefold()
+            parts[named] = parts.get(named, 0) + 1
+    return seen, parts
+
+
+def _opening(feats: Sequence[_Feat], start: int) -> set[str]:
+    opening: set[str] = set()
+    taken = 0
+    for f in feats[start: start + 12]:
+        if f.prose:
+            opening |= _content_words(f.core)
+            taken += 1
+            if taken == OPENING_LINES:
+                break
+    return opening if len(opening) >= OPENING_MIN_WORDS else set()
+
+
+def _first_line_title(feats: Sequence[_Feat], a: int) -> int | None:
+    """The first line, when the text is a copy that starts at the headline."""
+    if a > COPY_TOP or not feats:
+        return None
+    if sum(1 for g in feats[1:a] if g.bp is not None or g.bullet) > COPY_FURNITURE:
+        return None
+    f = feats[0]
+    if (f.bp is not None or f.byline or f.date or f.bullet or not 4 <= f.words <= 25
+            or (f.prose and f.core.endswith(".")) or _NOT_TITLE.search(f.core)
+            or f.core.endswith((",", ";", ":")) or _CAPTION_CREDIT.search(f.core)):
+        # a picture's caption with its credit ("... Photo: AP") opens many copies too
+        return None
+    return 0
+
+
+def _wiki_title(feats: Sequence[_Feat], a: int) -> int | None:
+    """The title of a wiki's page: the line right above its tagline."""
+    for i in range(1, min(a, len(feats))):
+        # (the tagline's first letter tested first: this runs over the whole header)
+        if (feats[i].core[:1] in "Ff" and WIKI_TAGLINE.match(feats[i].core)
+                and feats[i].words <= 12):
+            f = feats[i - 1]
+            if f.bp is None and 1 <= f.words <= 12 and _LETTER.search(f.core):
+                return i - 1
+            return None
+    return None
+
+
+def _carried_title(feats: Sequence[_Feat], a: int, b: int) -> int | None:
+    """The headline a share line above the body carries: the line that repeats it, or,
+    when no line does (a copy that starts at the share line), the share line itself."""
+    for i in range(min(a, len(feats))):
+        f = feats[i]
+        m = CARRIER.match(f.core) if f.core[:1] in "Ss" else None
+        if m is None:
+            continue
+        rest = f.core[m.end():].strip()
+        if len(rest.split()) < 3:
+            return None
+        key = rest.casefold()
+        same = next((j for j in range(min(b + 1, len(feats))) if j != i
+                     and feats[j].core.casefold() == key), None)
+        return same if same is not None else i
+    return None
+
+
+def _page(feats: Sequence[_Feat], a: int, b: int, start: int, lo: int) -> _Page:
+    seen, parts = _counts_and_parts(feats)
+    nearest = next((j for j in range(min(a, len(feats)) - 1, lo - 1, -1)
+                    if _title_like(feats[j])), None)
+    return _Page(feats, a, seen, parts, _opening(feats, start), _first_line_title(feats, a),
+                 _wiki_title(feats, a), _carried_title(feats, a, b), nearest)
+
+
+def _next_content(feats: Sequence[_Feat], i: int, step: int) -> _Feat | None:
+    """The content line nearest ``i`` in direction ``step`` (at most two lines away)."""
+    j = i + step
+    while 0 <= j < len(feats) and abs(j - i) <= 2:
+        if _counts(feats[j]):
+            return feats[j]
+        j += step
+    return None
+
+
+def _share(page: _Page, core: str) -> float:
+    words = _content_words(core)
+    if not page.opening or len(words) < 2:
+        return 0.0
+    return len(words & page.opening) / len(words)
+
+
+def _site_part(page: _Page, core: str) -> bool:
+    return _SEPARATED.search(core) is not None and any(
+        p.casefold() in page.seen for p in _SEPARATED.split(core) if len(p.split()) >= 3)
+
+
+def _features(page: _Page, i: int, anchored: int | None, anchored_by: bool,
+              others: set[int], covered: set[int]) -> list[float]:
+    """The feature vector of line ``i`` (in the order of :data:`TITLE_FEATURES`)."""
+    feats, f = page.feats, page.feats[i]
+    core, words = f.core, f.words
+    key = core.casefold()
+    between = sum(1 for j in range(i + 1, page.a) if _counts(feats[j]))
+    below, above = _next_content(feats, i, 1), _next_content(feats, i, -1)
+    return [
+        float(i == anchored),
+        float(i == anchored and anchored_by),
+        float(i in others and i != anchored),
+        float(_title_like(f)),
+        float(f.headline),
+        float(4 <= words <= 24),
+        float(words <= 2),
+        float(words == 3),
+        float(f.bullet),
+        float(f.prose),
+        float(core.endswith(".") and words > 10),
+        float(_CAPTION_CUE.search(core) is not None),
+        float(_CAPTION_CREDIT.search(core) is not None),
+        float(_DATE.search(core) is not None),
+        float(core.isupper() and words <= 5),
+        float(core.endswith(":")),
+        float(_name_like(core)),
+        float(words >= 4 and page.seen.get(key, 0) > 1),
+        float(page.parts.get(key, 0) > 0),
+        float(_site_part(page, core)),
+        float(i == page.first),
+        _share(page, core),
+        min(between, 20) / 10.0,
+        float(i == page.wiki),
+        float(i == page.carried),
+        float(i > 0 and feats[i - 1].core.lower() == "by"),
+        float(_NOT_TITLE.search(core) is not None),
+        float(_BREADCRUMB.search(core) is not None),
+        float(key in _agencies()),
+        float(i >= page.a),
+        float(words > 14 and _sentence_break(core)),
+        float(i in covered),
+        float(_full_stop(core)),
+        float(f.prose and dateline_length(core) > 0),
+        float(below is not None and below.words >= STANDFIRST_WORDS and below.words > words
+              and not below.byline and not below.date),
+        float(above is not None and _title_like(above) and above.words >= 4),
+        float(words >= 3 and _name_like(" ".join(core.split()[:2]))),
+        float(words >= 3 and not any(w[:1].islower() for w in core.split())),
+        float(i == page.nearest),
+        0.0,
+        float(i == anchored and _share(page, core) >= ANCHORED_SHARE),
+        0.0,
+        0.0,
+        float(below is not None and (below.date or below.byline)),
+    ]
+
+
+def _mark_parts(feats: Sequence[_Feat], out: list[tuple[int, list[float]]]) -> None:
+    """Set ``part_of_other`` and ``holds_other``: a breadcrumb or a site's name glued to the
+    headline ("HomeNews Portugal emerges as ...") holds the clean headline line."""
+    part, holds = TITLE_FEATURES.index("part_of_other"), TITLE_FEATURES.index("holds_other")
+    keys = [(feats[i].core.casefold(), x) for i, x in out if feats[i].words >= 3]
+    for k, x in keys:
+        for other, y in keys:
+            if len(other) > len(k) + 2 and (other.endswith(k) or other.startswith(k)):
+                x[part] = 1.0
+                y[holds] = 1.0
+
+
+def _name_over_date(feats: Sequence[_Feat], i: int) -> bool:
+    """Whether line ``i`` is only a person's name, right above a date line: the author and
+    the time of a post ("Jane Doe" / "Nov 18, 2019 @17:19 PM"), not a headline."""
+    return (i + 1 < len(feats) and feats[i + 1].date and feats[i].bp is None
+            and _name_like(feats[i].core))
+
+
+def _candidate(f: _Feat, i: int, carried: int | None) -> bool:
+    return ((f.bp is None or i == carried) and not f.byline and not f.date
+            and 1 <= f.words <= CANDIDATE_MAX_WORDS and _LETTER.search(f.core) is not None)
+
+
+def title_candidates(feats: Sequence[_Feat], a: int, b: int, start: int, lo: int,
+                     anchored: int | None, anchored_by: bool, others: set[int],
+                     covered: set[int]) -> list[tuple[int, list[float]]]:
+    """The candidates of a page (lines ``lo`` to ``a``, and the headlines of its byline and
+    date clusters) with their feature vectors. ``start`` is where the body's text starts."""
+    page = _page(feats, a, b, start, lo)
+    lines = set(range(lo, min(a + 1, len(feats)))) | others
+    if anchored is not None:
+        lines.add(anchored)
+    for special in (page.first, page.wiki, page.carried):
+        if special is not None:
+            lines.add(special)
+    out = [(i, _features(page, i, anchored, anchored_by, others, covered))
+           for i in sorted(lines) if _candidate(feats[i], i, page.carried)
+           and not _name_over_date(feats, i)]
+    _mark_parts(feats, out)
+    share = TITLE_FEATURES.index("opening_share")
+    best = max(out, key=lambda c: c[1][share], default=None)
+    if best is not None and best[1][share] >= BEST_SHARE:
+        best[1][TITLE_FEATURES.index("best_share")] = 1.0
+    return out
+
+
+def choose_title(candidates: Sequence[tuple[int, Sequence[float]]]) -> int | None:
+    """The best-scoring candidate, or ``None`` when none beats the "no title" option."""
+    weights = header_weights()
+    w = weights.vector()
+    best, best_i = weights.no_title, None
+    for i, x in candidates:
+        s = sum(wk * xk for wk, xk in zip(w, x, strict=True) if xk)
+        if s > best:
+            best, best_i = s, i
+    return best_i
