@@ -202,6 +202,9 @@ def run_html(args: argparse.Namespace, gold: list[dict[str, Any]]) -> int:
     print(f"rendering alone ({len(pages)} pages): {render_rate:.0f} pages/s of CPU time; "
           f"layout stage alone: {layout_cpu:.0f} pages/s of CPU time; rendering adds "
           f"{100 * layout_cpu / render_rate:.0f}% to the layout stage's cost")
+    return 0
+
+
 def _predict(page: dict[str, Any], field: str) -> dict[str, Any]:
     text: str = page.get(field) or ""
     if not text.strip():
