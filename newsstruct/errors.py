@@ -6,8 +6,9 @@
     ├── InputTooLargeError (also ValueError)      text is longer than the configured limit
     ├── InvalidReferenceDateError (also ValueError)  reference_date cannot be read as a date
     ├── InvalidArgumentError (also ValueError)    any other argument out of range
-    ├── InconsistentDataError (also ValueError)   data given to ``Article.from_dict`` whose
-    │                                             header disagrees with its segments and byline
+    ├── InconsistentDataError (also ValueError)   data given to ``Article.from_dict`` that is
+    │                                             not what ``to_dict`` gives, or whose header
+    │                                             disagrees with its segments and byline
     ├── WorkerError (also RuntimeError)           a worker process of ``parse_articles`` died
     │                                             while it held this article
     ├── ModelError
@@ -94,8 +95,9 @@ class InvalidArgumentError(NewsstructError, ValueError):
 
 
 class InconsistentDataError(NewsstructError, ValueError):
-    """Data given to ``Article.from_dict`` contradicts itself (its header block does not
-    agree with its segments and byline)."""
+    """Data given to ``Article.from_dict`` or ``from_json`` is not what ``to_dict`` gives (a
+    missing or mistyped field, text that is not JSON) or contradicts itself (its header block
+    does not agree with its segments and byline)."""
 
 
 class WorkerError(NewsstructError, RuntimeError):

@@ -720,15 +720,23 @@ class Article:
     def from_dict(cls, data: dict[str, Any]) -> Article:
         """Rebuild an article from :meth:`to_dict` output.
 
-        The header block is derived data: when present it must agree with the segments,
-        byline and warnings, else :class:`~newsstruct.errors.InconsistentDataError`."""
-        article: Article = from_data(cls, data)
+        Data that is not what :meth:`to_dict` gives (a missing or mistyped field, a value out
+        of its vocabulary) raises :class:`~newsstruct.errors.InconsistentDataError`, and so
+        does a header block that disagrees with the segments, byline and warnings (it is
+        derived data)."""
+        from newsstruct.errors import InconsistentDataError
+
+        if not isinstance(data, dict):
+            raise InconsistentDataError(f"an article is a JSON object, not {type(data).__name__}")
+        try:
+            article: Article = from_data(cls, data)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise InconsistentDataError(
+                f"not an article as to_dict gives it: {type(exc).__name__}: {exc}") from exc
         given = data.get("header")
         if given is not None:
             derived = to_data(article.header)
             if given != derived:
-                from newsstruct.errors import InconsistentDataError
-
                 given = given if isinstance(given, dict) else {}
                 keys = sorted(k for k in derived.keys() | given.keys()
                               if given.get(k) != derived.get(k)) or ["its shape"]
@@ -743,8 +751,15 @@ class Article:
 
     @classmethod
     def from_json(cls, text: str) -> Article:
-        """Rebuild an article from :meth:`to_json` output."""
-        return cls.from_dict(json.loads(text))
+        """Rebuild an article from :meth:`to_json` output (text that is not JSON raises
+        :class:`~newsstruct.errors.InconsistentDataError`)."""
+        try:
+            data = json.loads(text)
+        except (json.JSONDecodeError, TypeError) as exc:
+            from newsstruct.errors import InconsistentDataError
+
+            raise InconsistentDataError(f"not JSON: {exc}") from exc
+        return cls.from_dict(data)
 
     def to_records(self, kind: str) -> list[dict[str, Any]]:
         """Flat rows (one dict a record) for ``entities``, ``quotes``, ``times``,

@@ -152,6 +152,23 @@ def test_from_dict_checks_the_header(seed: newsstruct.Article) -> None:
         assert isinstance(info.value, ValueError)
 
 
+def test_from_dict_refuses_malformed_data(seed: newsstruct.Article) -> None:
+    data = seed.to_dict()
+    segment = data["segments"][0]
+    broken = [
+        {k: v for k, v in data.items() if k != "segments"},
+        {**data, "segments": [{**segment, "kind": "no such kind"}] + data["segments"][1:]},
+        {**data, "segments": [{k: v for k, v in segment.items() if k != "span"}]},
+        {**data, "reference_date": "not a date"},
+        [data],
+    ]
+    for bad in broken:
+        with pytest.raises(InconsistentDataError):
+            newsstruct.Article.from_dict(bad)  # type: ignore[arg-type]
+    with pytest.raises(InconsistentDataError, match="not JSON"):
+        newsstruct.Article.from_json(seed.to_json()[:-5])
+
+
 def test_schema_validates_the_seed(seed: newsstruct.Article) -> None:
     schema = newsstruct.json_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
