@@ -157,7 +157,7 @@ def test_from_dict_refuses_malformed_data(seed: newsstruct.Article) -> None:
     segment = data["segments"][0]
     broken = [
         {k: v for k, v in data.items() if k != "segments"},
-        {**data, "segments": [{**segment, "kind": "no such kind"}] + data["segments"][1:]},
+        {**data, "segments": [{**segment, "kind": "no such kind"}, *data["segments"][1:]]},
         {**data, "segments": [{k: v for k, v in segment.items() if k != "span"}]},
         {**data, "reference_date": "not a date"},
         [data],
