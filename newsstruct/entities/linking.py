@@ -16,8 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from functools import cache
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from newsstruct.data import lexicon
@@ -42,7 +41,7 @@ from newsstruct.entities._common import (
     first_name_gender,
 )
 from newsstruct.entities.mentions import _is_upper_line
-from newsstruct.entities.patterns import outside
+from newsstruct.entities.patterns import _FormFinder, _Hit, _place_hits, outside
 
 # --------------------------------------------------------------------------- clusters
 
@@ -112,6 +111,32 @@ def link_mentions(doc: Doc, text: str, cands: list[_Cand], segs: list[Segment],
 def _cluster(text: str, cands: list[_Cand], lede_end: int = 0) -> list[_Cluster]:
     """Mentions grouped into entities: same name, name parts of one full name, a bare surname
     linked mention by mention (:func:`_link_surname`), acronyms, places written short."""
+    keys, groups = _same_name_groups(text, cands)
+    uf = _Union(len(groups))
+    names = [text[g[0].start:g[0].end] for g in groups]
+    full = _full_names(text, keys, groups)
+    for surname, fulls in full.items():
+        by_first = _by_first_name(list(keys), fulls)
+        for same_first in by_first.values():
+            for g in same_first[1:]:
+                uf.union(same_first[0], g)
+        single = keys.get(surname)
+        if single is not None:
+            _link_surname(text, groups, single, by_first, lede_end, uf)
+    _join_name_parts(groups, keys, uf)
+    _join_first_names(keys, full, uf)
+    _join_acronyms(keys, names, uf)
+    _join_place_abbreviations(text, keys, groups, uf)
+    merged: dict[int, list[_Cand]] = {}
+    for gi, members in enumerate(groups):
+        if members:
+            merged.setdefault(uf.find(gi), []).extend(members)
+    return [_Cluster(sorted(m, key=lambda c: c.start)) for _, m in sorted(merged.items())]
+
+
+def _same_name_groups(text: str, cands: list[_Cand]) -> tuple[dict[str, int], list[list[_Cand]]]:
+    """Mentions grouped by their name (folded): the index of each name's group, and the groups
+    in order of first mention."""
     keys: dict[str, int] = {}
     groups: list[list[_Cand]] = []
     for c in cands:
@@ -120,10 +145,13 @@ def _cluster(text: str, cands: list[_Cand], lede_end: int = 0) -> list[_Cluster]
             keys[k] = len(groups)
             groups.append([])
         groups[keys[k]].append(c)
-    uf = _Union(len(groups))
-    key_list = list(keys)
-    names = [text[g[0].start:g[0].end] for g in groups]
-    # surname -> full names of people
+    return keys, groups
+
+
+def _full_names(text: str, keys: dict[str, int],
+                groups: list[list[_Cand]]) -> dict[str, list[int]]:
+    """Surname -> the groups of the people's full names that end with it (a generational
+    suffix aside): names of two words or more labelled a person or opening with a first name."""
     full: dict[str, list[int]] = {}
     for k, gi in keys.items():
         words = k.split()
@@ -133,26 +161,28 @@ def _cluster(text: str, cands: list[_Cand], lede_end: int = 0) -> list[_Cluster]
             words = words[:-1]
         if len(words) >= 2 and (person >= 2 or _is_first_name(first)):
             full.setdefault(words[-1].strip(","), []).append(gi)
-    for surname, fulls in full.items():
-        # full names that share the first name (or its initial) are one person
-        by_first: dict[str, list[int]] = {}
-        forms = {k.casefold(): v.casefold() for k, v in _pairs("entity_short_given_names").items()}
-        for g in fulls:
-            first = key_list[g].split()[0].rstrip(".")
-            by_first.setdefault(forms.get(first, first), []).append(g)
-        spelled = [f for f in by_first if len(f) > 1]
-        for f in [f for f in by_first if len(f) == 1]:
-            initial_of = [n for n in spelled if n.startswith(f)]
-            if len(initial_of) == 1:
-                by_first[initial_of[0]] += by_first.pop(f)
-        for same_first in by_first.values():
-            for g in same_first[1:]:
-                uf.union(same_first[0], g)
-        single = keys.get(surname)
-        if single is not None:
-            _link_surname(text, groups, single, by_first, lede_end, uf)
-    _join_name_parts(groups, keys, uf)
-    # a bare first name of exactly one full name ("Hillary" / "Hillary Clinton")
+    return full
+
+
+def _by_first_name(key_list: list[str], fulls: list[int]) -> dict[str, list[int]]:
+    """Full names of one surname grouped by first name: a short form counts as its given
+    name ("Bill" / "William") and an initial joins the one first name it can abbreviate."""
+    by_first: dict[str, list[int]] = {}
+    forms = {k.casefold(): v.casefold() for k, v in _pairs("entity_short_given_names").items()}
+    for g in fulls:
+        first = key_list[g].split()[0].rstrip(".")
+        by_first.setdefault(forms.get(first, first), []).append(g)
+    spelled = [f for f in by_first if len(f) > 1]
+    for f in [f for f in by_first if len(f) == 1]:
+        initial_of = [n for n in spelled if n.startswith(f)]
+        if len(initial_of) == 1:
+            by_first[initial_of[0]] += by_first.pop(f)
+    return by_first
+
+
+def _join_first_names(keys: dict[str, int], full: dict[str, list[int]], uf: _Union) -> None:
+    """A bare first name of exactly one full name ("Hillary" / "Hillary Clinton")."""
+    key_list = list(keys)
     firsts: dict[str, set[int]] = {}
     for fulls in full.values():
         for g in fulls:
@@ -161,7 +191,10 @@ def _cluster(text: str, cands: list[_Cand], lede_end: int = 0) -> list[_Cluster]
         single = keys.get(first)
         if single is not None and len(roots) == 1 and first not in full:
             uf.union(next(iter(roots)), single)
-    # acronyms given with their expansion
+
+
+def _join_acronyms(keys: dict[str, int], names: list[str], uf: _Union) -> None:
+    """An acronym in capitals joins the one name of two words or more it abbreviates."""
     by_initials: dict[str, list[int]] = {}
     for gi in keys.values():
         name = names[gi]
@@ -175,17 +208,17 @@ def _cluster(text: str, cands: list[_Cand], lede_end: int = 0) -> list[_Cluster]
             hits = by_initials.get(name, [])
             if len(hits) == 1:
                 uf.union(hits[0], gi)
-    # a place written short and written out ("N.Y." / "New York")
+
+
+def _join_place_abbreviations(text: str, keys: dict[str, int], groups: list[list[_Cand]],
+                              uf: _Union) -> None:
+    """A place written short and written out ("N.Y." / "New York"); a short form in capitals
+    only counts when written exactly so."""
     for short, full_name in _pairs("entity_place_abbreviations").items():
         a, b = keys.get(_key(short)), keys.get(_key(full_name))
         if a is not None and b is not None and (short != short.upper() or any(
                 text[c.start:c.end] == short for c in groups[a])):
             uf.union(a, b)
-    merged: dict[int, list[_Cand]] = {}
-    for gi, members in enumerate(groups):
-        if members:
-            merged.setdefault(uf.find(gi), []).extend(members)
-    return [_Cluster(sorted(m, key=lambda c: c.start)) for _, m in sorted(merged.items())]
 
 
 def _given_first(name: str) -> bool:
@@ -252,54 +285,43 @@ def _free(taken: list[tuple[int, int]], s: int, e: int) -> bool:
     return not (i < len(taken) and taken[i][0] < e)
 
 
-@cache
-def _lexicon_pattern(fold: bool) -> re.Pattern[str]:
-    names = sorted(set(lexicon("entity_countries")) | set(_pairs("entity_demonyms")),
-                   key=len, reverse=True)
-    return re.compile(r"(?<![\w.'’-])(?:" + "|".join(re.escape(n) for n in names)
-                      + r")(?:s)?(?![\w'’-])", re.IGNORECASE if fold else 0)
-
-
-_FORM_START = re.compile(r"(?<![\w.&'-])\w*")
-_FORM_END = re.compile(r"[\w&-]|'\w\w")
-_WORD_RUN = re.compile(r"\w*")
-
-
-class _FormFinder:
-    """Case-insensitive, whole-word search for many names at once: the names are grouped by
-    their first word, so each word start of a text is looked up once (linear in the text)."""
-
-    def __init__(self, forms: Iterable[str]) -> None:
-        groups: dict[str, list[str]] = defaultdict(list)
-        for f in sorted(forms, key=len, reverse=True):
-            low = f.lower()
-            run = _WORD_RUN.match(low)
-            groups[run.group() if run else ""].append(low)
-        self._groups = dict(groups)
-        self._firsts = frozenset(f[0] for f in self._groups.get("", ()) if f)
-
-    def finditer(self, text: str) -> Iterator[tuple[int, int]]:
-        """``(start, end)`` of each leftmost-longest occurrence, left to right, not overlapping."""
-        at = 0
-        for m in _FORM_START.finditer(text):
-            s = m.start()
-            if s < at:
-                continue
-            run = m.group()
-            if not run and text[s:s + 1].lower() not in self._firsts:
-                continue
-            for low in self._groups.get(run.lower(), ()):
-                e = s + len(low)
-                if text[s:e].lower() == low and _FORM_END.match(text, e) is None:
-                    yield s, e
-                    at = e
-                    break
-
-
 def _propagate(doc: Doc, text: str, clusters: list[_Cluster], segs: list[Segment],
                codes: list[int], authors: frozenset[str]) -> None:
     """Find further occurrences of every entity's names (in titles, headings, ALL-CAPS lines
     and body text the model missed)."""
+    forms, surfaces = _entity_forms(text, clusters, authors)
+    taken = _occupied(c for cl in clusters for c in cl.cands)
+    added: list[tuple[int, _Cand]] = []
+    new_clusters: dict[str, int] = {}
+    exact = _FormFinder(forms) if forms else None
+    for seg, code in zip(segs, codes, strict=True):
+        if code in (_SKIP, _DATELINE):
+            continue
+        upper = _is_upper_line(seg.text)
+        found = _form_hits(seg, upper, exact, forms, surfaces) + _place_hits(seg, upper)
+        for s, e, hit, label in found:
+            if not _free(taken, s, e):
+                continue
+            if code == _BODY and not upper and not _plausible_name(doc, s, e):
+                continue
+            bisect.insort(taken, (s, e))
+            region = _TITLE_LIKE if code == _TITLE_LIKE else _BODY
+            if hit is None:
+                _add_place(text, clusters, new_clusters, _Cand(s, e, label, 2.0, "lexicon",
+                                                               region=region))
+            else:
+                added.append((hit, _Cand(s, e, clusters[hit].type, 0.0, "match",
+                                         region=region)))
+    for ci, cand in added:
+        clusters[ci].cands.append(cand)
+    for cl in clusters:
+        cl.cands.sort(key=lambda c: c.start)
+
+
+def _entity_forms(text: str, clusters: list[_Cluster],
+                  authors: frozenset[str]) -> tuple[dict[str, int], set[str]]:
+    """The names to look for (folded -> the largest entity written so) and their surfaces
+    as written: every mention's name and a person's surname, less non-names and authors."""
     forms: dict[str, int] = {}
     surfaces: set[str] = set()
     sizes = [len(cl.cands) for cl in clusters]
@@ -315,60 +337,39 @@ def _propagate(doc: Doc, text: str, clusters: list[_Cluster], segs: list[Segment
             surfaces.add(n)
             if k not in forms or sizes[forms[k]] < sizes[ci]:
                 forms[k] = ci
-    taken = _occupied(c for cl in clusters for c in cl.cands)
-    added: list[tuple[int, _Cand]] = []
-    new_clusters: dict[str, int] = {}
-    exact = _FormFinder(forms) if forms else None
-    countries, demonyms = lexicon("entity_countries"), _pairs("entity_demonyms")
-    upper_countries = {c.casefold(): c for c in countries}
-    upper_demonyms = {d.casefold(): d for d in demonyms}
-    for seg, code in zip(segs, codes, strict=True):
-        if code in (_SKIP, _DATELINE):
+    return forms, surfaces
+
+
+def _form_hits(seg: Segment, upper: bool, exact: _FormFinder | None, forms: dict[str, int],
+               surfaces: set[str]) -> list[_Hit]:
+    """Occurrences of entities' names in a segment: as written (any case on an ALL-CAPS
+    line, or a single word of three capitals or more), with the entity each names."""
+    found: list[_Hit] = []
+    if exact is None:
+        return found
+    base = seg.span.start
+    for ms, me in exact.finditer(seg.text):
+        form = seg.text[ms:me]
+        if not upper and form not in surfaces and not (
+                form.isupper() and len(form) >= 3 and " " not in form):
             continue
-        upper = _is_upper_line(seg.text)
-        base = seg.span.start
-        found: list[tuple[int, int, int | None, str]] = []
-        if exact is not None:
-            for ms, me in exact.finditer(seg.text):
-                form = seg.text[ms:me]
-                if not upper and form not in surfaces and not (
-                        form.isupper() and len(form) >= 3 and " " not in form):
-                    continue
-                hit = forms.get(form.casefold())
-                if hit is not None:
-                    found.append((base + ms, base + me, hit, ""))
-        for m in _lexicon_pattern(upper).finditer(seg.text):
-            f = m.group().casefold()
-            if f in upper_countries:
-                label = "GPE"
-            elif f in upper_demonyms or (f.endswith("s") and f[:-1] in upper_demonyms):
-                label = "NORP"
-            else:
-                continue
-            found.append((base + m.start(), base + m.end(), None, label))
-        for s, e, hit, label in found:
-            if not _free(taken, s, e):
-                continue
-            if code == _BODY and not upper and not _plausible_name(doc, s, e):
-                continue
-            bisect.insort(taken, (s, e))
-            region = _TITLE_LIKE if code == _TITLE_LIKE else _BODY
-            if hit is None:
-                cand = _Cand(s, e, label, 2.0, "lexicon", region=region)
-                key = _key(text[s:e])
-                if key in new_clusters:
-                    clusters[new_clusters[key]].cands.append(cand)
-                else:
-                    new_clusters[key] = len(clusters)
-                    clusters.append(_Cluster([cand]))
-                    _vote(text, clusters[-1])
-            else:
-                added.append((hit, _Cand(s, e, clusters[hit].type, 0.0, "match",
-                                         region=region)))
-    for ci, cand in added:
-        clusters[ci].cands.append(cand)
-    for cl in clusters:
-        cl.cands.sort(key=lambda c: c.start)
+        hit = forms.get(form.casefold())
+        if hit is not None:
+            found.append((base + ms, base + me, hit, ""))
+    return found
+
+
+def _add_place(text: str, clusters: list[_Cluster], new_clusters: dict[str, int],
+               cand: _Cand) -> None:
+    """A country or demonym found by the lexicon joins the entity found so before, or starts
+    a new one (typed by vote)."""
+    key = _key(text[cand.start:cand.end])
+    if key in new_clusters:
+        clusters[new_clusters[key]].cands.append(cand)
+    else:
+        new_clusters[key] = len(clusters)
+        clusters.append(_Cluster([cand]))
+        _vote(text, clusters[-1])
 
 
 def _plausible_name(doc: Doc, s: int, e: int) -> bool:

@@ -1,12 +1,14 @@
 """Mentions found by pattern and lexicon: wire datelines and party-state tags, organisations
-of a general gazetteer and parties named as such; photo credits, which hold no mention."""
+of a general gazetteer and parties named as such; photo credits, which hold no mention; an
+entity's names and the countries and demonyms found again anywhere in the text."""
 
 from __future__ import annotations
 
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 
 from newsstruct.data import lexicon
@@ -165,3 +167,77 @@ def outside(cands: list[_Cand], spans: list[tuple[int, int]]) -> list[_Cand]:
         if i < 0 or ends[i] <= c.start:
             kept.append(c)
     return kept
+
+
+# --------------------------------------------------------------------------- names by form
+
+#: A name found again: start, end, the entity it names (None: a lexicon place) and its label.
+_Hit = tuple[int, int, "int | None", str]
+
+
+@cache
+def _lexicon_pattern(fold: bool) -> re.Pattern[str]:
+    names = sorted(set(lexicon("entity_countries")) | set(_pairs("entity_demonyms")),
+                   key=len, reverse=True)
+    return re.compile(r"(?<![\w.'’-])(?:" + "|".join(re.escape(n) for n in names)
+                      + r")(?:s)?(?![\w'’-])", re.IGNORECASE if fold else 0)
+
+
+_FORM_START = re.compile(r"(?<![\w.&'-])\w*")
+_FORM_END = re.compile(r"[\w&-]|'\w\w")
+_WORD_RUN = re.compile(r"\w*")
+
+
+class _FormFinder:
+    """Case-insensitive, whole-word search for many names at once: the names are grouped by
+    their first word, so each word start of a text is looked up once (linear in the text)."""
+
+    def __init__(self, forms: Iterable[str]) -> None:
+        groups: dict[str, list[str]] = defaultdict(list)
+        for f in sorted(forms, key=len, reverse=True):
+            low = f.lower()
+            run = _WORD_RUN.match(low)
+            groups[run.group() if run else ""].append(low)
+        self._groups = dict(groups)
+        self._firsts = frozenset(f[0] for f in self._groups.get("", ()) if f)
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int]]:
+        """``(start, end)`` of each leftmost-longest occurrence, left to right, not overlapping."""
+        at = 0
+        for m in _FORM_START.finditer(text):
+            s = m.start()
+            if s < at:
+                continue
+            run = m.group()
+            if not run and text[s:s + 1].lower() not in self._firsts:
+                continue
+            for low in self._groups.get(run.lower(), ()):
+                e = s + len(low)
+                if text[s:e].lower() == low and _FORM_END.match(text, e) is None:
+                    yield s, e
+                    at = e
+                    break
+
+
+@cache
+def _place_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Country names and demonyms, folded."""
+    return (frozenset(c.casefold() for c in lexicon("entity_countries")),
+            frozenset(d.casefold() for d in _pairs("entity_demonyms")))
+
+
+def _place_hits(seg: Segment, upper: bool) -> list[_Hit]:
+    """Country names (GPE) and demonyms (NORP) in a segment, in any case on an ALL-CAPS line."""
+    countries, demonyms = _place_words()
+    base = seg.span.start
+    found: list[_Hit] = []
+    for m in _lexicon_pattern(upper).finditer(seg.text):
+        f = m.group().casefold()
+        if f in countries:
+            label = "GPE"
+        elif f in demonyms or (f.endswith("s") and f[:-1] in demonyms):
+            label = "NORP"
+        else:
+            continue
+        found.append((base + m.start(), base + m.end(), None, label))
+    return found
