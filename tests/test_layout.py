@@ -243,6 +243,18 @@ def test_lossless_on_every_dev_page(field: str) -> None:
             _assert_lossless(text, segment_text(text))
 
 
+HEADER_WIDE = HEADER_DEV.with_name("wide.jsonl")
+
+
+@pytest.mark.skipif(not HEADER_WIDE.exists(), reason="../shared/eval is not beside the checkout")
+def test_lossless_on_every_wide_page() -> None:
+    with HEADER_WIDE.open(encoding="utf-8") as fh:
+        pages = [json.loads(line) for line in fh if line.strip()]
+    assert len(pages) > 200
+    for page in pages:
+        _assert_lossless(page["text_full"], segment_text(page["text_full"]))
+
+
 @pytest.mark.skipif(not HEADER_DEV.exists(), reason="../shared/eval is not beside the checkout")
 def test_dev_pages_have_one_title_and_a_body() -> None:
     for page in _dev_pages():

@@ -81,6 +81,17 @@ NOT_TITLES = [
     "Author of the article:",
     # a date and weather line (dailymail.co.uk)
     "Saturday, Apr 27th 2024 4PM 19°C 7PM 14°C 5-Day Forecast",
+    # kickers and section labels shown above headlines on many sites
+    "Exclusive",
+    "BREAKING NEWS",
+    "Opinion",
+    "Video",
+    # a profile link and sponsor lines
+    "View Profile",
+    "Sponsored By",
+    "Sponsored by Visit Myrtle Beach",
+    # a gallery's notice
+    "You are viewing 1 of 5 images Previous Image Next Image",
 ]
 
 
