@@ -466,3 +466,11 @@ def test_consequence_as_a_clause() -> None:
                    "will shut down.", "2024-09-02")
     assert [(d.due_value, d.consequence.span.text if d.consequence else None)
             for d in found] == [("2024-09-30", "the government will shut down")]
+
+
+def test_due_span_stays_in_its_segment_above_a_blanked_line() -> None:
+    # the seed's headline with one letter of its first paragraph left, which layout labels
+    # boilerplate: the token range of the due phrase must not take the blanked line in
+    text = "rump Envoy Visits Moscow Before Sanctions Deadline\n\nW"
+    article = newsstruct.parse_article(text, reference_date="2025-09-06")
+    assert [d.due.text for d in article.deadlines] == ["Sanctions Deadline"]

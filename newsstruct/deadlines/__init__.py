@@ -143,18 +143,18 @@ def _event_anchor(ctx: _Context, frame: _Frame, value: str | None) -> Span | Non
     months before the election"), or the verb that set a span at a time the text does not give
     ("gave Putin 50 days")."""
     if frame.anchor_tokens is not None:
-        return _span(ctx.text, *frame.anchor_tokens)
+        return _span(ctx, *frame.anchor_tokens)
     setter = past_setter(frame) if value is None else None
-    return _span(ctx.text, setter.idx, setter.idx + len(setter)) if setter is not None else None
+    return _span(ctx, setter.idx, setter.idx + len(setter)) if setter is not None else None
 
 
 def _deadline(ctx: _Context, sent: DocSpan, frame: _Frame) -> Deadline:
     value, start, end, time_id = _resolve(ctx, frame)
     roles = _roles(ctx, sent, frame)
-    due = _span(ctx.text, *frame.due_tokens)
+    due = _span(ctx, *frame.due_tokens)
     duration = frame.duration
     return Deadline(
-        trigger=_span(ctx.text, *frame.trigger) if frame.trigger else None,
+        trigger=_span(ctx, *frame.trigger) if frame.trigger else None,
         due=due,
         due_value=value,
         bound=frame.bound,

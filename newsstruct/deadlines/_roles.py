@@ -64,21 +64,23 @@ def _np(ctx: _Context, tok: Token) -> tuple[int, int]:
 
 
 
-def _span(text: str, start: int, end: int) -> Span:
-    """The span ``text[start:end]`` without white space at either end (token ranges may
-    take in a trailing line break)."""
-    while end > start and text[end - 1].isspace():
+def _span(ctx: _Context, start: int, end: int) -> Span:
+    """The span ``ctx.text[start:end]`` without what the model saw as white space at either
+    end: a trailing line break, or a boilerplate line blanked for the spaCy pass that a token
+    range took in."""
+    seen = ctx.doc.text if len(ctx.doc.text) == len(ctx.text) else ctx.text
+    while end > start and seen[end - 1].isspace():
         end -= 1
-    while start < end and text[start].isspace():
+    while start < end and seen[start].isspace():
         start += 1
-    return Span.of(text, start, end)
+    return Span.of(ctx.text, start, end)
 
 def _trimmed(ctx: _Context, rng: tuple[int, int]) -> Span:
     """A slot's span without trailing punctuation, nor white space at either end."""
     start, end = rng
     while end > start and ctx.text[end - 1] in " ,.;:":
         end -= 1
-    return _span(ctx.text, start, end)
+    return _span(ctx, start, end)
 
 
 def _slot(ctx: _Context, rng: tuple[int, int], head: Token | None = None) -> Slot:
