@@ -11,6 +11,10 @@ bare spaCy pass over the same texts, and the ratio is printed. Unless ``--no-art
 documents are also parsed whole with ``parse_articles`` and the ``dct`` as each article's
 ``reference_date`` and ``published`` time (written beside PRED as ``*.article.jsonl`` and scored):
 the figures users get from the public API.
+
+The stage's predictions are also scored against ``dev.deadline_cues.jsonl`` (the times of the
+same documents that follow a deadline cue: "by", "until", "within", "due", "expire"...): its
+relaxed recall is the deadline cue recall, the share of those times the stage finds.
 """
 
 from __future__ import annotations
@@ -89,6 +93,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wrote {len(preds)} documents to {args.pred} (time stage, dct as published time)")
     if not args.no_score and scorer.exists():
         subprocess.run([sys.executable, str(scorer), args.gold, args.pred], check=False)
+        cues = EVAL / "dev.deadline_cues.jsonl"
+        if cues.exists() and Path(args.gold).resolve() == (EVAL / "dev.jsonl").resolve():
+            print("deadline cue recall: the relaxed R below (precision is not meaningful here)")
+            subprocess.run([sys.executable, str(scorer), str(cues), args.pred], check=False)
     print(f"spaCy pass {spacy_s:.2f}s, time stage {stage_s:.3f}s "
           f"= {100 * stage_s / spacy_s:.1f}% of the pass")
     if not args.no_article:

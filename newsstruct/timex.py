@@ -1,8 +1,11 @@
 """Time expressions: detection and TIMEX3 normalisation anchored on the article's time.
 
-Detection is a grammar of patterns (calendar dates, month and year names, quarters and halves,
-relative expressions such as "last week" or "two days later", times of day, durations, sets and
-the vague references "now", "recently", "the future"), run once over each content segment. The
+Detection is a table of rules (``_RULES``), each one object holding its pattern, the
+substrings that prefilter segments for it, the test a match must pass in its context and the
+normaliser that gives its value: calendar dates, month and year names, ranges of years, quarters
+and halves, relative expressions such as "last week" or "two days later", times of day,
+durations, sets and the vague references "now", "recently", "the future". They run once over
+each content segment. A time word inside a proper name ("The Sunday Telegraph") is not a time. The
 model's DATE entities vouch for the ambiguous cases (a bare "1990", "May" as a month). Extents
 follow the TempEval-3 conventions: a determiner belongs to a time noun it introduces ("the third
 quarter", "the past two months") but not to a time word used as a modifier ("a third-quarter
@@ -14,7 +17,9 @@ Normalisation gives the TIMEX3 value at the granularity the text gives (``2025-0
 ``P4Y``, ``PT48H``, ``PRESENT_REF``...), the ``mod`` and, for calendar values, the interval the
 value denotes. Relative expressions resolve against the article's anchor (published time, else
 the reference date) or, for "later"/"earlier"/"the next day", against the last date the text
-mentioned. Weekdays and months without a year take their direction from tense and context.
+mentioned; an offset "later" than a point the text has not dated gets no calendar value
+(``XXXX``). Weekdays and months without a year take their direction from tense and context.
+Calendar arithmetic (intervals, parts of the day, month shifts) is :mod:`newsstruct.calendar`.
 """
 
 from __future__ import annotations
@@ -25,6 +30,19 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from newsstruct.calendar import (
+    MONTHS,
+    SEASON_MONTHS,
+    WEEKDAY_NAMES,
+    add_months,
+    granularity,
+    interval,
+    iso_week,
+    month_regex,
+    nth_weekday,
+    quarter_of,
+    season_of,
+)
 from newsstruct.data import lexicon
 from newsstruct.types import (
     Granularity,
@@ -43,16 +61,10 @@ __all__ = ["extract_times", "interval", "normalise"]
 
 # --------------------------------------------------------------------------- vocabulary
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
+_MONTHS = MONTHS
 #: Month names that are also common words: read as months only with a date context.
 _AMBIGUOUS_MONTHS = frozenset({"may", "march"})
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-             "saturday": 5, "sunday": 6}
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(WEEKDAY_NAMES)}
 _ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
          "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
@@ -74,7 +86,6 @@ _UNITS: dict[str, tuple[str, bool, int]] = {
 #: The unit of an unknown number of decades ("decades-long").
 _VAGUE_CODES = {"DE": "Y"}
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-_SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
                  "tonight": "NI", "overnight": "NI"}
 _POSITIONS = {"early": TimexMod.START, "beginning": TimexMod.START, "start": TimexMod.START,
@@ -99,9 +110,8 @@ _BODY = frozenset({SegmentKind.STANDFIRST, SegmentKind.PARAGRAPH, SegmentKind.CA
 
 # --------------------------------------------------------------------------- patterns
 
-_MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|"
-        r"November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|\b))")
-_WD_ALT = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MON = month_regex("mon")
+_WD_ALT = "|".join(WEEKDAY_NAMES)
 _WD = rf"(?P<wd>{_WD_ALT})"
 _Y4 = r"(?:1[6-9]\d\d|20\d\d)"
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
@@ -132,111 +142,12 @@ def _p(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-_PATTERNS: dict[str, re.Pattern[str]] = {
-    # Friday, Oct. 23, 1998 / Oct. 23 / October 23rd
-    "mdy": _p(rf"\b(?:{_WD},?\s+)?{_MON}\s*{_DAY}\b(?!\s*(?:%|percent|[-/:]\d))"
-              rf"(?:,?\s+(?P<year>{_Y4})\b)?"),
-    # 23 October 1998 / the 5th of May
-    "dmy": _p(rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+(?P<year>{_Y4})\b)?"),
-    # 1998-08-07, 8/7/1998
-    "iso": _p(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b(?!-)"),
-    "us": _p(r"(?<![\d/])(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/"
-             r"(?P<year>(?:19|20)?\d\d)\b(?!/)"),
-    # late November, last April, mid-March, July 1997, the end of May
-    "month": _p(rf"\b(?:{_POSP}[\s-]+)?(?:(?P<rel>last|next|this|coming|past|previous)\s+)?"
-                rf"{_MON}(?:(?:\s+of)?,?\s+(?:(?P<year>{_Y4})\b|(?P<sy>{_SPOKEN_YEAR})\b)|"
-                r"\s+(?P<yrel>last|this|next)\s+year\b)?(?![-\w])"),
-    # the winter of 1994
-    "season": _p(rf"\b(?:{_POSP}[\s-]+)?(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)"
-                 rf"\s+of\s+(?:(?P<year>{_Y4})\b|(?P<sy>{_SPOKEN_YEAR})\b)"),
-    # 1990, fiscal 1989, the 1990s, mid-1980s, the '80s, early 1998
-    "year": _p(rf"(?<![\w$.,/:-])(?:(?P<ty>(?:the\s+)?year\s+)|(?P<the>the\s+)?(?:{_POSP}[\s-]+)?|"
-               r"(?P<fy>fiscal|calendar)\s+)"
-               rf"(?P<year>{_Y4})(?P<s>'?s)?(?![\w%/-]|[.,:]\d)"),
-    "decade2": _p(r"(?<!\w)(?P<the>the\s+)?(?:(?P<pos>early|late|mid)[\s-]+)?'(?P<dec>\d)0s\b"),
-    "spoken": _p(rf"\b(?:the\s+year\s+)?(?P<sy>{_SPOKEN_YEAR})\b(?![\s-]+(?:percent|dollars|"
-                 r"people|years?|months?|days?|hours?|minutes?))"),
-    # Q3, Q3 2025, H1 2024, FY2025, FY 2025
-    "qabbr": _p(rf"\b(?P<qh>[QH])(?P<n>[1-4])\b(?:(?:\s+|\s*['’]|\s+of\s+)"
-                rf"(?P<year>{_Y4}|\d\d)\b)?"),
-    "fy": _p(rf"\bFY\s?(?P<year>{_Y4}|\d\d)\b"),
-    # the 20th century, the nineties
-    "century": _p(r"\b(?:the\s+)?(?P<n>1\d|2[01]|[1-9])(?:st|nd|rd|th)[\s-]+century\b"),
-    "decadew": _p(r"\b(?:the\s+)?(?:(?P<pos>early|late|mid)[\s-]+)?(?P<w>twenties|thirties|"
-                  r"forties|fifties|sixties|seventies|eighties|nineties)\b"),
-    # the third quarter of 1998, third-quarter, the year-ago quarter, the first half
-    "quarter": _p(rf"\b(?:(?P<yrel>this|last|next)\s+year['’]s\s+|"
-                  r"(?P<det>the|this|last|next|that|its|their)\s+)?"
-                  r"(?:(?P<qmod>same|latest|current|previous|prior|year-ago|year-earlier|"
-                  r"comparable|fiscal|calendar|recent|past)[\s-]+)?"
-                  rf"(?:(?P<qy>{_Y4})\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|"
-                  r"4th|final|last)[\s-]+)?(?P<unit>quarter|half|period)\b(?!-)"
-                  rf"(?:(?:\s+of)?(?:\s+fiscal)?\s+(?P<year>{_Y4})\b)?"),
-    # last week, this year, next month, the past year, earlier this month, last summer,
-    # last Friday, the next day, that year, the end of the year
-    "rel": _p(rf"\b(?:{_POSP}[\s-]+)?(?P<the>the\s+|this\s+(?=past|coming))?"
-              r"(?P<rel>this|last|next|past|coming|"
-              r"previous|following|current|same|that|prior|the)\s+"
-              r"(?P<unit>week(?:end)?|month|year|quarter|decade|century|day|spring|summer|fall|"
-              rf"autumn|winter|morning|afternoon|evening|night|{_WD_ALT})\b(?!-)"),
-    # today, yesterday morning, late yesterday, tonight
-    "dayrel": _p(r"\b(?:(?P<pos>early|late|earlier|later)\s+|the\s+day\s+(?P<da>after|before)\s+)?"
-                 r"(?P<w>today|tonight|yesterday|tomorrow)"
-                 r"(?:\s+(?P<pod>morning|afternoon|evening|night))?\b"),
-    # Friday, Wednesday night, Tuesday nights
-    "weekday": _p(rf"\b(?:(?P<pos>early|late)\s+)?{_WD}(?P<pl>s)?"
-                  r"(?:\s+(?P<pod>morning|afternoon|evening|night)(?P<pl2>s)?)?\b"),
-    # 3 p.m., 10:30 a.m. EST, noon, midnight
-    "clock": _p(rf"(?<![\w.:])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*{_AMPM}{_TZ}"),
-    "clock24": _p(r"(?<![\w.:$])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])"
-                  r"(?:\s*(?P<h24>h|hrs|hours|GMT|UTC|local\s+time))?"),
-    "noon": _p(r"\b(?P<w>noon|midnight|midday)\b"),
-    # six o'clock, 4 o’clock in the afternoon, 4 in the morning
-    "oclock": _p(r"(?<![\w.:$])(?P<h>1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|"
-                 r"nine|ten|eleven|twelve)(?:\s+o['’]\s?clock\b(?:\s+(?P<part>in\s+the\s+"
-                 r"(?:morning|afternoon|evening)|at\s+night))?|\s+(?P<part2>in\s+the\s+"
-                 r"(?:morning|afternoon|evening)|at\s+night)\b)"),
-    # two years, less than 48 hours, the past two months, a year ago, two days later,
-    # two-year, a minute and a half, two or three years
-    "dur": _p(rf"\b(?:{_MODP}\s+)?(?:(?P<the>the|these|those)\s+)?(?:(?P<rel>past|last|next|"
-              r"coming|first|final|latest|previous|following|initial|remaining|recent|same|"
-              rf"better\s+part\s+of\s+the|other)\s+)?(?P<n>{_NUM})(?:\s+(?:or|to)\s+"
-              rf"(?P<n2>{_NUM}))?(?P<half>\s+and\s+a\s+half)?(?P<adj>\s+(?:more|additional|extra|straight|"
-              rf"consecutive|trading|business|full|working))?(?P<hy>[\s-]+){_UNIT}(?P<pl>s)?"
-              r"(?P<half2>\s+and\s+a\s+half)?(?P<long>-long)?(?P<orso>\s+or\s+(?:so|two|three|more))?"
-              r"(?:\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|old|of\s+age))?"
-              r"(?![\w-])"),
-    # half an hour, half a century
-    "half": _p(r"\b(?:(?P<mod>about|nearly|almost|more\s+than|less\s+than)\s+)?half\s+an?\s+"
-               r"(?P<unit>minute|hour|day|year|decade|century)\b"),
-    # for years, decades-long, months ago, recent weeks, the coming months
-    "plural": _p(r"\b(?:(?P<pre>recent|coming|the\s+coming|the\s+next\s+few|the\s+last\s+few|"
-                 r"the\s+past\s+few|the\s+next|the\s+past|the\s+last|in\s+recent)\s+)?"
-                 r"(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)"
-                 r"(?:(?P<long>-long)|\s+(?P<dir>ago|later|earlier))?\b"),
-    # the fiscal year, the current year, the full year, the year ended June 30
-    "fyear": _p(r"\b(?P<det>the|this|its|their|last|next|that)\s+(?:(?P<adj>current|latest|"
-                r"full|past|previous|prior|coming|new|same|entire|whole)\s+)?(?P<fisc>fiscal\s+|"
-                r"calendar\s+|financial\s+|model\s+)?year\b(?![-'’])(?P<ended>\s+(?:ended|ending|"
-                r"that\s+ended))?"),
-    # year-ago, year-earlier (as modifiers)
-    "yearago": _p(r"\b(?P<w>year-ago|year-earlier|a\s+year-ago|a\s+year-earlier)\b(?!\s+"
-                  r"(?:quarter|period|half))"),
-    # year-end, year's end, the end of the year (the latter through "rel")
-    "yearend": _p(r"\b(?:around\s+)?(?P<w>year-end|year\s+end|year['’]s\s+end|month-end)\b"),
-    # each July
-    "eachmonth": _p(rf"\b(?P<q>every|each)\s+{_MON}\b"),
-    # every week, each Thursday, twice a year, per day, daily
-    "set": _p(r"\b(?:(?P<f>once|twice|thrice|(?:\d+|[a-z]+)\s+times)\s+)?(?P<q>every|each|per|a|an)"
-              r"\s+(?P<other>other\s+)?(?P<unit>second|minute|hour|day|night|week(?:end)?|month|"
-              rf"quarter|year|decade|{_WD_ALT}|morning|afternoon|evening)\b"),
-}
 
 
 class _Cand(NamedTuple):
     start: int
     end: int
-    kind: str
+    rule: _Rule
     match: re.Match[str]
 
 
@@ -249,7 +160,7 @@ class _Value(NamedTuple):
     start: int | None = None  # a narrower extent than the match, when the rule says so
     end: int | None = None
     #: "focus" when resolved against the last mentioned time, "quarter" against the last
-    #: mentioned quarter
+    #: mentioned quarter, "unknown" when the time it moves from is not dated
     anchored: str | None = None
     moves: bool = True  # whether the value becomes the time later expressions move from
 
@@ -316,112 +227,15 @@ def _spoken_year(s: str) -> int | None:
 # --------------------------------------------------------------------------- calendar values
 
 
-def _iso_week(day: dt.date) -> str:
-    y, w, _ = day.isocalendar()
-    return f"{y:04d}-W{w:02d}"
-
-
 def _season_year(day: dt.date, code: str, step: int) -> int:
     """The year of the season ``code`` before (-1), around (0) or after (+1) ``day``."""
-    starts = [(y, dt.date(y, _SEASON_MONTHS[code], 1)) for y in range(day.year - 2, day.year + 2)]
+    starts = [(y, dt.date(y, SEASON_MONTHS[code], 1)) for y in range(day.year - 2, day.year + 2)]
     if step < 0:
-        return max(y for y, s in starts if _add_months(s, 3) <= day)
+        return max(y for y, s in starts if add_months(s, 3) <= day)
     if step > 0:
         return min(y for y, s in starts if s > day)
-    cur_year, cur = _season(day)
+    cur_year, cur = season_of(day)
     return cur_year if cur == code else day.year
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    m = day.month - 1 + months
-    y, m = day.year + m // 12, m % 12 + 1
-    return dt.date(y, m, min(day.day, 28))
-
-
-def _quarter(day: dt.date) -> tuple[int, int]:
-    return day.year, (day.month - 1) // 3 + 1
-
-
-def _season(day: dt.date) -> tuple[int, str]:
-    m = day.month
-    if m in (12, 1, 2):
-        return (day.year if m == 12 else day.year - 1), "WI"
-    return day.year, ("SP" if m < 6 else "SU" if m < 9 else "FA")
-
-
-_GRAN_OF: tuple[tuple[re.Pattern[str], Granularity], ...] = (
-    (re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d"), Granularity.SECOND),
-    (re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d"), Granularity.MINUTE),
-    (re.compile(r"^\d{4}-\d\d-\d\dT\d\d$"), Granularity.HOUR),
-    (re.compile(r"^\d{4}-\d\d-\d\dT(MO|AF|EV|NI|DT)$"), Granularity.PART_OF_DAY),
-    (re.compile(r"^\d{4}-\d\d-\d\d$"), Granularity.DAY),
-    (re.compile(r"^\d{4}-W\d\d(-WE)?$"), Granularity.WEEK),
-    (re.compile(r"^\d{4}-\d\d$"), Granularity.MONTH),
-    (re.compile(r"^\d{4}-(SP|SU|FA|WI)$"), Granularity.SEASON),
-    (re.compile(r"^\d{4}-[QH]\d$"), Granularity.QUARTER),
-    (re.compile(r"^\d{2,4}$"), Granularity.YEAR),
-)
-_POD_HOURS = {"MO": (6, 12), "AF": (12, 18), "EV": (18, 24), "NI": (20, 30), "DT": (9, 17)}
-
-
-def interval(
-    value: str | None, tz: dt.tzinfo | None = None
-) -> tuple[dt.datetime, dt.datetime] | None:
-    """The calendar interval (start, exclusive end) a TIMEX3 date or time value denotes.
-
-    ``None`` for durations, sets, references (``PRESENT_REF``) and partly unknown values.
-    """
-    if not value or "X" in value or value.startswith("P") or value.endswith("_REF"):
-        return None
-
-    def at(d: dt.date, hour: int = 0, minute: int = 0) -> dt.datetime:
-        return dt.datetime(d.year, d.month, d.day, tzinfo=tz) + dt.timedelta(hours=hour,
-                                                                             minutes=minute)
-    try:
-        if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d)(?::(\d\d))?|T(MO|AF|EV|NI|DT))?",
-                             value):
-            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
-            if m[6]:
-                lo, hi = _POD_HOURS[m[6]]
-                return at(day, lo), at(day, hi)
-            if m[5]:
-                s = at(day, int(m[4]), int(m[5]))
-                return s, s + dt.timedelta(minutes=1)
-            if m[4]:
-                s = at(day, int(m[4]))
-                return s, s + dt.timedelta(hours=1)
-            return at(day), at(day + dt.timedelta(days=1))
-        if m := re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", value):
-            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            if m[3]:
-                return at(monday + dt.timedelta(days=5)), at(monday + dt.timedelta(days=7))
-            return at(monday), at(monday + dt.timedelta(days=7))
-        if m := re.fullmatch(r"(\d{4})-(\d\d)", value):
-            first = dt.date(int(m[1]), int(m[2]), 1)
-            return at(first), at(_add_months(first, 1))
-        if m := re.fullmatch(r"(\d{4})-([QH])(\d)", value):
-            span = 3 if m[2] == "Q" else 6
-            first = dt.date(int(m[1]), (int(m[3]) - 1) * span + 1, 1)
-            return at(first), at(_add_months(first, span))
-        if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
-            first = dt.date(int(m[1]), _SEASON_MONTHS[m[2]], 1)
-            return at(first), at(_add_months(first, 3))
-        if m := re.fullmatch(r"\d{2,4}", value):
-            span = 10 ** (4 - len(value))
-            y0 = int(value) * span
-            return at(dt.date(y0, 1, 1)), at(dt.date(y0 + span, 1, 1))
-    except ValueError:
-        return None
-    return None
-
-
-def _granularity(value: str | None) -> Granularity | None:
-    if not value:
-        return None
-    for pat, gran in _GRAN_OF:
-        if pat.match(value):
-            return gran
-    return None
 
 
 # --------------------------------------------------------------------------- context
@@ -441,7 +255,7 @@ class _Focus:
 
     def update(self, value: str, tid: str, quarter: bool = True) -> None:
         span = interval(value)
-        gran = _granularity(value)
+        gran = granularity(value)
         if span is None or gran is None or (gran is Granularity.YEAR and len(value) < 4):
             return
         self.day, self.gran, self.day_id = span[0].date(), gran, tid
@@ -640,13 +454,13 @@ def _shift(day: dt.date, unit: str, n: int) -> dt.date:
     if unit == "fortnight":
         return day + dt.timedelta(weeks=2 * n)
     if unit == "month":
-        return _add_months(day, n)
+        return add_months(day, n)
     if unit == "quarter":
-        return _add_months(day, 3 * n)
+        return add_months(day, 3 * n)
     if unit == "year":
-        return _add_months(day, 12 * n)
+        return add_months(day, 12 * n)
     if unit == "decade":
-        return _add_months(day, 120 * n)
+        return add_months(day, 120 * n)
     return day
 
 
@@ -654,15 +468,15 @@ def _value_at(day: dt.date, gran: Granularity) -> str:
     if gran is Granularity.YEAR:
         return f"{day.year:04d}"
     if gran is Granularity.QUARTER:
-        y, q = _quarter(day)
+        y, q = quarter_of(day)
         return f"{y:04d}-Q{q}"
     if gran is Granularity.SEASON:
-        y, s = _season(day)
+        y, s = season_of(day)
         return f"{y:04d}-{s}"
     if gran is Granularity.MONTH:
         return f"{day.year:04d}-{day.month:02d}"
     if gran is Granularity.WEEK:
-        return _iso_week(day)
+        return iso_week(day)
     return day.isoformat()
 
 
@@ -795,6 +609,30 @@ def _n_year(m: re.Match[str], ctx: _Ctx) -> _Value | None:
     return _Value(TimexType.DATE, year, _pos_mod(m["pos"]), start=start)
 
 
+def _range_years(m: re.Match[str], text: str) -> tuple[int, int]:
+    """The first and last year of a range of years ("2015-16": 2015 and 2016)."""
+    first = int(m["year"]) if "year" in m.re.groupindex else int(text[m.start() - 5:m.start() - 1])
+    to = m["to"]
+    if len(to) == 4:
+        return first, int(to)
+    last = first // 100 * 100 + int(to)
+    return first, last + 100 if last < first else last
+
+
+def _accept_range(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    """A range of a few decades at most, running forward ("2015-16", not "2015-06")."""
+    first, last = _range_years(m, text)
+    return 0 < last - first <= 30
+
+
+def _n_range_from(m: re.Match[str], ctx: _Ctx) -> _Value | None:
+    return _Value(TimexType.DATE, m["year"])
+
+
+def _n_range_to(m: re.Match[str], ctx: _Ctx) -> _Value | None:
+    return _Value(TimexType.DATE, f"{_range_years(m, ctx.text)[1]:04d}")
+
+
 def _n_decade2(m: re.Match[str], ctx: _Ctx) -> _Value | None:
     century = "19" if int(m["dec"]) > ctx.day.year % 100 // 10 else "20"
     start = m.start("pos") if m["pos"] else m.start() + len(m["the"] or "")
@@ -862,22 +700,12 @@ def _n_quarter(m: re.Match[str], ctx: _Ctx) -> _Value | None:
         det, ordw = "last", ""
     if not (det or qmod or ordw or explicit_year):
         return None
-    year, q = _quarter(ctx.day)
+    year, q = quarter_of(ctx.day)
     if unit == "half":
-        if ordw not in ("first", "second", "1st", "2nd") and not (det or qmod):
-            return None
-        y = int(explicit_year) if explicit_year else ctx.day.year
-        if ordw in ("first", "1st"):
-            return _Value(TimexType.DATE, f"{y:04d}-H1", start=start)
-        if ordw in ("second", "2nd"):
-            return _Value(TimexType.DATE, f"{y:04d}-H2", start=start)
-        return _Value(TimexType.DATE, f"{y:04d}-H{1 if ctx.day.month <= 6 else 2}", start=start)
+        return _half_year(ordw, bool(det or qmod), explicit_year, start, ctx)
     if ordw in _ORDINALS:
-        qn = _ORDINALS[ordw]
-        y = int(explicit_year) if explicit_year else year
-        if qmod in ("year-ago", "year-earlier", "previous", "prior") and not explicit_year:
-            y -= 1
-        return _Value(TimexType.DATE, f"{y:04d}-Q{qn}", start=start)
+        y = _ordinal_quarter_year(m, ctx, _ORDINALS[ordw], qmod, explicit_year)
+        return _Value(TimexType.DATE, f"{y:04d}-Q{_ORDINALS[ordw]}", start=start)
     if ordw == "final" or ordw == "fourth":
         y = int(explicit_year) if explicit_year else year
         return _Value(TimexType.DATE, f"{y:04d}-Q4", start=start)
@@ -911,9 +739,51 @@ def _n_quarter(m: re.Match[str], ctx: _Ctx) -> _Value | None:
     return _Value(TimexType.DATE, f"{y:04d}-Q{qn}", start=start, anchored=on_focus)
 
 
+def _ordinal_quarter_year(m: re.Match[str], ctx: _Ctx, qn: int, qmod: str,
+                          explicit_year: str | None) -> int:
+    """The year of "the third quarter": the one named, the one before for "the year-ago third
+    quarter", and the one before for a quarter not yet begun that a clause in the past tense
+    reports on ("profit fell in the fourth quarter", told in January)."""
+    if explicit_year:
+        return int(explicit_year)
+    year, q = quarter_of(ctx.day)
+    if qmod in ("year-ago", "year-earlier", "previous", "prior"):
+        return year - 1
+    if qn > q and ctx.tense(m.start(), m.end()) < 0:
+        return year - 1
+    return year
+
+
+def _half_year(ordw: str, determined: bool, explicit_year: str | None, start: int,
+               ctx: _Ctx) -> _Value | None:
+    """ "the first half", "the second half of 1998", "this half"."""
+    if ordw not in ("first", "second", "1st", "2nd") and not determined:
+        return None
+    y = int(explicit_year) if explicit_year else ctx.day.year
+    if ordw in ("first", "1st"):
+        return _Value(TimexType.DATE, f"{y:04d}-H1", start=start)
+    if ordw in ("second", "2nd"):
+        return _Value(TimexType.DATE, f"{y:04d}-H2", start=start)
+    return _Value(TimexType.DATE, f"{y:04d}-H{1 if ctx.day.month <= 6 else 2}", start=start)
+
+
 def _hyphen_modifier(m: re.Match[str]) -> bool:
     """Whether the matched time phrase is a hyphenated modifier ("third-quarter results")."""
     return "-" in m[0][m.start("unit") - m.start() - 1:m.start("unit") - m.start()]
+
+
+def _from_focus_day(base: dt.date, unit: str, step: int, mod: TimexMod | None) -> _Value | None:
+    """ "the previous Friday", "the next morning", "that evening": a weekday or a part of a day
+    counted from the day the text last mentioned."""
+    if unit in _PARTS_OF_DAY:
+        day = base + dt.timedelta(days=step)
+        return _Value(TimexType.TIME, f"{day.isoformat()}T{_PARTS_OF_DAY[unit]}", mod,
+                      anchored="focus")
+    if step == 0:
+        return None  # "that Friday": which one is not said
+    delta = (_WEEKDAYS[unit] - base.weekday()) % 7 or 7
+    day = base + dt.timedelta(days=delta if step > 0 else delta - 7)
+    return _Value(TimexType.DATE, day.isoformat(), mod, anchored="focus")
 
 
 def _n_rel(m: re.Match[str], ctx: _Ctx) -> _Value | None:
@@ -924,7 +794,7 @@ def _n_rel(m: re.Match[str], ctx: _Ctx) -> _Value | None:
     day = ctx.day
     if rel == "the" and unit == "weekend" and not pos:
         sat = _weekday_date(day, 5, ctx.tense(m.start(), m.end()))
-        return _Value(TimexType.DATE, _iso_week(sat) + "-WE")
+        return _Value(TimexType.DATE, iso_week(sat) + "-WE")
     if rel == "the":
         rel = "this"
     if rel in ("that", "same", "following") or (m["the"] and rel in ("next", "previous")):
@@ -934,7 +804,9 @@ def _n_rel(m: re.Match[str], ctx: _Ctx) -> _Value | None:
                 return None
             base = day
         step = {"that": 0, "same": 0, "following": 1, "next": 1, "previous": -1}[rel]
-        if unit in _WEEKDAYS or unit in _SEASONS or unit in _PARTS_OF_DAY:
+        if unit in _WEEKDAYS or unit in _PARTS_OF_DAY:
+            return _from_focus_day(base, unit, step, mod)
+        if unit in _SEASONS:
             return None
         target = _shift(base, unit, step)
         gran = _UNIT_GRAN.get(unit, Granularity.DAY)
@@ -958,7 +830,7 @@ def _n_rel(m: re.Match[str], ctx: _Ctx) -> _Value | None:
         # "the end of the day": the anchor's day
         return _Value(TimexType.DATE, day.isoformat(), mod) if pos and step == 0 else None
     if unit == "quarter":
-        y, q = _quarter(day)
+        y, q = quarter_of(day)
         q += step
         y, q = (y + (q - 1) // 4, (q - 1) % 4 + 1)
         return _Value(TimexType.DATE, f"{y:04d}-Q{q}", mod)
@@ -971,7 +843,7 @@ def _n_rel(m: re.Match[str], ctx: _Ctx) -> _Value | None:
         return _Value(TimexType.DATE, f"{day.year // 100 + step:02d}", mod)
     target = _shift(day, unit, step)
     if unit == "weekend":
-        return _Value(TimexType.DATE, _iso_week(target) + "-WE", mod)
+        return _Value(TimexType.DATE, iso_week(target) + "-WE", mod)
     return _Value(TimexType.DATE, _value_at(target, _UNIT_GRAN[unit]), mod)
 
 
@@ -995,8 +867,10 @@ def _n_weekday(m: re.Match[str], ctx: _Ctx) -> _Value | None:
         value = f"XXXX-WXX-{wd + 1}" + (f"T{_PARTS_OF_DAY[pod]}" if pod else "")
         return _Value(TimexType.SET, value, quant="EVERY")
     day = _weekday_date(ctx.day, wd, ctx.day_tense(m.start(), m.end()))
-    value = day.isoformat() + (f"T{_PARTS_OF_DAY[pod]}" if pod else "")
-    return _Value(TimexType.DATE, value, _pos_mod(m["pos"]))
+    if pod:  # "Friday evening": a part of a day is a time (TIMEX3)
+        return _Value(TimexType.TIME, f"{day.isoformat()}T{_PARTS_OF_DAY[pod]}",
+                      _pos_mod(m["pos"]))
+    return _Value(TimexType.DATE, day.isoformat(), _pos_mod(m["pos"]))
 
 
 def _clock_value(ctx: _Ctx, hour: int, minute: int) -> str:
@@ -1037,6 +911,51 @@ def _n_oclock(m: re.Match[str], ctx: _Ctx) -> _Value | None:
     elif part or _EVENING_AFTER.match(ctx.text, m.end()):
         h = h if h == 12 else h + 12
     return _Value(TimexType.TIME, _clock_value(ctx, h, 0))
+
+
+_DATE_BEFORE = re.compile(r"(?P<date>\d{4}-\d\d-\d\d)[ T]$")
+
+
+def _n_hms(m: re.Match[str], ctx: _Ctx) -> _Value | None:
+    """Hours, minutes and seconds: a time of day after a date, "at", or with a zone or
+    "a.m."; otherwise a length of time ("won in 2:14:08")."""
+    h, mi, sec = int(m["h"]), int(m["mi"]), int(m["s"])
+    date = _DATE_BEFORE.search(ctx.text, max(0, m.start() - 11), m.start())
+    if date or m["ap"] or m["tz"] or _word_before(ctx.text, m.start()) in ("at", "by"):
+        if m["ap"] and m["ap"][0].lower() == "p" and h < 12:
+            h += 12
+        if h > 23:
+            return None
+        day = date["date"] if date else _clock_value(ctx, h, mi)[:10]
+        return _Value(TimexType.TIME, f"{day}T{h:02d}:{mi:02d}:{sec:02d}")
+    parts = "".join(f"{n}{u}" for n, u in ((h, "H"), (mi, "M"), (sec, "S")) if n)
+    return _Value(TimexType.DURATION, f"PT{parts or '0S'}", start=m.start(), end=m.end("s"))
+
+
+@cache
+def _terms() -> tuple[re.Pattern[str], dict[str, int]]:
+    table = {k: int(v) for k, v in (line.split("\t", 1) for line in lexicon("timex_terms"))}
+    alts = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(table, key=len,
+                                                                         reverse=True))
+    return re.compile(rf"\b(?:{alts})\b", re.IGNORECASE), table
+
+
+def _n_term(m: re.Match[str], ctx: _Ctx) -> _Value | None:
+    """ "a second term": one term of the office last named before it (a president's is four
+    years); an unknown number of years when no office is named."""
+    pattern, table = _terms()
+    offices = list(pattern.finditer(ctx.text, 0, m.start()))
+    after = pattern.search(ctx.text, m.end(), min(len(ctx.text), m.end() + 40))
+    office = offices[-1] if offices else after
+    if office is None:
+        return _Value(TimexType.DURATION, "PXY")
+    years = table[re.sub(r"\s+", " ", office[0].lower())]
+    return _Value(TimexType.DURATION, f"P{years}Y")
+
+
+def _n_midpart(m: re.Match[str], ctx: _Ctx) -> _Value | None:
+    day = _clock_value(ctx, 0, 0)[:10]
+    return _Value(TimexType.TIME, f"{day}T{_PARTS_OF_DAY[m['pod'].lower()]}", _pos_mod(m["pos"]))
 
 
 def _n_noon(m: re.Match[str], ctx: _Ctx) -> _Value | None:
@@ -1106,6 +1025,12 @@ def _n_dur(m: re.Match[str], ctx: _Ctx) -> _Value | None:
     return _Value(TimexType.DURATION, value, mod, start=start, end=end)
 
 
+#: The TIMEX3 value of an unknown time at each granularity.
+_UNKNOWN_AT = {Granularity.YEAR: "XXXX", Granularity.QUARTER: "XXXX-QX",
+               Granularity.MONTH: "XXXX-XX", Granularity.WEEK: "XXXX-WXX",
+               Granularity.DAY: "XXXX-XX-XX"}
+
+
 def _n_shift(ctx: _Ctx, unit: str, n: int | None, direction: str, mod: TimexMod | None,
              start: int, end: int) -> _Value | None:
     if n is None:
@@ -1121,6 +1046,10 @@ def _n_shift(ctx: _Ctx, unit: str, n: int | None, direction: str, mod: TimexMod 
     ugran = _UNIT_GRAN.get(unit, Granularity.DAY)
     focus = ctx.focus
     anchored: str | None = None
+    if focus.day is None and direction in ("later", "after"):
+        # "Seven decades later": after a point the text has not dated, so no calendar value
+        return _Value(TimexType.DATE, _UNKNOWN_AT[ugran], mod, start=start, end=end,
+                      anchored="unknown")
     if direction in ("ago", "from now", "hence") or focus.day is None:
         base, gran = ctx.day, ugran
         if unit == "year" and direction == "ago" and focus.quarter is not None:
@@ -1259,12 +1188,9 @@ def _n_holiday(m: re.Match[str], ctx: _Ctx) -> _Value | None:
         try:
             if len(parts) == 2:
                 return dt.date(year, month, int(parts[1]))
-            wd, nth = int(parts[1]) - 1, int(parts[2])
-            if nth > 0:
-                first = dt.date(year, month, 1)
-                return first + dt.timedelta(days=(wd - first.weekday()) % 7 + 7 * (nth - 1))
-            last = _add_months(dt.date(year, month, 1), 1) - dt.timedelta(days=1)
-            return last - dt.timedelta(days=(last.weekday() - wd) % 7)
+            nth, _, days = parts[2].partition("+")  # "11-1-1+1": the day after the first Monday
+            day = nth_weekday(year, month, int(parts[1]) - 1, int(nth))
+            return day + dt.timedelta(days=int(days or 0))
         except ValueError:
             return None
 
@@ -1288,17 +1214,7 @@ def _n_holiday(m: re.Match[str], ctx: _Ctx) -> _Value | None:
 
 
 _Normaliser = Callable[[re.Match[str], _Ctx], "_Value | None"]
-_NORMALISERS: dict[str, _Normaliser] = {
-    "mdy": _n_mdy, "dmy": _n_mdy, "iso": _n_numeric, "us": _n_numeric, "month": _n_month,
-    "year": _n_year, "decade2": _n_decade2, "spoken": _n_spoken, "quarter": _n_quarter,
-    "rel": _n_rel, "dayrel": _n_dayrel, "weekday": _n_weekday, "clock": _n_clock,
-    "clock24": _n_clock24, "noon": _n_noon, "oclock": _n_oclock, "dur": _n_dur,
-    "plural": _n_plural, "set": _n_set,
-    "setword": _n_setword, "ref": _n_ref, "holiday": _n_holiday, "fyear": _n_fyear,
-    "yearago": _n_yearago, "yearend": _n_yearend, "eachmonth": _n_eachmonth,
-    "century": _n_century, "decadew": _n_decadew,
-    "season": _n_season, "qabbr": _n_qabbr, "fy": _n_fy, "half": _n_half,
-}
+_Accept = Callable[[re.Match[str], str, "Doc | None"], bool]
 
 # --------------------------------------------------------------------------- detection
 
@@ -1346,76 +1262,230 @@ def _title_cased(m: re.Match[str], text: str) -> bool:
     return m.start("unit") > m.start() and before not in ("", ".", "\"", "“", "``", "''")
 
 
-def _accept(kind: str, m: re.Match[str], text: str, doc: Doc | None) -> bool:
-    """Checks that depend on the words around a match, not on the anchor."""
-    if kind in ("mdy", "dmy", "month", "eachmonth") and not m["mon"][0].isupper():
-        return False
-    if kind in ("mdy", "dmy", "month"):
-        mon = m["mon"]
-        if not mon[0].isupper():
-            return False
-        key = mon.rstrip(".").lower()
-        if kind == "month" and not (m["year"] or m["yrel"]) and len(key) <= 4 and key not in (
-                "may", "june", "july"):
-            return False
-        if kind == "month" and not (m["year"] or m["rel"] or m["pos"] or m["yrel"]) and (
-                key in _AMBIGUOUS_MONTHS or key == "august"):
-            prev = _word_before(text, m.start())
-            if prev not in _DATE_PREPS and not _month_modifier(prev, text, m.end()) and (
-                    key in _AMBIGUOUS_MONTHS or _ent_label(doc, m.start(), m.end()) != "DATE"):
-                return False
-        if kind == "mdy" and mon.rstrip(".").lower() == "may":
-            return bool(m["year"]) or _word_before(text, m.start()) in _DATE_PREPS or \
-                _ent_label(doc, m.start(), m.end()) == "DATE"
-        return True
-    if kind == "year":
-        if m["s"] or m["pos"] or m["fy"] or m["ty"]:
+def _accept_month_name(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    """A month name read as a month: capitalised, and an ambiguous one ("May", "March")
+    only with a date context."""
+    mon = m["mon"]
+    return mon[0].isupper() and _ambiguous_month_ok(mon.rstrip(".").lower(), m, text, doc)
+
+
+def _ambiguous_month_ok(key: str, m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    groups = m.groupdict()
+    named_year = bool(groups.get("year") or groups.get("yrel") or groups.get("sy"))
+    if "day" in groups:  # a day and its month: "May 5" is a date only in context, "5 May" is
+        if m.start("day") < m.start("mon"):
             return True
-        nxt = text[m.end():m.end() + 20].lower().split()
-        if nxt and nxt[0].strip(".,;:") in lexicon("timex_not_after"):
-            return False
-        label = _ent_label(doc, m.start("year"), m.end("year"))
-        if label in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"):
-            return False
-        prev = _word_before(text, m.start("year"))
-        return prev in _DATE_PREPS or prev.endswith("'s") or label == "DATE"
-    if kind == "spoken":
-        # a number word read as a year only where a count cannot be meant
-        if m[0].lower().startswith("the year"):
-            return True
-        nxt = text[m.end():m.end() + 12].split()
-        word = nxt[0] if nxt else ""
-        counts = m["sy"].lower().startswith(("two", "twenty"))
-        if counts and word.isalpha() and word.islower() and word not in _AFTER_SPOKEN_YEAR:
-            return False
-        return not m["sy"].lower().startswith("two") or m[0].lower().startswith("the year") \
-            or _word_before(text, m.start()) in _DATE_PREPS
-    if kind in ("qabbr", "fy"):
-        return m[0][0].isupper() and m[0][1:2].isupper() if kind == "fy" else m["qh"].isupper()
-    if kind in ("rel", "dur") and _title_cased(m, text):
+        return key != "may" or named_year or _word_before(text, m.start()) in _DATE_PREPS or \
+            _ent_label(doc, m.start(), m.end()) == "DATE"
+    if named_year:
+        return True
+    if len(key) <= 4 and key not in ("may", "june", "july"):
+        return False  # a bare abbreviation ("Jan") is not a month alone
+    if m["rel"] or m["pos"] or (key not in _AMBIGUOUS_MONTHS and key != "august"):
+        return True
+    prev = _word_before(text, m.start())
+    if _modal_may(key, m, text, doc, prev in _DATE_PREPS):
         return False
-    if kind == "rel":
-        if m["rel"].lower() == "the" and not m["pos"]:
-            unit = m["unit"].lower()
-            return unit == "weekend" or unit in _SEASONS
+    return prev in _DATE_PREPS or _month_modifier(prev, text, m.end()) or (
+        key not in _AMBIGUOUS_MONTHS and _ent_label(doc, m.start(), m.end()) == "DATE")
+
+
+#: Words after which "May" in a title-cased headline is the modal verb ("Coffee May Protect").
+_MODAL_NEXT = re.compile(r"\s+(?:[Nn]ot\s+)?(?:[Bb]e|[Hh]ave|[A-Z][a-z]+)\b")
+
+
+def _modal_may(key: str, m: re.Match[str], text: str, doc: Doc | None, after_prep: bool) -> bool:
+    """ "May" as the modal verb in a headline ("Coffee May Protect the Liver", "and May Be
+    Far from Over"): tagged a modal by the model, or followed by "be", "have", "not" or, after
+    a word that does not introduce a date, by another capitalised word."""
+    if key != "may":
+        return False
+    if doc is not None:
+        span = doc.char_span(m.start(), m.end())
+        if span is not None and len(span) == 1 and span[0].tag_ == "MD":
+            return True
+    nxt = _MODAL_NEXT.match(text, m.end())
+    if nxt is None:
+        return False
+    word = nxt[0].split()[-1].lower()
+    if word in ("be", "have", "not"):
         return True
-    if kind == "weekday":
-        return m["wd"][0].isupper() or text[m.start():m.end()].islower()
-    if kind == "oclock" and m["part2"]:
-        # "at 4 in the morning", not "one in the morning group"
-        return _word_before(text, m.start()) in _CLOCK_PREPS
-    if kind == "set" and m["q"].lower() in ("a", "an") and not m["f"]:
-        # "a Friday deadline", "a day of talks": a frequency only after a price or a count
-        return bool(_MONEY_BEFORE.search(text[max(0, m.start() - 16):m.start()]))
-    if kind == "ref":
-        w = m[0].lower()
-        if w == "now" and text[m.end():m.end() + 1] == "-":
-            return False
-        if w in ("current", "recent", "future") and _word_before(text, m.start()) in (
-                "a", "an"):
-            return w != "current"
+    return not after_prep and word not in _MONTHS and word not in _WEEKDAYS
+
+
+def _accept_capital_month(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    return m["mon"][0].isupper()
+
+
+def _accept_year(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    """A bare four-digit number is a year after a date preposition or where the model says
+    DATE, not before a count noun."""
+    if m["s"] or m["pos"] or m["fy"] or m["ty"]:
         return True
+    nxt = text[m.end():m.end() + 20].lower().split()
+    if nxt and nxt[0].strip(".,;:") in lexicon("timex_not_after"):
+        return False
+    label = _ent_label(doc, m.start("year"), m.end("year"))
+    if label in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"):
+        return False
+    prev = _word_before(text, m.start("year"))
+    return prev in _DATE_PREPS or prev.endswith("'s") or label == "DATE"
+
+
+def _accept_spoken(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    """A number word read as a year only where a count cannot be meant."""
+    if m[0].lower().startswith("the year"):
+        return True
+    nxt = text[m.end():m.end() + 12].split()
+    word = nxt[0] if nxt else ""
+    counts = m["sy"].lower().startswith(("two", "twenty"))
+    if counts and word.isalpha() and word.islower() and word not in _AFTER_SPOKEN_YEAR:
+        return False
+    return not m["sy"].lower().startswith("two") or _word_before(text, m.start()) in _DATE_PREPS
+
+
+def _accept_qabbr(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    return m["qh"].isupper()
+
+
+def _accept_fy(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    return m[0][0].isupper() and m[0][1:2].isupper()
+
+
+def _accept_rel(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    if _title_cased(m, text):
+        return False
+    if m["rel"].lower() == "the" and not m["pos"]:
+        unit = m["unit"].lower()
+        return unit == "weekend" or unit in _SEASONS
     return True
+
+
+def _accept_dur(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    return not _title_cased(m, text) and not _ordinal_second(m, text)
+
+
+#: Words after "a second" that keep it a length of time ("for a second or two").
+_AFTER_A_SECOND = frozenset({"or", "and", "ago", "later", "earlier", "before", "after", "of",
+                             "to", "in", "for", "longer", "more", "too", "the", "at", "when",
+                             "as", "than", "that", "he", "she", "it", "they", "we", "i", "you"})
+
+
+def _ordinal_second(m: re.Match[str], text: str) -> bool:
+    """ "a second time", "a second term": the ordinal, not a length of one second."""
+    if m["unit"].lower() != "second" or m["pl"] or m["dir"] or m["n2"] or m["orso"]:
+        return False
+    if m["n"].lower() not in ("a", "an"):
+        return False
+    nxt = re.match(r"[\s-]+([A-Za-z]+)", text[m.end():m.end() + 30])
+    return nxt is not None and nxt[1].lower() not in _AFTER_A_SECOND
+
+
+def _accept_dayrel(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    """Not a page label ("Today's Paper", "Today's Edition")."""
+    if not m[0].startswith("Today") or text[m.end():m.end() + 2] not in ("'s", "’s"):
+        return True
+    nxt = text[m.end() + 2:m.end() + 30].split()
+    labels = lexicon("timex_page_labels")
+    return not (nxt and nxt[0][:1].isupper() and (
+        nxt[0].lower().strip(".,:;") in labels or " ".join(nxt[:2]).lower() in labels))
+
+
+def _accept_fyear(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    """Not a capitalised "Year" inside a title ("Sportswoman of the Year")."""
+    return not m[0].rstrip().endswith("Year") or (m[0][:1].isupper() and _sentence_initial(
+        text, m.start()))
+
+
+def _accept_weekday(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    return m["wd"][0].isupper() or text[m.start():m.end()].islower()
+
+
+def _accept_oclock(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    """ "at 4 in the morning", not "one in the morning group"."""
+    return not m["part2"] or _word_before(text, m.start()) in _CLOCK_PREPS
+
+
+def _accept_set(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    """ "a Friday deadline", "a day of talks": a frequency only after a price or a count."""
+    if m["q"].lower() in ("a", "an") and not m["f"]:
+        return bool(_MONEY_BEFORE.search(text[max(0, m.start() - 16):m.start()]))
+    return True
+
+
+def _accept_ref(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    w = m[0].lower()
+    if w == "now" and text[m.end():m.end() + 1] == "-":
+        return False
+    if w in ("current", "recent", "future") and _word_before(text, m.start()) in ("a", "an"):
+        return w != "current"
+    return True
+
+
+def _always(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    return True
+
+
+# --------------------------------------------------------------------------- names
+
+#: Entity labels of names: a time word inside one ("The Sunday Times") is not a time.
+_NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "FAC", "PRODUCT", "PERSON", "NORP", "GPE",
+                          "LOC", "LAW"})
+#: Words after a capitalised time word that continue a time, not a name ("Sunday Night").
+_TIME_WORDS = frozenset({*_MONTHS, *_WEEKDAYS, *_UNITS, *(u + "s" for u in _UNITS),
+                         *_PARTS_OF_DAY, *_SEASONS, "eve", "day", "days", "noon", "midnight",
+                         "am", "pm", "a.m.", "p.m."})
+_WORD = re.compile(r"[A-Za-z][\w'’.&-]*")
+#: Share of capitalised words above which a line is title-cased (a headline), where capitals
+#: say nothing about names.
+_TITLE_SHARE = 0.7
+
+
+def _inside_name(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    """Whether the match is a word inside a proper name: the model tags a name around it, or
+    the text writes one ("the Weekly Standard", "the Example Daily News": a capitalised time
+    word between "the" or a capitalised word and a capitalised word that is not a time)."""
+    if doc is not None:
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and any(t.ent_type_ in _NAME_LABELS for t in span):
+            first, nxt = span[0], doc[span.end] if span.end < len(doc) else None
+            if first.ent_iob_ == "I" and first.ent_type_ in _NAME_LABELS:
+                return True  # the name began before the time word
+            if nxt is not None and nxt.ent_iob_ == "I" and nxt.ent_type_ in _NAME_LABELS:
+                return True  # the name goes on after it
+    return _written_as_name(m, text)
+
+
+def _written_as_name(m: re.Match[str], text: str) -> bool:
+    words = m[0].split()
+    if not words or not words[-1][:1].isupper() or not words[0][:1].isupper():
+        return False
+    nxt = _WORD.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
+    if nxt is None or not nxt[0][:1].isupper() or not nxt[0][1:2].islower() \
+            or nxt[0].endswith(".") or nxt[0].lower().strip("'’") in _TIME_WORDS:
+        return False
+    before = text[max(0, m.start() - 40):m.start()]
+    prev = re.search(r"([A-Za-z][\w'’.&-]*)\s+$", before)
+    if prev is None:
+        return False
+    pw = prev[1]
+    if pw.lower() != "the" and not (pw[:1].isupper() and pw.lower() not in _TIME_WORDS
+                                    and not _sentence_initial(text, m.start() - len(prev[0]))):
+        return False
+    return not _title_cased_line(text, m.start())
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    head = text[max(0, pos - 3):pos].rstrip(" \"'“‘(")
+    return not head or head[-1] in ".!?\n:"
+
+
+def _title_cased_line(text: str, pos: int) -> bool:
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    line = text[lo:hi if hi >= 0 else len(text)]
+    words = [w for w in _WORD.findall(line) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= _TITLE_SHARE * len(words)
 
 
 _CLOCK_PREPS = frozenset({"at", "by", "until", "till", "around", "about", "before", "after",
@@ -1425,41 +1495,228 @@ _MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "o
 _UNIT_KEYS = ("second", "minute", "hour", "day", "night", "week", "fortnight", "month",
               "quarter", "year", "decade", "centur")
 _DIGITS = tuple("0123456789")
-#: Substrings (lower case) one of which every match of a pattern contains: a pattern whose keys
-#: are all absent from a segment is not run over it.
-_KEYS: dict[str, tuple[str, ...]] = {
-    "mdy": _MONTH_KEYS, "dmy": _MONTH_KEYS, "month": _MONTH_KEYS, "eachmonth": _MONTH_KEYS,
-    "season": ("spring", "summer", "fall", "autumn", "winter"),
-    "iso": _DIGITS, "us": ("/",), "year": _DIGITS, "decade2": ("0s",),
-    "spoken": ("nineteen", "twenty", "thousand"), "century": ("century",),
-    "decadew": ("ties",), "qabbr": ("q1", "q2", "q3", "q4", "h1", "h2"), "fy": ("fy",),
-    "quarter": ("quarter", "half", "period"),
-    "rel": (*_UNIT_KEYS, "spring", "summer", "fall", "autumn", "winter", "morning", "afternoon",
-            "evening"),
-    "dayrel": ("today", "tonight", "yesterday", "tomorrow"), "weekday": ("day",),
-    "clock": ("m",), "clock24": (":",), "noon": ("noon", "midnight", "midday"),
-    "oclock": ("clock", "in the", "at night"),
-    "dur": _UNIT_KEYS, "plural": _UNIT_KEYS, "half": ("half",),
-    "set": (*_UNIT_KEYS, "morning", "afternoon", "evening"),
-    "fyear": ("year",), "yearago": ("year-",), "yearend": ("year", "month-end"),
-    "setword": ("ly",), "holiday": ("day", "christmas", "eve", "year", "thanksgiving",
-                                    "halloween"),
-}
+
+
+class _Rule:
+    """One kind of time expression: its pattern, the substrings (lower case) one of which every
+    match contains (a segment holding none is not searched), the test a match must pass in its
+    context, the normaliser that gives its value, and what the value is to its neighbours."""
+
+    __slots__ = ("_compiled", "_source", "absolute", "accept", "clock", "day", "keys", "name",
+                 "normalise", "quarter")
+
+    def __init__(
+        self,
+        name: str,
+        normalise: _Normaliser,
+        *,
+        pattern: str | None = None,
+        lexicon_pattern: Callable[[], re.Pattern[str]] | None = None,
+        keys: tuple[str, ...] | None = None,
+        accept: _Accept | None = None,
+        absolute: bool = False,
+        clock: bool = False,
+        day: bool = False,
+        quarter: bool = False,
+    ) -> None:
+        self.name, self.normalise, self.keys = name, normalise, keys
+        self.accept: _Accept = accept or _always
+        #: the expression names its year itself (and so needs no anchor)
+        self.absolute = absolute
+        #: a time of day that takes the day written right after it ("10 p.m. Wednesday")
+        self.clock = clock
+        #: a day that a time of day before it falls on
+        self.day = day
+        #: its value is a quarter that later "a year earlier" moves from
+        self.quarter = quarter
+        self._source = lexicon_pattern
+        self._compiled = _p(pattern) if pattern is not None else None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The compiled pattern (a lexicon's pattern is built on first use)."""
+        if self._compiled is None:
+            assert self._source is not None
+            self._compiled = self._source()
+        return self._compiled
+
+    def matches(self, text: str, start: int, end: int, low: str,
+                doc: Doc | None) -> Iterator[re.Match[str]]:
+        """The accepted matches in ``text[start:end]`` (``low``: that text in lower case)."""
+        if self.keys is not None and not any(k in low for k in self.keys):
+            return
+        for m in self.pattern.finditer(text, start, end):
+            if m.end() > m.start() and self.accept(m, text, doc) \
+                    and not _inside_name(m, text, doc):
+                yield m
+
+
+#: Every rule, in the order that breaks ties between matches of the same extent.
+_RULES: tuple[_Rule, ...] = (
+    # Friday, Oct. 23, 1998 / Oct. 23 / October 23rd
+    _Rule("mdy", _n_mdy, keys=_MONTH_KEYS, accept=_accept_month_name, day=True, pattern=(
+        rf"\b(?:{_WD},?\s+)?{_MON}\s*{_DAY}\b(?!\s*(?:%|percent|[-/:]\d))"
+        rf"(?:,?\s+(?P<year>{_Y4})\b)?")),
+    # 23 October 1998 / the 5th of May
+    _Rule("dmy", _n_mdy, keys=_MONTH_KEYS, accept=_accept_month_name, day=True, pattern=(
+        rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+(?P<year>{_Y4})\b)?")),
+    # 1998-08-07, 8/7/1998
+    _Rule("iso", _n_numeric, keys=_DIGITS, absolute=True, pattern=(
+        r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b(?!-)")),
+    _Rule("us", _n_numeric, keys=("/",), absolute=True, pattern=(
+        r"(?<![\d/])(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/"
+        r"(?P<year>(?:19|20)?\d\d)\b(?!/)")),
+    # late November, last April, mid-March, July 1997, the end of May
+    _Rule("month", _n_month, keys=_MONTH_KEYS, accept=_accept_month_name, pattern=(
+        rf"\b(?:{_POSP}[\s-]+)?(?:(?P<rel>last|next|this|coming|past|previous)\s+)?"
+        rf"{_MON}(?:(?:\s+of)?,?\s+(?:(?P<year>{_Y4})\b|(?P<sy>{_SPOKEN_YEAR})\b)|"
+        r"\s+(?P<yrel>last|this|next)\s+year\b)?(?![-\w])")),
+    # the winter of 1994
+        _Rule("season", _n_season, keys=("spring", "summer", "fall", "autumn", "winter"),
+            absolute=True, pattern=(
+        rf"\b(?:{_POSP}[\s-]+)?(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)"
+        rf"\s+of\s+(?:(?P<year>{_Y4})\b|(?P<sy>{_SPOKEN_YEAR})\b)")),
+    # 1990, fiscal 1989, the 1990s, mid-1980s, the '80s, early 1998
+    _Rule("year", _n_year, keys=_DIGITS, accept=_accept_year, absolute=True, pattern=(
+        rf"(?<![\w$.,/:-])(?:(?P<ty>(?:the\s+)?year\s+)|(?P<the>the\s+)?(?:{_POSP}[\s-]+)?|"
+        r"(?P<fy>fiscal|calendar)\s+)"
+        rf"(?P<year>{_Y4})(?P<s>'?s)?(?![\w%/-]|[.,:]\d)")),
+    # the 2015-16 season, 1990-1995: each year of a range of years
+    _Rule("range_from", _n_range_from, keys=("-", "–"), accept=_accept_range, absolute=True,
+          pattern=rf"(?<![\w$.,/:–-])(?=[12]\d{{3}}[-–])(?P<year>{_Y4})(?=[-–](?P<to>{_Y4}|\d\d)(?![\w%/–-]|[.,:]\d))"),
+    _Rule("range_to", _n_range_to, keys=("-", "–"), accept=_accept_range, absolute=True,
+          pattern=rf"(?<=[-–])(?<=(?<![\w$.,/:–-])(?P<from>{_Y4})[-–])(?P<to>{_Y4}|\d\d)(?![\w%/–-]|[.,:]\d)"),
+    _Rule("decade2", _n_decade2, keys=("0s",), absolute=True, pattern=(
+        r"(?<!\w)(?P<the>the\s+)?(?:(?P<pos>early|late|mid)[\s-]+)?'(?P<dec>\d)0s\b")),
+        _Rule("spoken", _n_spoken, keys=("nineteen", "twenty", "thousand"), accept=_accept_spoken,
+            absolute=True, pattern=(
+        rf"\b(?:the\s+year\s+)?(?P<sy>{_SPOKEN_YEAR})\b(?![\s-]+(?:percent|dollars|"
+        r"people|years?|months?|days?|hours?|minutes?))")),
+    # Q3, Q3 2025, H1 2024, FY2025, FY 2025
+        _Rule("qabbr", _n_qabbr, keys=("q1", "q2", "q3", "q4", "h1", "h2"), accept=_accept_qabbr,
+            pattern=(
+        rf"\b(?P<qh>[QH])(?P<n>[1-4])\b(?:(?:\s+|\s*['’]|\s+of\s+)"
+        rf"(?P<year>{_Y4}|\d\d)\b)?")),
+    _Rule("fy", _n_fy, keys=("fy",), accept=_accept_fy, pattern=(
+        rf"\bFY\s?(?P<year>{_Y4}|\d\d)\b")),
+    # the 20th century, the nineties
+    _Rule("century", _n_century, keys=("century",), absolute=True, pattern=(
+        r"\b(?:the\s+)?(?P<n>1\d|2[01]|[1-9])(?:st|nd|rd|th)[\s-]+century\b")),
+    _Rule("decadew", _n_decadew, keys=("ties",), absolute=True, pattern=(
+        r"\b(?:the\s+)?(?:(?P<pos>early|late|mid)[\s-]+)?(?P<w>twenties|thirties|"
+        r"forties|fifties|sixties|seventies|eighties|nineties)\b")),
+    # the third quarter of 1998, third-quarter, the year-ago quarter, the first half
+    _Rule("quarter", _n_quarter, keys=("quarter", "half", "period"), quarter=True, pattern=(
+        rf"\b(?:(?P<yrel>this|last|next)\s+year['’]s\s+|"
+        r"(?P<det>the|this|last|next|that|its|their)\s+)?"
+        r"(?:(?P<qmod>same|latest|current|previous|prior|year-ago|year-earlier|"
+        r"comparable|fiscal|calendar|recent|past)[\s-]+)?"
+        rf"(?:(?P<qy>{_Y4})\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|"
+        r"4th|final|last)[\s-]+)?(?P<unit>quarter|half|period)\b(?!-)"
+        rf"(?:(?:\s+of)?(?:\s+fiscal)?\s+(?P<year>{_Y4})\b)?")),
+    # last week, this year, next month, the past year, earlier this month, last summer,
+    # last Friday, the next day, that year, the end of the year
+        _Rule("rel", _n_rel, keys=(*_UNIT_KEYS, "spring", "summer", "fall", "autumn", "winter",
+            "morning", "afternoon",
+            "evening"), accept=_accept_rel, pattern=(
+        rf"\b(?:{_POSP}[\s-]+)?(?P<the>the\s+|this\s+(?=past|coming))?"
+        r"(?P<rel>this|last|next|past|coming|"
+        r"previous|following|current|same|that|prior|the)\s+"
+        r"(?P<unit>week(?:end)?|month|year|quarter|decade|century|day|spring|summer|fall|"
+        rf"autumn|winter|morning|afternoon|evening|night|{_WD_ALT})\b(?!-)")),
+    # today, yesterday morning, late yesterday, tonight
+        _Rule("dayrel", _n_dayrel, keys=("today", "tonight", "yesterday", "tomorrow"), day=True,
+            accept=_accept_dayrel,
+            pattern=(
+        r"\b(?:(?P<pos>early|late|earlier|later)\s+|the\s+day\s+(?P<da>after|before)\s+)?"
+        r"(?P<w>today|tonight|yesterday|tomorrow)"
+        r"(?:\s+(?P<pod>morning|afternoon|evening|night))?\b")),
+    # Friday, Wednesday night, Tuesday nights
+    _Rule("weekday", _n_weekday, keys=("day",), accept=_accept_weekday, day=True, pattern=(
+        rf"\b(?:(?P<pos>early|late)\s+)?{_WD}(?P<pl>s)?"
+        r"(?:\s+(?P<pod>morning|afternoon|evening|night)(?P<pl2>s)?)?\b")),
+    # 3 p.m., 10:30 a.m. EST, noon, midnight
+    _Rule("clock", _n_clock, keys=("m",), clock=True, pattern=(
+        rf"(?<![\w.:])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*{_AMPM}{_TZ}")),
+    _Rule("clock24", _n_clock24, keys=(":",), clock=True, pattern=(
+        r"(?<![\w.:$])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])"
+        r"(?:\s*(?P<h24>h|hrs|hours|GMT|UTC|local\s+time))?")),
+    # 2:14:08 (a race time), 14:35:08 GMT
+    _Rule("hms", _n_hms, keys=(":",), pattern=(
+        r"(?<![\w.:])(?P<h>\d{1,3}):(?P<mi>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])"
+        r"(?:\s*(?P<ap>[ap]\.m\.|[ap]m\b)|\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?")),
+    # a second term, his third term (of an office named before)
+    _Rule("term", _n_term, keys=("term",), pattern=(
+        r"\b(?P<ord>second|third|fourth|fifth|2nd|3rd|4th|5th)[\s-]+term\b(?!-)")),
+    # mid-morning, mid afternoon, late evening (the day last mentioned)
+    _Rule("midpart", _n_midpart, keys=("morning", "afternoon", "evening"), clock=True, pattern=(
+        r"\b(?P<pos>mid|early|late)[\s-]?(?P<pod>morning|afternoon|evening)\b(?!-)")),
+    _Rule("noon", _n_noon, keys=("noon", "midnight", "midday"), clock=True, pattern=(
+        r"\b(?P<w>noon|midnight|midday)\b")),
+    # six o'clock, 4 o’clock in the afternoon, 4 in the morning
+        _Rule("oclock", _n_oclock, keys=("clock", "in the", "at night"), accept=_accept_oclock,
+            clock=True, pattern=(
+        r"(?<![\w.:$])(?P<h>1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|"
+        r"nine|ten|eleven|twelve)(?:\s+o['’]\s?clock\b(?:\s+(?P<part>in\s+the\s+"
+        r"(?:morning|afternoon|evening)|at\s+night))?|\s+(?P<part2>in\s+the\s+"
+        r"(?:morning|afternoon|evening)|at\s+night)\b)")),
+    # two years, less than 48 hours, the past two months, a year ago, two days later,
+    # two-year, a minute and a half, two or three years
+    _Rule("dur", _n_dur, keys=_UNIT_KEYS, accept=_accept_dur, pattern=(
+        rf"\b(?:{_MODP}\s+)?(?:(?P<the>the|these|those)\s+)?(?:(?P<rel>past|last|next|"
+        r"coming|first|final|latest|previous|following|initial|remaining|recent|same|"
+        rf"better\s+part\s+of\s+the|other)\s+)?(?P<n>{_NUM})(?:\s+(?:or|to)\s+"
+        rf"(?P<n2>{_NUM}))?(?P<half>\s+and\s+a\s+half)?(?P<adj>\s+(?:more|additional|extra|straight|"
+        rf"consecutive|trading|business|full|working))?(?P<hy>[\s-]+){_UNIT}(?P<pl>s)?"
+        r"(?P<half2>\s+and\s+a\s+half)?(?P<long>-long)?(?P<orso>\s+or\s+(?:so|two|three|more))?"
+        r"(?:\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|old|of\s+age))?"
+        r"(?![\w-])")),
+    # half an hour, half a century
+    _Rule("half", _n_half, keys=("half",), pattern=(
+        r"\b(?:(?P<mod>about|nearly|almost|more\s+than|less\s+than)\s+)?half\s+an?\s+"
+        r"(?P<unit>minute|hour|day|year|decade|century)\b")),
+    # for years, decades-long, months ago, recent weeks, the coming months
+    _Rule("plural", _n_plural, keys=_UNIT_KEYS, pattern=(
+        r"\b(?:(?P<pre>recent|coming|the\s+coming|the\s+next\s+few|the\s+last\s+few|"
+        r"the\s+past\s+few|the\s+next|the\s+past|the\s+last|in\s+recent)\s+)?"
+        r"(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)"
+        r"(?:(?P<long>-long)|\s+(?P<dir>ago|later|earlier))?\b")),
+    # the fiscal year, the current year, the full year, the year ended June 30
+    _Rule("fyear", _n_fyear, keys=("year",), accept=_accept_fyear, pattern=(
+        r"\b(?P<det>the|this|its|their|last|next|that)\s+(?:(?P<adj>current|latest|"
+        r"full|past|previous|prior|coming|new|same|entire|whole)\s+)?(?P<fisc>fiscal\s+|"
+        r"calendar\s+|financial\s+|model\s+)?year\b(?![-'’])(?P<ended>\s+(?:ended|ending|"
+        r"that\s+ended))?")),
+    # year-ago, year-earlier (as modifiers)
+    _Rule("yearago", _n_yearago, keys=("year-",), pattern=(
+        r"\b(?P<w>year-ago|year-earlier|a\s+year-ago|a\s+year-earlier)\b(?!\s+"
+        r"(?:quarter|period|half))")),
+    # year-end, year's end, the end of the year (the latter through "rel")
+    _Rule("yearend", _n_yearend, keys=("year", "month-end"), pattern=(
+        r"\b(?:around\s+)?(?P<w>year-end|year\s+end|year['’]s\s+end|month-end)\b")),
+    # each July
+    _Rule("eachmonth", _n_eachmonth, keys=_MONTH_KEYS, accept=_accept_capital_month, pattern=(
+        rf"\b(?P<q>every|each)\s+{_MON}\b")),
+    # every week, each Thursday, twice a year, per day, daily
+        _Rule("set", _n_set, keys=(*_UNIT_KEYS, "morning", "afternoon", "evening"),
+            accept=_accept_set, pattern=(
+        r"\b(?:(?P<f>once|twice|thrice|(?:\d+|[a-z]+)\s+times)\s+)?(?P<q>every|each|per|a|an)"
+        r"\s+(?P<other>other\s+)?(?P<unit>second|minute|hour|day|night|week(?:end)?|month|"
+        rf"quarter|year|decade|{_WD_ALT}|morning|afternoon|evening)\b")),
+    _Rule("ref", _n_ref, accept=_accept_ref, lexicon_pattern=lambda: _refs()[0]),
+    _Rule("setword", _n_setword, keys=("ly",), lexicon_pattern=lambda: _sets()[0]),
+    _Rule("holiday", _n_holiday, keys=("day", "christmas", "eve", "year", "thanksgiving",
+                                    "halloween"), lexicon_pattern=lambda: _holidays()[0]),
+)
 
 
 def _candidates(text: str, start: int, end: int, doc: Doc | None) -> Iterator[_Cand]:
     low = text[start:end].lower()
     if not low.strip():
         return
-    tables: list[tuple[str, re.Pattern[str]]] = list(_PATTERNS.items())
-    tables += [("ref", _refs()[0]), ("setword", _sets()[0]), ("holiday", _holidays()[0])]
-    for kind, pat in tables:
-        keys = _KEYS.get(kind)
-        if keys is not None and not any(k in low for k in keys):
-            continue
-        for m in pat.finditer(text, start, end):
-            if m.end() > m.start() and _accept(kind, m, text, doc):
-                yield _Cand(m.start(), m.end(), kind, m)
+    for rule in _RULES:
+        for m in rule.matches(text, start, end, low, doc):
+            yield _Cand(m.start(), m.end(), rule, m)
 
 
 def _resolve(cands: list[_Cand]) -> list[_Cand]:
@@ -1494,34 +1751,35 @@ def _detect(text: str, doc: Doc | None, ranges: Sequence[tuple[int, int]]) -> li
     return _resolve(cands)
 
 
-_ABSOLUTE_KINDS = frozenset({"iso", "us", "spoken", "season", "century", "year", "decade2",
-                             "decadew"})
 _YEAR_GROUPS = ("year", "sy", "qy")
 
 
 def _is_absolute(c: _Cand) -> bool:
     """Whether the expression names its year itself (and so needs no anchor)."""
-    if c.kind in _ABSOLUTE_KINDS:
+    if c.rule.absolute:
         return True
     groups = c.match.groupdict()
     return any(groups.get(g) for g in _YEAR_GROUPS)
 
 
-_CLOCK_KINDS = frozenset({"clock", "clock24", "noon", "oclock"})
-_DAY_KINDS = frozenset({"weekday", "mdy", "dmy", "dayrel"})
 _CLOCK_DAY_GAP = re.compile(r"\s*(?:,\s*|on\s+)?")
+
+
+def _bare_weekday(m: re.Match[str]) -> bool:
+    """A weekday alone ("Wednesday", not "Wednesdays" nor "Wednesday, Oct. 4")."""
+    return "pl2" in m.re.groupindex and not (m["pl"] or m["pl2"])
 
 
 def _with_day(text: str, clock: _Cand, nxt: _Cand, val: _Value, ctx: _Ctx) -> _Value | None:
     """A time of day followed by its day ("10 p.m. Wednesday", "5 p.m. EST Nov. 9")."""
-    if nxt.kind not in _DAY_KINDS or not _CLOCK_DAY_GAP.fullmatch(text, clock.end, nxt.start):
+    if not nxt.rule.day or not _CLOCK_DAY_GAP.fullmatch(text, clock.end, nxt.start):
         return None
-    if nxt.kind == "weekday" and not (nxt.match["pl"] or nxt.match["pl2"]):
+    if _bare_weekday(nxt.match):
         wd = _WEEKDAYS[nxt.match["wd"].lower()]
         when = _weekday_date(ctx.day, wd, ctx.day_tense(clock.start, nxt.end))
         return None if val.value is None else val._replace(
             value=when.isoformat() + val.value[10:])
-    day = _NORMALISERS[nxt.kind](nxt.match, ctx)
+    day = nxt.rule.normalise(nxt.match, ctx)
     if day is None or not day.value or not re.match(r"\d{4}-\d\d-\d\d", day.value) \
             or val.value is None:
         return None
@@ -1538,14 +1796,14 @@ def _times(text: str, doc: Doc | None, ranges: Sequence[tuple[int, int]],
         if i == skip:
             continue
         try:
-            val = _NORMALISERS[c.kind](c.match, ctx)
+            val = c.rule.normalise(c.match, ctx)
         except (ValueError, OverflowError):  # a calendar out of range ("9999 years later")
             continue
         if val is None:
             continue
         s, e = _trim(text, val.start if val.start is not None else c.start,
                      val.end if val.end is not None else c.end)
-        if c.kind in _CLOCK_KINDS and i + 1 < len(cands):
+        if c.rule.clock and i + 1 < len(cands):
             try:
                 merged = _with_day(text, c, cands[i + 1], val, ctx)
             except (ValueError, OverflowError):
@@ -1559,15 +1817,16 @@ def _times(text: str, doc: Doc | None, ranges: Sequence[tuple[int, int]],
         focus_id, quarter_id = ctx.focus.day_id, ctx.focus.quarter_id
         if span is not None and val.value and val.type in (TimexType.DATE, TimexType.TIME) \
                 and val.anchored != "focus" and val.moves:
-            ctx.focus.update(val.value, tid, quarter=c.kind == "quarter")
+            ctx.focus.update(val.value, tid, quarter=c.rule.quarter)
         anchor_of = {"focus": focus_id, "quarter": quarter_id}.get(val.anchored or "") \
             or anchor_name
-        relative = not _is_absolute(c) or val.anchored is not None
+        relative = (not _is_absolute(c) or val.anchored is not None) \
+            and val.anchored != "unknown"
         out.append(TimeExpression(
             id=tid, span=Span.of(text, s, e), type=val.type, value=val.value, mod=val.mod,
             start=span[0] if span else None, end=span[1] if span else None,
             anchor=anchor_of if relative and val.type is not TimexType.DURATION else None,
-            granularity=_granularity(val.value) if span else None,
+            granularity=granularity(val.value) if span else None,
             quant=val.quant, freq=val.freq,
         ))
     return tuple(out)
