@@ -7,6 +7,7 @@ import bisect
 import contextvars
 import re
 
+from newsstruct.calendar import month_regex, weekday_regex
 from newsstruct.data import lexicon
 from newsstruct.layout import (
     DATE_PATTERN,
@@ -31,13 +32,13 @@ _CUT = re.compile(
     r"(?=[A-Z\d])|\b(?:updated|published|posted|last updated|view (?:more|all|my)|follow|"
     r"email|e-mail|read more|more from|special to|contact|categories|category|tags|tagged|"
     r"filed under)\b|\d"
-    r"|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)day\b",
+    r"|\b" + weekday_regex() + r"\b",
     re.IGNORECASE,
 )
 _GLUED = re.compile(
     # a label, a capitalised word or a month run into the name ("Jen MillsPublished Jul 17")
-    r"(?<=[a-z])(?=[A-Z]{2,}|(?:Published|Publish|Updated|Posted|Modified|Last)\b|(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)"
+    r"(?<=[a-z])(?=[A-Z]{2,}|(?:Published|Publish|Updated|Posted|Modified|Last)\b|"
+    + month_regex() + r")"
 )
 _TRAILING_JOINER = re.compile(r"(?:[\s,;:|&-]*\s(?:on|at|for|from|in|and|the|of))*[\s,;:|&-]*$",
                               re.IGNORECASE)

@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from functools import cached_property
 
 from newsstruct.byline.times import (
-    _MONTH,
     _hour,
     iter_times,
     writes_day_first,
 )
+from newsstruct.calendar import month_regex, weekday_regex
 from newsstruct.layout import (
     is_byline_line,
     is_date_line,
@@ -115,9 +115,9 @@ _WEEKDAY_TAIL = re.compile(
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s")
 #: A paragraph that opens with a date and a dash: a dateline ("March 3, 2016 -- ...").
 _DATED_DATELINE = re.compile(
-    r"\W{0,3}(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)day,?\s+)?"
-    r"(?:" + _MONTH.format(g="dm") + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+"
-    + _MONTH.format(g="dm2") + r",?\s+\d{4})\s*(?:--|[—–]|-\s)", re.IGNORECASE)
+    r"\W{0,3}(?:" + weekday_regex() + r",?\s+)?"
+    r"(?:" + month_regex("dm") + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+"
+    + month_regex("dm2") + r"\.?,?\s+\d{4})\s*(?:--|[—–]|-\s)", re.IGNORECASE)
 _EMBED_CREDIT = re.compile(r"@\w{1,30}\)\s*$")
 
 

@@ -3,11 +3,11 @@ month first) a page writes its numeric dates in."""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 
+from newsstruct.calendar import MONTH_NAMES, MONTHS, add_months, month_regex
 from newsstruct.types import (
     Granularity,
     ParseWarning,
@@ -37,13 +37,6 @@ _UNIT_GRANULARITY = {
 }
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
                  "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_MONTHS = {name: i for i, names in enumerate(
-    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-     ("oct", "october"), ("nov", "november"), ("dec", "december")], start=1) for name in names}
-
-_MONTH = (r"(?P<{g}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _TIME = (r"(?:,?\s*(?:at\s+|[-–—|•/@]\s*)?(?P<hh>\d{1,2})(?:[:.](?P<mi>\d{2}))?(?::\d{2})?"
          r"\s*(?P<ap>[ap]\.?m\.?)?(?:\s*\(?(?P<tz>[ECMP][SD]?T|UTC|GMT|BST|CES?T|IST|AES?T|JST|"
          r"ET|PT|CT|Z|[+-]\d{2}:?\d{2})\)?)?)?")
@@ -54,8 +47,9 @@ _ABSOLUTE = re.compile(
     r"(?P<iso>(?P<iy>\d{4})(?P<isep>[-/])(?P<im>\d{2})(?P=isep)(?P<id>\d{2}))"
     r"(?:[T ](?P<ih>\d{2}):(?P<imi>\d{2})"
     r"(?::\d{2}(?:\.\d+)?)?(?P<iz>Z|[+-]\d{2}:?\d{2})?)?"
-    r"|" + _MONTH.format(g="m1") + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<y1>\d{4})"
-    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?" + _MONTH.format(g="m2")
+    r"|" + month_regex("m1")
+    + r"\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<y1>\d{4})"
+    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?" + month_regex("m2") + r"\.?"
     # a two-digit year ("updated 3 May 18"), not an hour ("3 May 18:30")
     + r",?\s+(?P<y2>\d{4}|\d{2}(?![:.]?\d))"
     r"|(?P<n1>\d{1,2})(?P<sep>[/.])(?P<n2>\d{1,2})(?P=sep)(?P<n3>\d{4}|\d{2})"
@@ -63,8 +57,8 @@ _ABSOLUTE = re.compile(
     re.IGNORECASE,
 )
 _NO_YEAR = re.compile(
-    r"(?<![\w/.-])(?:" + _MONTH.format(g="m1") + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?"
-    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH.format(g="m2") + r")(?![\w/]|,?\s*\d{4})",
+    r"(?<![\w/.-])(?:" + month_regex("m1") + r"\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?"
+    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+" + month_regex("m2") + r"\.?)(?![\w/]|,?\s*\d{4})",
     re.IGNORECASE,
 )
 _TIME_FIRST = re.compile(
@@ -82,13 +76,6 @@ _RELATIVE = re.compile(
 _DURATION = re.compile(r"\s*(?:read|watch|listen|video|audio)\b", re.IGNORECASE)
 _UPDATED = re.compile(r"\b(?:updated|modified|last edited|edited)\b[^\d]{0,20}$", re.IGNORECASE)
 _FIRST_PUBLISHED = re.compile(r"\b(?:published|posted|first published)\b", re.IGNORECASE)
-
-
-def _add_months(d: dt.datetime, months: int) -> dt.datetime:
-    y, m = divmod(d.month - 1 + months, 12)
-    year, month = d.year + y, m + 1
-    day = min(d.day, calendar.monthrange(year, month)[1])
-    return d.replace(year=year, month=month, day=day)
 
 
 def _hour(hh: str | None, ap: str | None) -> int | None:
@@ -132,9 +119,9 @@ def _absolute_value(
             hh, mi, ap, tz = None, None, None, None
         else:
             if g["m1"]:
-                month, d, year = _MONTHS[g["m1"].lower()], int(g["d1"]), int(g["y1"])
+                month, d, year = MONTHS[g["m1"].lower().rstrip(".")], int(g["d1"]), int(g["y1"])
             elif g["m2"]:
-                month, d, year = _MONTHS[g["m2"].lower()], int(g["d2"]), _year(g["y2"])
+                month, d, year = MONTHS[g["m2"].lower().rstrip(".")], int(g["d2"]), _year(g["y2"])
             else:
                 n1, n2, year = int(g["n1"]), int(g["n2"]), _year(g["n3"])
                 if g["sep"] == "/" and day_first is None and n1 != n2 and max(n1, n2) <= 12:
@@ -172,9 +159,9 @@ def _relative(m: re.Match[str], reference: dt.datetime) -> tuple[dt.datetime, Gr
     unit = m.group("unit").lower()
     unit = _UNIT_ALIASES.get(unit, unit)
     if unit == "month":
-        value = _add_months(reference, -n)
+        value = add_months(reference, -n)
     elif unit == "year":
-        value = _add_months(reference, -12 * n)
+        value = add_months(reference, -12 * n)
     else:
         value = reference - n * _UNITS[unit]
     gran = _UNIT_GRANULARITY[unit]
@@ -214,7 +201,7 @@ def iter_times(
     if not found:
         for m in _NO_YEAR.finditer(text):
             g = m.groupdict()
-            month = _MONTHS[(g["m1"] or g["m2"]).lower().rstrip(".")]
+            month = MONTHS[(g["m1"] or g["m2"]).lower().rstrip(".")]
             try:
                 day = dt.date(reference.year, month, int(g["d1"] or g["d2"]))
             except ValueError:
@@ -270,9 +257,9 @@ def page_reference_date(text: str) -> dt.datetime | None:
 
 
 _SLASHED = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\w/])")
-_DAY_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?" + _MONTH.format(g="m")
-                        + r",?\s+\d{4}\b", re.IGNORECASE)
-_MONTH_DAY = re.compile(r"\b" + _MONTH.format(g="m") + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b",
+_DAY_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?" + month_regex("m")
+                        + r"\.?,?\s+\d{4}\b", re.IGNORECASE)
+_MONTH_DAY = re.compile(r"\b" + month_regex("m") + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b",
                         re.IGNORECASE)
 
 
@@ -310,7 +297,7 @@ def date_warnings(source: str, segments: Sequence[Segment]) -> tuple[ParseWarnin
         start = seg.span.start + m.start()
         out.append(ParseWarning(
             code=WarningCode.AMBIGUOUS_DATE, span=Span.of(source, start, start + len(m.group(0))),
-            message=f"{m.group(0)!r} may be {calendar.month_name[a]} {b} or "
-                    f"{calendar.month_name[b]} {a}, and the page shows no day order: "
+            message=f"{m.group(0)!r} may be {MONTH_NAMES[a - 1]} {b} or "
+                    f"{MONTH_NAMES[b - 1]} {a}, and the page shows no day order: "
                     "left unread"))
     return tuple(out)
