@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from newsstruct.byline.names import (
@@ -250,10 +250,18 @@ def parse_byline(
         _ENTITIES.reset(token)
 
 
-def _parse_byline(
-    source: str, segments: Sequence[Segment], reference: dt.datetime
-) -> Byline | None:
-    page = _Page(source, segments)
+def _add_new(authors: list[Author], found: Iterable[Author]) -> None:
+    """Append to ``authors`` each author of ``found`` whose name is not read already."""
+    for a in found:
+        if all(a.name.casefold() != b.name.casefold() for b in authors):
+            authors.append(a)
+
+
+def _placed(
+    source: str, segments: Sequence[Segment], reference: dt.datetime, page: _Page
+) -> list[tuple[int, Segment]]:
+    """The byline and dateline lines the layout found that may sign the article, with their
+    indexes: not those dating a list of teasers or posts, nor a "By" line inside the body."""
     paragraphs = [0]
     for s in segments:
         paragraphs.append(paragraphs[-1] + (s.kind is SegmentKind.PARAGRAPH))
@@ -274,81 +282,131 @@ def _parse_byline(
         # "* October 30, 2020 Jane Doe" / "* October 28, 2020 Jane Doe": a list of posts
         page.listed |= {i for i, _ in entries}
         placed = [(i, s) for i, s in placed if i not in page.listed]
-    bylines = [s for _, s in placed]
-    title = next((i for i, s in enumerate(segments) if s.kind is SegmentKind.TITLE), None)
-    title_text = segments[title].span.text.casefold() if title is not None else ""
+    return placed
+
+
+def _continued(source: str, segments: Sequence[Segment], i: int) -> list[Author]:
+    """The names on the line after the byline ``segments[i]`` when it opens with "&" or
+    "and" ("Jane Doe, Staff Attorney" / "& John Roe, Director of ...")."""
+    nxt = segments[i + 1] if i + 1 < len(segments) else None
+    cont = re.match(r"(?:&|and)\s+", nxt.span.text) if nxt is not None else None
+    if nxt is None or cont is None:
+        return []
+    return split_authors(nxt.span.text[cont.end():], nxt.span.start + cont.end(), source,
+                         explicit=False)
+
+
+def _placed_names(
+    source: str, segments: Sequence[Segment], placed: Sequence[tuple[int, Segment]],
+    explicit: bool | None,
+) -> tuple[list[Author], bool, bool]:
+    """The authors named on the byline lines (with "By" when ``explicit``, without when not,
+    either when ``None``); whether they were read from lines without "By"; and whether such
+    a line opens a line of something else (a list's entry, not a byline)."""
     authors: list[Author] = []
-    from_names_only = False
+    from_names_only = listing = False
+    for i, seg in placed:
+        if not (seg.kind is SegmentKind.BYLINE
+                and (explicit is None or _explicit(seg) == explicit)):
+            continue
+        found = _names_in(seg, source)
+        if explicit is None and found:
+            from_names_only = True
+            if _date_in(seg.span.text) is None and not _names_only(seg, source, found):
+                # a name that opens a line of something else: a list, not a byline
+                listing = True
+        _add_new(authors, found)
+        if found:
+            _add_new(authors, _continued(source, segments, i))
+    return authors, from_names_only, listing
+
+
+def _placed_times(
+    source: str, placed: Sequence[tuple[int, Segment]], reference: dt.datetime, page: _Page
+) -> tuple[PublishedTime | None, PublishedTime | None]:
+    """The first published and the first updated time written on the byline lines."""
     published: PublishedTime | None = None
     updated: PublishedTime | None = None
-    under_by, under_by_date = _under_by_near(source, segments, title)
-    # names after "By" win over lines that are only names
-    explicit = any(_explicit(s) and _names_in(s, source) for s in bylines
-                   if s.kind is SegmentKind.BYLINE) or bool(under_by) or None
-    listing = False
-    for i, seg in placed:
-        if seg.kind is SegmentKind.BYLINE and (explicit is None or _explicit(seg) == explicit):
-            found = _names_in(seg, source)
-            if explicit is None and found:
-                from_names_only = True
-                if _date_in(seg.span.text) is None and not _names_only(seg, source, found):
-                    # a name that opens a line of something else: a list, not a byline
-                    listing = True
-            for a in found:
-                if all(a.name.casefold() != b.name.casefold() for b in authors):
-                    authors.append(a)
-            nxt = segments[i + 1] if i + 1 < len(segments) else None
-            cont = re.match(r"(?:&|and)\s+", nxt.span.text) if nxt is not None else None
-            if found and nxt is not None and cont is not None:
-                # "Jane Doe, Staff Attorney" / "& John Roe, Director of ..."
-                for a in split_authors(nxt.span.text[cont.end():], nxt.span.start + cont.end(),
-                                       source, explicit=False):
-                    if all(a.name.casefold() != b.name.casefold() for b in authors):
-                        authors.append(a)
+    for _, seg in placed:
         for t in iter_times(seg.span.text, seg.span.start, source, reference,
                             day_first=page.day_first(seg.span.text)):
             if t.updated:
                 updated = updated or t
             elif published is None:
                 published = t
+    return published, updated
+
+
+def _first_date(
+    seg: Segment, source: str, reference: dt.datetime, page: _Page
+) -> PublishedTime | None:
+    """The first absolute date written on ``seg``."""
+    return next(iter_times(seg.span.text, seg.span.start, source, reference, relative=False,
+                           day_first=page.day_first(seg.span.text)), None)
+
+
+def _names_near_title(
+    source: str, segments: Sequence[Segment], page: _Page, title: int, title_text: str
+) -> tuple[list[Author], int | None]:
+    """With no byline names: names beside a date line near the headline (with the index of
+    that date line), else a name line right above the headline."""
+    found, dated = _names_beside_dates(
+        source, segments, page, max(0, title - NEAR_BEFORE),
+        min(len(segments), title + NEAR_AFTER + 1), title)
+    authors = _people(found, source, title_text)
+    if not found and title > 0:
+        # a name line right above the headline ("Jane Doe" / "Why My Friend ...")
+        authors = _people(_bare_names(segments[title - 1], source), source, title_text)
+    return authors, dated
+
+
+def _authors_elsewhere(
+    source: str, segments: Sequence[Segment], notes: list[Author]
+) -> list[Author]:
+    """With no names near the headline: a note about the author after the article, names
+    after "By" or with degrees above the first paragraph, a link to the author's articles,
+    the holder of the copyright."""
+    return notes or _people(_names_at_top(source, segments)
+                            or _names_with_degrees(source, segments), source, "") or _people(
+        _authors_from_profile_links(source, segments) or _copyright_holder(source, segments),
+        source, "")
+
+
+def _parse_byline(
+    source: str, segments: Sequence[Segment], reference: dt.datetime
+) -> Byline | None:
+    page = _Page(source, segments)
+    placed = _placed(source, segments, reference, page)
+    bylines = [s for _, s in placed]
+    title = next((i for i, s in enumerate(segments) if s.kind is SegmentKind.TITLE), None)
+    title_text = segments[title].span.text.casefold() if title is not None else ""
+    under_by, under_by_date = _under_by_near(source, segments, title)
+    # names after "By" win over lines that are only names
+    explicit = any(_explicit(s) and _names_in(s, source) for s in bylines
+                   if s.kind is SegmentKind.BYLINE) or bool(under_by) or None
+    authors, from_names_only, listing = _placed_names(source, segments, placed, explicit)
+    published, updated = _placed_times(source, placed, reference, page)
     if listing:
         # names on lines without "By" are not the byline when they are a list's entries
         authors = []
-    for a in under_by:
-        if all(a.name.casefold() != b.name.casefold() for b in authors):
-            authors.append(a)
+    _add_new(authors, under_by)
     authors = _people(authors, source, title_text if from_names_only else "")
     notes = _people(_authors_after_body(source, segments), source, "")
     if authors and from_names_only and notes:
         # a note about the author after the article outweighs names without "By"
         authors = notes
     if not authors and title is not None and not listing:
-        found, dated = _names_beside_dates(
-            source, segments, page, max(0, title - NEAR_BEFORE),
-            min(len(segments), title + NEAR_AFTER + 1), title)
-        authors = _people(found, source, title_text)
-        if not found and title > 0:
-            # a name line right above the headline ("Jane Doe" / "Why My Friend ...")
-            authors = _people(_bare_names(segments[title - 1], source), source, title_text)
+        authors, dated = _names_near_title(source, segments, page, title, title_text)
         if published is None and updated is None and authors and dated is not None:
             # the date beside the names
-            seg = segments[dated]
-            published = next(iter_times(seg.span.text, seg.span.start, source, reference,
-                                        relative=False,
-                                        day_first=page.day_first(seg.span.text)), None)
+            published = _first_date(segments[dated], source, reference, page)
     if published is None and updated is None and under_by and under_by_date is not None:
         # the date under the names listed under "By"
-        published = next(iter_times(
-            under_by_date.span.text, under_by_date.span.start, source, reference,
-            relative=False, day_first=page.day_first(under_by_date.span.text)), None)
+        published = _first_date(under_by_date, source, reference, page)
     if published is None and updated is None:
         published = _date_near_title(source, segments, reference, page, title)
     if not authors:
-        authors = notes or _people(_names_at_top(source, segments)
-                                   or _names_with_degrees(source, segments), source, "")
-    if not authors:
-        authors = _people(_authors_from_profile_links(source, segments)
-                          or _copyright_holder(source, segments), source, "")
+        authors = _authors_elsewhere(source, segments, notes)
     if not bylines:
         if published is None and not authors:
             return None
