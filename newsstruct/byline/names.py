@@ -228,7 +228,7 @@ def _piece_name(piece: str, *, explicit: bool, single: bool) -> tuple[str, str] 
     if any(w.lower().strip(".,:") in lexicon("byline_org_words") for w in piece.split()) or (
         not explicit and piece.split()[-1].rstrip(",:") in lexicon("entity_org_suffixes")
     ):
-        # "European Space Agency", "Betty Crocker Kitchens", "Brent Co" on a line without
+        # "European Space Agency", "Walt Disney Studios", "Brent Co" on a line without
         # "By" ("By Emily Co" is a person): an organisation
         return None
     name = _clean_name(piece.strip(), allow_single=explicit and single)
