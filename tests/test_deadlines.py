@@ -473,4 +473,4 @@ def test_due_span_stays_in_its_segment_above_a_blanked_line() -> None:
     # boilerplate: the token range of the due phrase must not take the blanked line in
     text = "rump Envoy Visits Moscow Before Sanctions Deadline\n\nW"
     article = newsstruct.parse_article(text, reference_date="2025-09-06")
-    assert [d.due.text for d in article.deadlines] == ["Sanctions Deadline"]
+    assert [d.due.text if d.due else None for d in article.deadlines] == ["Sanctions Deadline"]
