@@ -6,7 +6,8 @@ kept. This stage needs no spaCy model.
 
 How a page is read:
 
-1. The text is split into non-blank lines; each line gets cheap features (word count, list
+1. The text is split into non-blank lines (a line that is a whole text with its line breaks
+   collapsed is cut into sentence groups); each line gets cheap features (word count, list
    marker, sentence punctuation, a boilerplate kind from the lexicon
    ``newsstruct/data/boilerplate_patterns.txt``, whether it reads as a byline or a date line).
 2. The body is the run of lines with the highest score: prose lines count for their length,
@@ -20,21 +21,14 @@ How a page is read:
    that headline. A list that closes the article (a short heading or lead-in sharing a word
    with it, then three or more list items or lines with figures, up to the page's furniture)
    is the body's too; a picture's caption with its credit does not open the body.
-3. The header is read above the body: the cluster of byline and date lines nearest to it
-   (a run of evenly spaced headlines with their dates is a list of teasers, passed over and
-   not counted as distance), the headline as the headline-like line just above them (not a
-   section label, a name, a caption, a name under a lone "By"; an author's line between
-   headline and standfirst skipped), a repeated line close above preferred, and a line
-   sharing many more words with the opening paragraphs preferred to one that shares few
-   (but not to a headline above a "By" line by a line under that byline). A
-   text whose body starts within a few lines of its top is a copied article, and its first
-   line is the headline, unless a line the page repeats is found under it (a blog's name
-   above the post's title). With no header cluster, the best headline-like line is taken,
-   one the comments name ("6 thoughts on “...”") preferred, section labels in capitals and
-   lead-ins ending with a colon not. The line above a wiki's tagline ("From ... Wiki") is
-   its title; a share line that carries the headline ("Share All sharing options for: ...")
-   points to the line repeating it, or, when none does, is cut into the share label and the
-   title. The standfirst is the prose between headline and byline.
+3. The header is read above the body: the cluster of byline and date lines nearest to it,
+   scored by named weights (a run of evenly spaced headlines with their dates is a list of
+   teasers, passed over and not counted as distance). Every headline-like line above the
+   body, and the headline of each cluster, is a title candidate scored by the named
+   features and fitted weights of :mod:`newsstruct.layout.titles`; the best is the title
+   unless the "no title" option scores more (a text that is an article's body alone). A
+   headline shown twice is read at its place nearest the body. The standfirst is the prose
+   between headline and byline.
 4. Lines before the header are navigation, lines after the body related links or other
    furniture, unless the lexicon names a more precise kind. Inside the body, captions with
    credits (a credit after "©" too) and the pictures of a gallery ("2 of 4 ..."), repeated
