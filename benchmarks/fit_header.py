@@ -5,7 +5,10 @@ usage: python benchmarks/fit_header.py [--out PATH] [--l2 X]
 The pages are those of ``../shared/eval/header/dev.jsonl`` and ``wide.jsonl`` (``text_full``,
 and ``text_copy`` where there is one) whose gold title is one of the page's title candidates,
 the first ``WIRE_COPIES`` news-wire copies of ``../shared/eval/ner/dev.jsonl`` (Reuters copy:
-its first line is the headline, the second the place and date; one more "site"),
+its first line is the headline, the second the place and date; one more "site"), every
+``REPORT_STEP``-th report of ``../shared/eval/quotes/dev.jsonl`` (political news copied as
+text: the headline, written as a sentence with its full stop, then the paragraphs; one more
+"site"),
 and, as texts with no title at all, the gold ``body`` of every page that has one (an
 article's paragraphs with no header). On each page the candidates are scored by the named
 features of :mod:`newsstruct.layout.titles`; the weights are those of a conditional logit
@@ -48,6 +51,8 @@ MIN_SITES = 3
 STEPS, RATE = 3000, 0.05
 #: How many news-wire copies (Reuters, CoNLL 2003) are fitted on besides the web pages.
 WIRE_COPIES = 20
+#: Every how many-th report of the quotes dev set is fitted on (20 of its 84).
+REPORT_STEP = 4
 _WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+ \d{4}-\d{2}-\d{2}$")
 #: Second-level labels under which a registered domain has three labels ("bbc.co.uk").
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go"})
@@ -103,7 +108,20 @@ def wire_copies(n: int = WIRE_COPIES) -> list[dict[str, Any]]:
                             "title": first.strip(), "text_full": row["text"]})
             if len(out) == n:
                 break
-    return out
+    return out + report_copies()
+
+
+def report_copies(step: int = REPORT_STEP) -> list[dict[str, Any]]:
+    """Every ``step``-th report of the quotes dev set (PolNeAR), whose first line is its
+    headline, as pages of one more site."""
+    path = HEADER.parent / "quotes" / "dev.jsonl"
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh]
+    return [{"id": r["id"], "site": "report", "set": "report",
+             "title": r["text"].partition("\n")[0].strip(), "text_full": r["text"]}
+            for r in rows[::step]]
 
 
 def folds(pages: Sequence[dict[str, Any]], k: int) -> list[list[int]]:
@@ -222,7 +240,8 @@ def origin_line(pages: Sequence[dict[str, Any]], exs: Sequence[Example], l2: flo
             f"logit, L2 {l2}, on {len(exs) - n_body} texts of ../shared/eval/header dev.jsonl "
             f"+ wide.jsonl ({len(pages)} pages, {sites} sites; text_full and text_copy whose "
             f"gold title is a candidate; with {WIRE_COPIES} news-wire copies of "
-            f"../shared/eval/ner/dev.jsonl, headline on the first line) and {n_body} gold "
+            f"../shared/eval/ner/dev.jsonl and every {REPORT_STEP}th report of "
+            f"../shared/eval/quotes/dev.jsonl, headline on the first line) and {n_body} gold "
             f"bodies as texts with no title; "
             f"features firing on fewer than {MIN_SITES} sites get no weight")
 
