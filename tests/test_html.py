@@ -372,8 +372,8 @@ def _load(path: Path, name: str) -> ModuleType:
 
 #: Figures from the pages' HTML (layout and byline stages with the metadata weighed in).
 HTML_FLOORS = {
-    "dev": {"title_em": 0.93, "author_f1": 0.94, "date_acc": 0.96, "body_f1": 0.92},
-    "wide": {"title_em": 0.93, "author_f1": 0.84, "date_acc": 0.94},
+    "dev": {"title_em": 0.93, "author_f1": 0.92, "date_acc": 0.96, "body_f1": 0.92},
+    "wide": {"title_em": 0.94, "author_f1": 0.84, "date_acc": 0.94},
 }
 
 
