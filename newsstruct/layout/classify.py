@@ -77,6 +77,52 @@ def _in_table(i: int, feats: Sequence[_Feat]) -> bool:
         0 <= j < len(feats) and feats[j].row for j in (i - 1, i + 1, i + 2))
 
 
+def _above_body(i: int, feats: Sequence[_Feat], a: int, b: int, top: int,
+                last_byline: int) -> _Kind | None:
+    """The kind of a line between the header's top and the first paragraph (``i < a``)."""
+    f = feats[i]
+    if i == a - 1 and i > last_byline and _is_heading(i, feats, b):
+        # a section heading right before the first paragraph
+        return _AS_HEADING
+    if i > top and not (f.byline or f.date) and _in_table(i, feats):
+        # the lead-in or a label of a table that opens the body
+        return _AS_PARAGRAPH
+    if f.date and i > top:
+        return _AS_DATELINE
+    if f.words >= 6 and _LETTER.search(f.core):
+        # (a picture's caption is short: a longer line is other text of the page)
+        return _AS_CAPTION if len(f.core) <= CAPTION_MAX_CHARS else _AS_OTHER
+    return None
+
+
+def _in_body(i: int, feats: Sequence[_Feat], b: int, top: int, paragraph_seen: bool,
+             seen_in_body: set[str]) -> _Kind | None:
+    """The kind of a line of the body region (``a <= i <= b``); ``seen_in_body`` collects
+    the paragraphs read so far."""
+    f = feats[i]
+    if f.date and top < i and not paragraph_seen:
+        # a date line between the headline and the first paragraph ("LONDON 1996-08-30")
+        return _AS_DATELINE
+    if i >= b - 3 and AUTHOR_NOTE.match(f.core):
+        return _AS_CREDIT
+    if f.core in seen_in_body and f.words >= 4:
+        # the same text again (pages render a caption or teaser more than once)
+        return _AS_OTHER
+    if f.prose or f.row or (f.words >= 4 and not f.byline and not f.date):
+        seen_in_body.add(f.core)
+        if _is_heading(i, feats, b):
+            return _AS_HEADING
+        if _is_caption(f) and len(f.core) <= CAPTION_MAX_CHARS:
+            return _AS_CAPTION
+        return _AS_PARAGRAPH
+    if f.headline and f.words >= 2 and _is_heading(i, feats, b):
+        return _AS_HEADING
+    if _in_table(i, feats) and not f.byline and not f.date:
+        # a label or a wrapped cell of a table in the body ("AMERICAN LEAGUE", "Leeds)")
+        return _AS_PARAGRAPH
+    return None
+
+
 def _classify(feats: Sequence[_Feat], a: int, b: int, head: _Header) -> list[_Kind]:
     n = len(feats)
     kinds: list[_Kind] = [_AS_OTHER] * n
@@ -88,46 +134,20 @@ def _classify(feats: Sequence[_Feat], a: int, b: int, head: _Header) -> list[_Ki
         f = feats[i]
         if i - 1 > top and kinds[i - 1][0] is SegmentKind.PARAGRAPH:
             paragraph_seen = True
+        kind: _Kind | None
         if f.bp is not None:
-            kinds[i] = (SegmentKind.BOILERPLATE, f.bp)
+            kind = (SegmentKind.BOILERPLATE, f.bp)
         elif i < top:
             dateline = f.date and i >= top - 2 and _DATELINE_LINE.match(f.core) is not None
-            kinds[i] = _AS_DATELINE if dateline else _AS_NAVIGATION
+            kind = _AS_DATELINE if dateline else _AS_NAVIGATION
         elif i > b:
-            related = f.headline or f.bullet
-            kinds[i] = _AS_RELATED if related else _AS_OTHER
+            kind = _AS_RELATED if (f.headline or f.bullet) else _AS_OTHER
         elif i < a:
-            if i == a - 1 and i > last_byline and _is_heading(i, feats, b):
-                # a section heading right before the first paragraph
-                kinds[i] = _AS_HEADING
-            elif i > top and not (f.byline or f.date) and _in_table(i, feats):
-                # the lead-in or a label of a table that opens the body
-                kinds[i] = _AS_PARAGRAPH
-            elif f.date and i > top:
-                kinds[i] = _AS_DATELINE
-            elif f.words >= 6 and _LETTER.search(f.core):
-                # (a picture's caption is short: a longer line is other text of the page)
-                kinds[i] = _AS_CAPTION if len(f.core) <= CAPTION_MAX_CHARS else _AS_OTHER
-        elif f.date and top < i and not paragraph_seen:
-            # a date line between the headline and the first paragraph ("LONDON 1996-08-30")
-            kinds[i] = _AS_DATELINE
-        elif i >= b - 3 and AUTHOR_NOTE.match(f.core):
-            kinds[i] = _AS_CREDIT
-        elif f.core in seen_in_body and f.words >= 4:
-            # the same text again (pages render a caption or teaser more than once)
-            kinds[i] = _AS_OTHER
-        elif f.prose or f.row or (f.words >= 4 and not f.byline and not f.date):
-            seen_in_body.add(f.core)
-            kinds[i] = _AS_PARAGRAPH
-            if _is_heading(i, feats, b):
-                kinds[i] = _AS_HEADING
-            elif _is_caption(f) and len(f.core) <= CAPTION_MAX_CHARS:
-                kinds[i] = _AS_CAPTION
-        elif f.headline and f.words >= 2 and _is_heading(i, feats, b):
-            kinds[i] = _AS_HEADING
-        elif _in_table(i, feats) and not f.byline and not f.date:
-            # a label or a wrapped cell of a table in the body ("AMERICAN LEAGUE", "Leeds)")
-            kinds[i] = _AS_PARAGRAPH
+            kind = _above_body(i, feats, a, b, top, last_byline)
+        else:
+            kind = _in_body(i, feats, b, top, paragraph_seen, seen_in_body)
+        if kind is not None:
+            kinds[i] = kind
     if head.title is not None:
         kinds[head.title] = ((SegmentKind.TITLE, BoilerplateKind.SHARE) if head.carried
                              else _AS_TITLE)
