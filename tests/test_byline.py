@@ -330,10 +330,6 @@ BYLINE_LEXICONS = sorted((Path(__file__).resolve().parents[1] / "newsstruct" / "
                          .glob("byline_*.txt"))
 
 
-@pytest.mark.parametrize("path", BYLINE_LEXICONS, ids=[p.stem for p in BYLINE_LEXICONS])
-def test_byline_lexicons_name_their_source(path: Path) -> None:
-    first = path.read_text(encoding="utf-8").splitlines()[0]
-    assert first.startswith("# source: ") and len(first) > len("# source: ") + 10
 
 
 def test_given_names_are_what_their_source_gives() -> None:

@@ -25,7 +25,7 @@ from benchmarks.sample_deadlines import draw
 from newsstruct.deadlines import timex_interval
 from newsstruct.types import Bound, Deadline, DeadlineStatus, iter_spans
 
-from .conftest import EVAL, ROOT, read_jsonl
+from .conftest import EVAL, read_jsonl
 from .figures import hold
 
 GOLDEN_ENTRIES: list[dict[str, Any]] = read_jsonl(GOLDEN)
@@ -232,10 +232,6 @@ def test_untouched_figures() -> None:
          -r["neg_false_positives"], UNTOUCHED_FLOORS["neg_false_positives"])
 
 
-def test_deadline_lexicons_name_their_source() -> None:
-    for path in sorted((ROOT / "newsstruct" / "data").glob("deadline_*.txt")):
-        first = path.read_text(encoding="utf-8").splitlines()[0]
-        assert first.startswith("# source: "), path.name
 
 
 # --------------------------------------------------------------------------- rules

@@ -458,13 +458,6 @@ def test_is_role(role: str, ok: bool) -> None:
 # --------------------------------------------------------------------------- lexicons
 
 
-def test_entity_lexicons_state_their_source() -> None:
-    data = Path(ent_mod.__file__).resolve().parent.parent / "data"
-    files = sorted(data.glob("entity_*.txt"))
-    assert len(files) >= 12
-    for path in files:
-        first = path.read_text(encoding="utf-8").splitlines()[0]
-        assert first.startswith("# source: ") and len(first) > len("# source: ") + 10, path.name
 
 
 # --------------------------------------------------------------------------- figures

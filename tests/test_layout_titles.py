@@ -37,14 +37,6 @@ def _title(text: str) -> str | None:
     return next((s.text for s in segment_text(text) if s.kind is SegmentKind.TITLE), None)
 
 
-@pytest.mark.parametrize("path", sorted(
-    [*DATA.glob("boilerplate_*.txt"), *DATA.glob("function_words_*.txt"),
-     *DATA.glob("layout_*.txt")]), ids=lambda p: p.name)
-def test_layout_lexicons_say_where_they_come_from(path: Path) -> None:
-    first = path.read_text(encoding="utf-8").splitlines()[0]
-    assert first.startswith("# source: ") and len(first) > 30, path.name
-
-
 def test_header_weights_are_named_and_say_how_they_were_made() -> None:
     raw = json.loads((DATA / "header_weights.json").read_text(encoding="utf-8"))
     assert "benchmarks/fit_header.py" in raw["origin"] and "site" in raw["origin"]

@@ -397,13 +397,6 @@ def test_dev_figures_hold() -> None:
         hold(f"quotes dev {subset} {metric}", got[(subset, metric)], floor)
 
 
-def test_quote_lexicons_name_their_source() -> None:
-    data = Path(newsstruct.__file__).resolve().parent / "data"
-    files = sorted([*data.glob("cue_*.txt"), *data.glob("quote_*.txt")])
-    assert len(files) >= 12
-    for path in files:
-        first = path.read_text(encoding="utf-8").splitlines()[0]
-        assert first.startswith("# source: ") and len(first) > len("# source: ") + 10, path.name
 
 
 # --------------------------------------------------------------------------- speakers

@@ -553,11 +553,6 @@ def test_every_floating_holiday_has_hand_written_dates() -> None:
     assert floating - {"thanksgiving day", "labour day"} <= checked
 
 
-@pytest.mark.parametrize("path", sorted(Path(newsstruct.__file__).parent.glob("data/timex_*.txt")),
-                         ids=lambda p: p.name)
-def test_time_lexicons_name_their_source(path: Path) -> None:
-    first = path.read_text(encoding="utf-8").splitlines()[0]
-    assert first.startswith("# source: ") and len(first) > len("# source: ") + 10
 
 
 _FORMATS = ["%B {d}, %Y", "{d} %B %Y", "%Y-%m-%d", "%b. {d}, %Y", "%A, %B {d}, %Y"]
