@@ -608,8 +608,9 @@ def _reports(cue: Token, lemma: str, via: str) -> bool:
     preposition) reports what someone said or thought: an intention ("plans to open") is not
     a report, nor is a cue inside an intention or a refusal ("declined to comment on"), a
     belief without a verb in its clause ("finds it difficult"), a negated cue without a clause
-    ("has not commented on the case"), or a passive without its agent that reports no clause
-    ("is expected to meet")."""
+    ("has not commented on the case"), the object of an infinitive of purpose ("to confirm
+    the link, ..."), or a passive without its agent that reports no clause ("is expected to
+    meet")."""
     if via == "xcomp" and lemma in THOUGHT_LEMMAS and lemma not in SPEECH_LEMMAS:
         return False
     if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in _UNREALISED:
@@ -619,6 +620,11 @@ def _reports(cue: Token, lemma: str, via: str) -> bool:
         return lemma in SPEECH_LEMMAS or cue.dep_ == "parataxis" or any(
             c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in cue.children)
     if any(c.dep_ == "neg" for c in cue.children):
+        return False
+    if cue.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        # "To confirm the relationship, she ordered ...": the object of an infinitive of
+        # purpose is an act meant, not words reported
         return False
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children)
     return not passive or any(c.dep_ == "agent" for c in cue.children)
