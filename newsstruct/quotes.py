@@ -19,8 +19,12 @@ Two readings of the article meet here:
   of the sentence when the cue stands aside from it as in "A, he said, B", the object, or the
   clause an "according to" phrase attaches to), and a speaker (the subject, the agent of a
   passive, the object of "according to", or the subject of the clause the cue depends on:
-  "..., saying that ..."). Transcript lines ("PENCE: ...", also inside an opening mark) are
-  read as speech too when the label looks like a speaker: a role from
+  "..., saying that ..."). A reporting clause set in a sentence reports the clause it
+  governs ("A, he said, and B": A), or, closing a sentence with nothing of its own, what
+  stands before its comma ("People like Scott, he said."); a clause with its own subject and
+  no subordinator after a verb of saying is its complement even when parsed as an adverbial
+  ("said after the convention he would not ..."). Transcript lines ("PENCE: ...", also
+  inside an opening mark) are read as speech too when the label looks like a speaker: a role from
   ``quote_speaker_roles``, a name the parser knows (in a headline, a person only), or a name
   in capitals that the article also writes as a person's name or that opens several lines;
   a headline's "Stealth Over Health: ..." is not speech. A paragraph that is a note of the
