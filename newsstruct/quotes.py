@@ -19,8 +19,12 @@ Two readings of the article meet here:
   of the sentence when the cue stands aside from it as in "A, he said, B", the object, or the
   clause an "according to" phrase attaches to), and a speaker (the subject, the agent of a
   passive, the object of "according to", or the subject of the clause the cue depends on:
-  "..., saying that ..."). Transcript lines ("PENCE: ...", also inside an opening mark) are
-  read as speech too when the label looks like a speaker: a role from
+  "..., saying that ..."). A reporting clause set in a sentence reports the clause it
+  governs ("A, he said, and B": A), or, closing a sentence with nothing of its own, what
+  stands before its comma ("People like Scott, he said."); a clause with its own subject and
+  no subordinator after a verb of saying is its complement even when parsed as an adverbial
+  ("said after the convention he would not ..."). Transcript lines ("PENCE: ...", also
+  inside an opening mark) are read as speech too when the label looks like a speaker: a role from
   ``quote_speaker_roles``, a name the parser knows (in a headline, a person only), or a name
   in capitals that the article also writes as a person's name or that opens several lines;
   a headline's "Stealth Over Health: ..." is not speech. A paragraph that is a note of the
@@ -453,11 +457,19 @@ def _clause_content(text: str, cue: Token, sent: Iterable[Token]) -> Span | None
     added")."""
     comps = [c for c in cue.children if c.dep_ in _COMP_DEPS]
     if cue.dep_ == "parataxis":
+        if any(c.i < cue.i for c in comps):
+            # "A, he said, and B": the clause the parser hangs on the cue is what was said
+            return _tok_span(text, [t for c in comps if c.i < cue.i for t in c.subtree])
         region = sent if cue.head.dep_ == "ROOT" else cue.head.subtree
         skip = {t.i for t in cue.subtree}
         return _tok_span(text, [t for t in region if t.i not in skip])
     if not comps:
-        return _statement_content(text, cue)
+        bare = _bare_clause(cue)
+        if bare is not None:
+            lo = min(t.i for t in bare.subtree)
+            hi = _cut_tail(cue.doc, lo, max(t.i for t in bare.subtree))
+            return _tok_span(text, cue.doc[lo : hi + 1])
+        return _statement_content(text, cue) or _fronted(text, cue, sent)
     if cue.dep_ == "conj" and cue.head.i < cue.i and all(c.i < cue.i for c in comps):
         # "A, but B, another source said": the parser hangs the cue on A, the report is both
         sent_toks = list(sent)
@@ -485,6 +497,49 @@ def _clause_content(text: str, cue: Token, sent: Iterable[Token]) -> Span | None
                 last = _cut_tail(cue.doc, rest[0].i, last)
             return _tok_span(text, [t for t in sent if (t.i < lo or t.i > hi) and t.i <= last])
     return _content_from(text, cue, _COMP_DEPS)
+
+
+def _bare_clause(cue: Token) -> Token | None:
+    """``said after the convention he would not accept it``: a clause with its own subject and
+    no subordinator after a verb of saying, parsed as an adverbial, is what was said."""
+    if cue.lemma_.lower() not in SPEECH_LEMMAS:
+        return None
+    for c in cue.children:
+        if c.dep_ == "advcl" and c.i > cue.i and c.pos_ in ("VERB", "AUX") and any(
+                x.dep_ in ("nsubj", "nsubjpass") for x in c.children) and not any(
+                x.dep_ == "mark" or (x.dep_ == "advmod" and x.lower_ in _ADVERBIAL_OPENERS)
+                for x in c.children):
+            return c
+    return None
+
+
+#: Words that open an adverbial clause rather than a report ("said when he ...").
+_ADVERBIAL_OPENERS = frozenset({"when", "while", "as", "where", "whenever", "after", "before",
+                                "since", "until", "because", "if", "once", "though"})
+#: Dependents of a cue that are its circumstances, not what was said ("In March, he said.").
+_CIRCUMSTANCE_DEPS = frozenset({"prep", "advcl", "advmod", "npadvmod", "mark", "cc", "intj"})
+
+
+def _fronted(text: str, cue: Token, sent: Iterable[Token]) -> Span | None:
+    """``People like Scott, he said.``: a sentence-final reporting clause with nothing after it
+    but its circumstances reports what comes before its comma."""
+    if cue.dep_ != "ROOT" or cue.lemma_.lower() not in SPEECH_LEMMAS:
+        return None
+    subj = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    if subj is None:
+        return None
+    first = min(t.i for t in subj.subtree)
+    toks = list(sent)
+    before = [t for t in toks if t.i < first]
+    after = [t for t in toks if t.i > cue.i and not t.is_punct]
+    if len(before) < 4 or before[-1].text != "," or len(after) > 6:
+        return None
+    lead = before[0]
+    while lead.head.i != cue.i and lead.head.i != lead.i:
+        lead = lead.head
+    if lead.head.i == cue.i and lead.dep_ in _CIRCUMSTANCE_DEPS:
+        return None  # "In March, he said."
+    return _tok_span(text, before)
 
 
 def _statement_content(text: str, cue: Token) -> Span | None:
@@ -608,8 +663,9 @@ def _reports(cue: Token, lemma: str, via: str) -> bool:
     preposition) reports what someone said or thought: an intention ("plans to open") is not
     a report, nor is a cue inside an intention or a refusal ("declined to comment on"), a
     belief without a verb in its clause ("finds it difficult"), a negated cue without a clause
-    ("has not commented on the case"), or a passive without its agent that reports no clause
-    ("is expected to meet")."""
+    ("has not commented on the case"), the object of an infinitive of purpose ("to confirm
+    the link, ..."), or a passive without its agent that reports no clause ("is expected to
+    meet")."""
     if via == "xcomp" and lemma in THOUGHT_LEMMAS and lemma not in SPEECH_LEMMAS:
         return False
     if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in _UNREALISED:
@@ -619,6 +675,11 @@ def _reports(cue: Token, lemma: str, via: str) -> bool:
         return lemma in SPEECH_LEMMAS or cue.dep_ == "parataxis" or any(
             c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in cue.children)
     if any(c.dep_ == "neg" for c in cue.children):
+        return False
+    if cue.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        # "To confirm the relationship, she ordered ...": the object of an infinitive of
+        # purpose is an act meant, not words reported
         return False
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children)
     return not passive or any(c.dep_ == "agent" for c in cue.children)
