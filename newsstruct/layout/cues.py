@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from newsstruct.calendar import month_regex
 from newsstruct.data import lexicon
 from newsstruct.layout.lines import _strip_marker
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTH = f"(?i:{month_regex()})\\.?"
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?"
 #: Dates, times and relative times as bylines show them (used to recognise date lines).
 DATE_PATTERN = (
