@@ -2,7 +2,7 @@
 
 usage: python benchmarks/eval_header.py GOLD.jsonl PRED.jsonl [--field text_full|text_copy]
                                         [--layout-only] [--limit N] [--html]
-       python benchmarks/eval_header.py --cv K
+       python benchmarks/eval_header.py --cv K [--html]
 
 Each page goes through :func:`newsstruct.parse_article` (or, with ``--layout-only``, through
 the layout and byline stages alone, which give the same header and body without the spaCy
@@ -26,7 +26,8 @@ site (registered domain); the title weights are fitted (``benchmarks/fit_header.
 other folds and each fold is read with the weights fitted without it. The scorer's figures
 on the held-out folds are printed beside those of weights fitted on all pages and read on
 the same pages, per set and field (layout and byline only), with the share of gold bodies
-read as texts with no title.
+read as texts with no title. With ``--html`` as well, each page is also read from its HTML
+(the layout and byline stages with the metadata weighed in) with the same fold weights.
 
 The script also prints the layout stage's throughput (``segment_text`` alone, no spaCy) in
 pages per second over the same pages.
@@ -228,17 +229,53 @@ def _no_title(pages: list[dict[str, Any]]) -> tuple[int, int]:
     return untitled, len(bodies)
 
 
-def _read(pages: list[dict[str, Any]], scorer: ModuleType) -> dict[tuple[str, str], list[Any]]:
-    rows: dict[tuple[str, str], list[Any]] = {r: [] for r in CV_READS}
+#: The (set, reading) pairs ``--cv --html`` adds: each page read from its HTML.
+CV_HTML_READS = (("dev+wide", "html"), ("dev", "html"), ("wide", "html"))
+
+
+def _rendered(page: dict[str, Any], cache: dict[str, Any]) -> Any:
+    """The page's HTML rendered once (``None`` for a page that cannot be rendered)."""
+    from newsstruct import html as _html
+
+    if page["id"] not in cache:
+        gold = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "header"
+        try:
+            cache[page["id"]] = _html.render_html(page_html(gold / f"{page['set']}.jsonl", page),
+                                                  url=page.get("url"))
+        except (newsstruct.NewsstructError, OSError):
+            cache[page["id"]] = None
+    return cache[page["id"]]
+
+
+def _predict_html(page: dict[str, Any], cache: dict[str, Any]) -> dict[str, Any]:
+    from newsstruct import html as _html
+
+    rendered = _rendered(page, cache)
+    if rendered is None:
+        return prediction(page["id"], (), None)
+    ref = _byline.page_reference_date(rendered.text) or FALLBACK_REFERENCE
+    segments, by = _html.read_header(rendered, ref)
+    return prediction(page["id"], segments, by)
+
+
+def _read(pages: list[dict[str, Any]], scorer: ModuleType,
+          html_cache: dict[str, Any] | None = None) -> dict[tuple[str, str], list[Any]]:
+    reads = CV_READS + (CV_HTML_READS if html_cache is not None else ())
+    rows: dict[tuple[str, str], list[Any]] = {r: [] for r in reads}
     for p in pages:
-        for name, field in CV_READS:
-            if p.get(field) and name in ("dev+wide", p["set"]):
+        for name, field in reads:
+            if name not in ("dev+wide", p["set"]):
+                continue
+            if field == "html" and html_cache is not None:
+                rows[(name, field)].append(scorer.score_doc(p, _predict_html(p, html_cache)))
+            elif field != "html" and p.get(field):
                 rows[(name, field)].append(scorer.score_doc(p, _predict(p, field)))
     return rows
 
 
-def cross_validate(k: int) -> int:
-    """Print held-out-fold and all-data figures of ``k`` folds grouped by site."""
+def cross_validate(k: int, html: bool = False) -> int:
+    """Print held-out-fold and all-data figures of ``k`` folds grouped by site (with ``html``,
+    also of each page read from its HTML)."""
     from benchmarks import fit_header as fh
     from newsstruct.layout.titles import set_header_weights
 
@@ -247,7 +284,9 @@ def cross_validate(k: int) -> int:
     per_page = [fh.examples([p], scorer.ntitle) for p in pages]
     # news-wire copies (one more "site") are fitted on in every fold, never scored
     wire = fh.examples(fh.wire_copies(), scorer.ntitle)
-    held: dict[tuple[str, str], list[Any]] = {r: [] for r in CV_READS}
+    reads = CV_READS + (CV_HTML_READS if html else ())
+    cache: dict[str, Any] | None = {} if html else None
+    held: dict[tuple[str, str], list[Any]] = {r: [] for r in reads}
     held_untitled = held_bodies = 0
     try:
         for n, fold in enumerate(fh.folds(pages, k)):
@@ -255,21 +294,21 @@ def cross_validate(k: int) -> int:
             train = [e for i, exs in enumerate(per_page) if i not in inside for e in exs] + wire
             set_header_weights(fh.fit(train, origin=f"fold {n}"))
             test = [pages[i] for i in fold]
-            for key, rows in _read(test, scorer).items():
+            for key, rows in _read(test, scorer, cache).items():
                 held[key].extend(rows)
             u, m = _no_title(test)
             held_untitled, held_bodies = held_untitled + u, held_bodies + m
             print(f"fold {n}: {len(test)} pages, "
                   f"{len({p['site'] for p in test})} sites", flush=True)
         set_header_weights(fh.fit([e for exs in per_page for e in exs] + wire, origin="all"))
-        alldata = _read(pages, scorer)
+        alldata = _read(pages, scorer, cache)
         all_untitled, all_bodies = _no_title(pages)
     finally:
         set_header_weights(None)
     print(f"\n{k}-fold cross-validation by site over dev + wide "
           f"({len(pages)} pages, {len({p['site'] for p in pages})} sites); "
           "held-out / all-data (n)")
-    for key in CV_READS:
+    for key in reads:
         h, a = scorer.aggregate(held[key]), scorer.aggregate(alldata[key])
         cells = [f"{m}={h[m][0]:.3f}/{a[m][0]:.3f}(n={h[m][1]})" for m in CV_METRICS if m in h]
         print(f"  {key[0]:9s} {key[1]:10s} " + "  ".join(cells))
@@ -283,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point."""
     args = parse_args(argv)
     if args.cv:
-        return cross_validate(args.cv)
+        return cross_validate(args.cv, html=args.html)
     if args.gold is None or args.pred is None:
         print("GOLD and PRED are needed without --cv", file=sys.stderr)
         return 2
