@@ -19,6 +19,7 @@ from newsstruct.errors import (
     InvalidInputError,
     WorkerError,
 )
+from tests.modules import load_module
 
 from .conftest import EVAL, SEED, read_jsonl
 
@@ -222,13 +223,8 @@ def test_cli_missing_glob(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_batch_example(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "batch_example", Path(__file__).resolve().parents[1] / "examples" / "batch.py")
-    assert spec is not None and spec.loader is not None
-    example = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(example)
+    example = load_module(Path(__file__).resolve().parents[1] / "examples" / "batch.py",
+                          "batch_example")
     paths = _write_short(tmp_path)
     assert example.main([str(tmp_path / "a*.txt"), "--reference-date", REFERENCE]) == 0
     rows = _lines(capsys.readouterr().out)

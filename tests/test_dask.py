@@ -3,8 +3,6 @@ process gives, and each worker loads the pipeline once."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Iterator
 from types import ModuleType
 from typing import Any
@@ -13,6 +11,7 @@ import pytest
 
 import newsstruct
 from newsstruct import pipeline
+from tests.modules import load_module
 
 from .conftest import EVAL, ROOT, SEED, read_jsonl
 
@@ -23,13 +22,8 @@ REFERENCE = "2025-09-06"
 
 
 def _recipe() -> ModuleType:
-    name = "dask_recipe"  # the name Client.upload_file gives it on the workers
-    spec = importlib.util.spec_from_file_location(name, ROOT / "examples" / "dask_recipe.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+    # the name Client.upload_file gives it on the workers
+    return load_module(ROOT / "examples" / "dask_recipe.py", "dask_recipe")
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,7 @@ from newsstruct import pipeline
 from newsstruct.types import Entity, EntityType, MentionKind, Segment, SegmentKind, Span
 from tests.conftest import EVAL, read_jsonl
 from tests.figures import hold
+from tests.modules import load_module
 
 GOLDEN = Path(__file__).resolve().parent / "data" / "entities_golden.jsonl"
 CASES: list[dict[str, Any]] = [
@@ -487,7 +488,7 @@ def test_conll_dev_f1_holds() -> None:
         pytest.skip("../shared/eval/ner is not beside the checkout")
     bench = _bench("eval_entities")
     gold = read_jsonl(path)
-    scorer = _load_scorer(EVAL / "ner" / "score.py", "ner_score")
+    scorer = load_module(EVAL / "ner" / "score.py", "ner_score")
     preds = {p["id"]: p for p in bench.ner_predictions(gold)}
     res = scorer.score({g["id"]: g for g in gold}, preds)
     hold("entities: CoNLL-2003 dev F1", res["all"]["overall"]["f1"], 79.0)
@@ -502,7 +503,7 @@ def test_entities_dev_figures_hold(tmp_path: Path) -> None:
     bench.main([str(path), str(pred), "--no-score"])
     gold = read_jsonl(path)
     preds = {p["id"]: p for p in read_jsonl(pred)}
-    scorer = _load_scorer(EVAL / "entities" / "score.py", "entities_score")
+    scorer = load_module(EVAL / "entities" / "score.py", "entities_score")
     res = scorer.score({g["id"]: g for g in gold}, preds)
     hold("entities: entities dev canonical accuracy (%)", 100 * res["canonical_acc"]["acc"], 93.0)
     hold("entities: entities dev type accuracy (%)", 100 * res["type_acc"]["acc"], 91.5)
@@ -510,11 +511,3 @@ def test_entities_dev_figures_hold(tmp_path: Path) -> None:
     hold("entities: entities dev role precision (%)", 100 * tp_p / max(n_p, 1), 90.5)
 
 
-def _load_scorer(path: Path, name: str) -> Any:
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module

@@ -3,7 +3,6 @@ shared dev pages (scored with the shared scorer; skipped when ``../shared/eval``
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -15,22 +14,14 @@ import pytest
 from newsstruct import byline as _byline
 from newsstruct import layout as _layout
 from tests.figures import hold
+from tests.modules import load_module
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADER = ROOT.parent / "shared" / "eval" / "header"
 
 
-def _load(path: Path, name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def _bench() -> ModuleType:
-    return _load(ROOT / "benchmarks" / "eval_header.py", "eval_header")
+    return load_module(ROOT / "benchmarks" / "eval_header.py", "eval_header")
 
 
 def test_prediction_shape() -> None:
@@ -70,7 +61,7 @@ CV_FLOORS = {"title_em": 0.82, "author_f1": 0.88, "date_acc": 0.91, "body_f1": 0
 @pytest.mark.parametrize("field", sorted(FLOORS))
 def test_dev_figures_hold(field: str, tmp_path: Path) -> None:
     bench = _bench()
-    scorer = _load(HEADER / "score.py", "header_score")
+    scorer = load_module(HEADER / "score.py", "header_score")
     pred = tmp_path / "pred.jsonl"
     assert bench.main([str(HEADER / "dev.jsonl"), str(pred), "--field", field,
                        "--layout-only", "--speed-rounds", "1"]) == 0
@@ -87,7 +78,7 @@ def test_dev_figures_hold(field: str, tmp_path: Path) -> None:
 @pytest.mark.filterwarnings("ignore::ResourceWarning")
 def test_wide_figures_hold(tmp_path: Path) -> None:
     bench = _bench()
-    scorer = _load(HEADER / "score.py", "header_score")
+    scorer = load_module(HEADER / "score.py", "header_score")
     pred = tmp_path / "pred.jsonl"
     assert bench.main([str(HEADER / "wide.jsonl"), str(pred), "--field", "text_full",
                        "--layout-only", "--speed-rounds", "1"]) == 0

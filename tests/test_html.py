@@ -6,11 +6,8 @@ from __future__ import annotations
 import codecs
 import gzip
 import html as _escape
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -37,6 +34,7 @@ from newsstruct.types import (
 )
 from tests.figures import hold
 from tests.invariants import check_article, codes
+from tests.modules import load_module
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADER = ROOT.parent / "shared" / "eval" / "header"
@@ -361,15 +359,6 @@ def test_looks_like_html() -> None:
 # --------------------------------------------------------------------------- shared pages
 
 
-def _load(path: Path, name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 #: Figures from the pages' HTML (layout and byline stages with the metadata weighed in).
 HTML_FLOORS = {
     "dev": {"title_em": 0.93, "author_f1": 0.92, "date_acc": 0.96, "body_f1": 0.92},
@@ -381,8 +370,8 @@ HTML_FLOORS = {
 @pytest.mark.filterwarnings("ignore::ResourceWarning")
 @pytest.mark.parametrize("name", sorted(HTML_FLOORS))
 def test_header_figures_from_html(name: str, tmp_path: Path) -> None:
-    bench = _load(ROOT / "benchmarks" / "eval_header.py", "eval_header")
-    scorer = _load(HEADER / "score.py", "header_score")
+    bench = load_module(ROOT / "benchmarks" / "eval_header.py", "eval_header")
+    scorer = load_module(HEADER / "score.py", "header_score")
     gold, pred = HEADER / f"{name}.jsonl", tmp_path / "pred.jsonl"
     assert bench.main([str(gold), str(pred), "--html", "--layout-only",
                        "--speed-rounds", "1"]) == 0

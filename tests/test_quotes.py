@@ -29,6 +29,7 @@ from newsstruct.quotes import (
 )
 from newsstruct.types import Quote, QuoteKind, Segment, SegmentKind, Span, SpeakerMethod
 from tests.figures import hold
+from tests.modules import load_module
 
 DATA = Path(__file__).resolve().parent / "data"
 GOLDEN = [
@@ -408,10 +409,7 @@ def test_unselected_quotes_found_with_their_speaker() -> None:
 def test_dev_figures_hold() -> None:
     """The shared scorer's figures on the PolNeAR dev articles stay near their measured values;
     every quote's spans are the text at their offsets."""
-    spec = importlib.util.spec_from_file_location("quotes_score", EVAL_ROOT / "quotes" / "score.py")
-    assert spec is not None and spec.loader is not None
-    scorer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scorer)
+    scorer = load_module(EVAL_ROOT / "quotes" / "score.py", "quotes_score")
     bench = importlib.import_module("benchmarks.eval_quotes")
     golds = {}
     preds = {}

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -19,6 +17,7 @@ from newsstruct import pipeline, timex
 from newsstruct.data import lexicon
 from newsstruct.types import Segment, SegmentKind, Span, TimeExpression, TimexMod, TimexType
 from tests.figures import hold
+from tests.modules import load_module
 
 GOLDEN = Path(__file__).resolve().parent / "data" / "timex_golden.jsonl"
 
@@ -608,15 +607,6 @@ UNSELECTED = Path(__file__).resolve().parent / "data" / "timex_unselected.jsonl"
 FLOORS = {"value_F1": 0.79, "relaxed_F1": 0.92, "cue_recall": 0.93, "unselected": 0.89}
 
 
-def _load_module(path: Path, name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def _jsonl(path: Path) -> list[dict[str, Any]]:
     with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
@@ -632,7 +622,7 @@ def te3_dev() -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]], ModuleTy
 
     gold = _jsonl(TE3 / "dev.jsonl")
     preds, _, _ = eval_timex.predict_stage(gold, None)
-    return gold, {p["id"]: p for p in preds}, _load_module(TE3 / "score.py", "te3_score")
+    return gold, {p["id"]: p for p in preds}, load_module(TE3 / "score.py", "te3_score")
 
 
 def test_te3_dev_figures_hold(
