@@ -1,0 +1,188 @@
+"""Content boundaries: what a cue reports (its complement, the rest of a sentence it stands
+aside from, its object, the object of its preposition) and where that content ends."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from newsstruct.quotes.cues import (
+    _CUE_PREPOSITIONS,
+    _SPEECH_NOUNS,
+    _TIME_ENTS,
+    SPEECH_LEMMAS,
+    _tok_span,
+)
+from newsstruct.types import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_COMP_DEPS = frozenset({"ccomp", "xcomp"})
+_OBJ_DEPS = frozenset({"dobj", "oprd", "ccomp", "xcomp", "attr"})
+
+
+def _content_from(text: str, cue: Token, deps: frozenset[str]) -> Span | None:
+    comps = [c for c in cue.children if c.dep_ in deps]
+    if not comps:
+        return None
+    before = [c for c in comps if c.i < cue.i]
+    after = [c for c in comps if c.i > cue.i]
+    side = after if after else before
+    if after and before:
+        side = after if sum(len(list(c.subtree)) for c in after) >= sum(
+            len(list(c.subtree)) for c in before) else before
+    # "A, but B, the source added": everything from the first complement to the last
+    lo = min(t.i for c in side for t in c.subtree)
+    hi = max(t.i for c in side for t in c.subtree)
+    if side is after:
+        hi = _cut_tail(cue.doc, lo, hi)
+    return _tok_span(text, cue.doc[lo : hi + 1])
+
+
+def _cut_tail(doc: Doc, lo: int, hi: int) -> int:
+    """The last token of reported content running from ``lo`` to ``hi``: a clause after a
+    semicolon is the writer's again."""
+    for k in range(lo + 1, hi + 1):
+        if doc[k].text == ";":
+            return k - 1
+    return hi
+
+
+def _clause_content(text: str, cue: Token, sent: Iterable[Token]) -> Span | None:
+    """The reported clause of a cue of saying: its complement, or the rest of the sentence
+    when the cue and its speaker stand aside from it ("A, he said, B"; "A, the source
+    added")."""
+    comps = [c for c in cue.children if c.dep_ in _COMP_DEPS]
+    if cue.dep_ == "parataxis":
+        if any(c.i < cue.i for c in comps):
+            # "A, he said, and B": the clause the parser hangs on the cue is what was said
+            return _tok_span(text, [t for c in comps if c.i < cue.i for t in c.subtree])
+        region = sent if cue.head.dep_ == "ROOT" else cue.head.subtree
+        skip = {t.i for t in cue.subtree}
+        return _tok_span(text, [t for t in region if t.i not in skip])
+    if not comps:
+        bare = _bare_clause(cue)
+        if bare is not None:
+            lo = min(t.i for t in bare.subtree)
+            hi = _cut_tail(cue.doc, lo, max(t.i for t in bare.subtree))
+            return _tok_span(text, cue.doc[lo : hi + 1])
+        return _statement_content(text, cue) or _fronted(text, cue, sent)
+    if cue.dep_ == "conj" and cue.head.i < cue.i and all(c.i < cue.i for c in comps):
+        # "A, but B, another source said": the parser hangs the cue on A, the report is both
+        sent_toks = list(sent)
+        keep = {t.i for c in comps for t in c.subtree}
+        block = [t for t in cue.subtree if t.i not in keep and not t.is_punct]
+        lo = min(t.i for t in block)
+        tail = [t for t in sent_toks if t.i > max(t.i for t in block) and not t.is_punct]
+        if not tail and lo > min(keep) and min(keep) > sent_toks[0].i:
+            return _tok_span(text, [t for t in sent_toks if t.i < lo])
+    nxt = cue.i + 1
+    while nxt < len(cue.doc) and cue.doc[nxt].dep_ == "prt":
+        nxt += 1
+    if nxt < len(cue.doc) and cue.doc[nxt].text == ":" and any(c.i > cue.i for c in comps):
+        # "A, Kall said: “B”": what follows the colon is what was said
+        comps = [c for c in comps if c.i > cue.i]
+        return _tok_span(text, [t for c in comps for t in c.subtree])
+    if cue.dep_ == "ROOT":
+        keep = {t.i for c in comps for t in c.subtree}
+        block = [t for t in cue.subtree if t.i not in keep and not t.is_punct]
+        lo, hi = min(t.i for t in block), max(t.i for t in block)
+        rest = [t for t in sent if (t.i < lo or t.i > hi) and not t.is_punct]
+        if rest and len(rest) <= len(keep) + 2:
+            last = max(t.i for t in sent)
+            if rest[0].i > hi:
+                last = _cut_tail(cue.doc, rest[0].i, last)
+            return _tok_span(text, [t for t in sent if (t.i < lo or t.i > hi) and t.i <= last])
+    return _content_from(text, cue, _COMP_DEPS)
+
+
+def _bare_clause(cue: Token) -> Token | None:
+    """``said after the convention he would not accept it``: a clause with its own subject and
+    no subordinator after a verb of saying, parsed as an adverbial, is what was said."""
+    if cue.lemma_.lower() not in SPEECH_LEMMAS:
+        return None
+    for c in cue.children:
+        if c.dep_ == "advcl" and c.i > cue.i and c.pos_ in ("VERB", "AUX") and any(
+                x.dep_ in ("nsubj", "nsubjpass") for x in c.children) and not any(
+                x.dep_ == "mark" or (x.dep_ == "advmod" and x.lower_ in _ADVERBIAL_OPENERS)
+                for x in c.children):
+            return c
+    return None
+
+
+#: Words that open an adverbial clause rather than a report ("said when he ...").
+_ADVERBIAL_OPENERS = frozenset({"when", "while", "as", "where", "whenever", "after", "before",
+                                "since", "until", "because", "if", "once", "though"})
+#: Dependents of a cue that are its circumstances, not what was said ("In March, he said.").
+_CIRCUMSTANCE_DEPS = frozenset({"prep", "advcl", "advmod", "npadvmod", "mark", "cc", "intj"})
+
+
+def _fronted(text: str, cue: Token, sent: Iterable[Token]) -> Span | None:
+    """``People like Scott, he said.``: a sentence-final reporting clause with nothing after it
+    but its circumstances reports what comes before its comma."""
+    if cue.dep_ != "ROOT" or cue.lemma_.lower() not in SPEECH_LEMMAS:
+        return None
+    subj = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    if subj is None:
+        return None
+    first = min(t.i for t in subj.subtree)
+    toks = list(sent)
+    before = [t for t in toks if t.i < first]
+    after = [t for t in toks if t.i > cue.i and not t.is_punct]
+    if len(before) < 4 or before[-1].text != "," or len(after) > 6:
+        return None
+    lead = before[0]
+    while lead.head.i != cue.i and lead.head.i != lead.i:
+        lead = lead.head
+    if lead.head.i == cue.i and lead.dep_ in _CIRCUMSTANCE_DEPS:
+        return None  # "In March, he said."
+    return _tok_span(text, before)
+
+
+def _statement_content(text: str, cue: Token) -> Span | None:
+    """``said in a statement that X``, parsed with X hanging from the noun of speech: X."""
+    for prep in cue.children:
+        if prep.dep_ != "prep" or prep.i < cue.i:
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in _SPEECH_NOUNS:
+                continue
+            for clause in noun.children:
+                if clause.dep_ in ("acl", "ccomp") and any(
+                        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                    return _tok_span(text, clause.subtree)
+    return None
+
+
+def _aside(text: str, cue: Token) -> Span | None:
+    """The attribution itself: the cue with its speaker and modifiers, without what it
+    reports ("Trump said during a rally in Kenansville")."""
+    skip = {t.i for c in cue.children if c.dep_ in _COMP_DEPS for t in c.subtree}
+    toks = [t for t in cue.subtree if t.i not in skip]
+    return _tok_span(text, [t for t in toks if abs(t.i - cue.i) <= 12])
+
+
+def _object_content(text: str, cue: Token) -> Span | None:
+    """``described X as Y``, ``called X a Y``: the object with what is said of it."""
+    comps = [c for c in cue.children if c.dep_ in _OBJ_DEPS and c.i > cue.i]
+    if not comps:
+        return None
+    comps += [c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("as", "to", "of", "for")
+              and c.i > cue.i]
+    lo = min(t.i for c in comps for t in c.subtree)
+    hi = max(t.i for c in comps for t in c.subtree)
+    if lo == hi and cue.doc[lo].pos_ == "PRON":
+        # "defended itself", "denied it": a bare pronoun reports nothing
+        return None
+    return _tok_span(text, cue.doc[lo : hi + 1])
+
+
+def _prep_content(text: str, cue: Token) -> Span | None:
+    """``called for X``, ``complained about X``: the object of the cue's preposition."""
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ in _CUE_PREPOSITIONS and child.i > cue.i:
+            for obj in child.children:
+                if obj.dep_ in ("pobj", "pcomp") and obj.ent_type_ not in _TIME_ENTS:
+                    return _tok_span(text, obj.subtree)
+    return None
