@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 
 from newsstruct.byline.times import (
@@ -45,22 +45,14 @@ def _date_near_title(
     order = [*range(title, min(len(segments), title + NEAR_AFTER + 1)),
              *range(title - 1, max(-1, title - NEAR_BEFORE - 1), -1)]
     fallback: PublishedTime | None = None
-    for i in order:
-        seg = segments[i]
-        if i in page.listed or (
-            seg.kind in (SegmentKind.PARAGRAPH, SegmentKind.HEADING) and len(seg.span) > 150
-            and not _DATED_DATELINE.match(seg.span.text)
-        ):
+    for i, seg, t in _segment_times(source, segments, reference, page, order):
+        if not _publication_date(seg, t):
             continue
-        for t in iter_times(seg.span.text, seg.span.start, source, reference, relative=False,
-                            day_first=page.day_first(seg.span.text)):
-            if not _publication_date(seg, t):
-                continue
-            if t.approximate and i + 1 < len(segments):
-                t = _year_below(t, segments[i + 1], source)
-            if not t.updated:
-                return t
-            fallback = fallback or t
+        if t.approximate and i + 1 < len(segments):
+            t = _year_below(t, segments[i + 1], source)
+        if not t.updated:
+            return t
+        fallback = fallback or t
     return fallback or _labelled_or_nearest(source, segments, reference, title, page)
 
 
@@ -160,7 +152,24 @@ def _labelled_or_nearest(
     """Far from the headline: the first date the page labels as published (or posted,
     updated, edited), else the absolute date written closest to the headline."""
     nearest: tuple[int, PublishedTime] | None = None
-    for i, seg in enumerate(segments):
+    for i, seg, t in _segment_times(source, segments, reference, page, range(len(segments))):
+        if _labelled(seg, t):
+            return t
+        if not _publication_date(seg, t):
+            continue
+        if nearest is None or abs(i - title) < nearest[0]:
+            nearest = (abs(i - title), t)
+    return nearest[1] if nearest else None
+
+
+def _segment_times(
+    source: str, segments: Sequence[Segment], reference: dt.datetime, page: _Page,
+    order: Iterable[int],
+) -> Iterator[tuple[int, Segment, PublishedTime]]:
+    """The absolute times written in the segments, in the order given: not in teaser lists,
+    nor in long paragraphs or headings (except a dated dateline)."""
+    for i in order:
+        seg = segments[i]
         if i in page.listed or (
             seg.kind in (SegmentKind.PARAGRAPH, SegmentKind.HEADING) and len(seg.span) > 150
             and not _DATED_DATELINE.match(seg.span.text)
@@ -168,13 +177,7 @@ def _labelled_or_nearest(
             continue
         for t in iter_times(seg.span.text, seg.span.start, source, reference, relative=False,
                             day_first=page.day_first(seg.span.text)):
-            if _labelled(seg, t):
-                return t
-            if not _publication_date(seg, t):
-                continue
-            if nearest is None or abs(i - title) < nearest[0]:
-                nearest = (abs(i - title), t)
-    return nearest[1] if nearest else None
+            yield i, seg, t
 
 
 class _Page:
