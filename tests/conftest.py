@@ -66,7 +66,12 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """The accuracy figures the run measured, each beside its floor."""
     if not FIGURES:
         return
-    terminalreporter.section("accuracy figures (measured / floor)")
-    for name, measured, floor in FIGURES:
-        mark = "ok" if measured >= floor else "UNDER FLOOR"
-        terminalreporter.write_line(f"{name:<58} {measured:>9.4g} / {floor:<9.4g} {mark}")
+    terminalreporter.section("accuracy figures (measured / floor, or <= ceiling)")
+    for name, measured, bound, at_most in FIGURES:
+        if at_most:
+            mark = "ok" if measured <= bound else "OVER CEILING"
+            shown = f"<= {bound:<6.4g}"
+        else:
+            mark = "ok" if measured >= bound else "UNDER FLOOR"
+            shown = f"{bound:<9.4g}"
+        terminalreporter.write_line(f"{name:<58} {measured:>9.4g} / {shown} {mark}")

@@ -26,12 +26,14 @@ from newsstruct.deadlines import timex_interval
 from newsstruct.types import Bound, Deadline, DeadlineStatus, iter_spans
 
 from .conftest import EVAL, read_jsonl
-from .figures import hold
+from .figures import hold, hold_at_most
 
 GOLDEN_ENTRIES: list[dict[str, Any]] = read_jsonl(GOLDEN)
 UNTOUCHED_ENTRIES: list[dict[str, Any]] = read_jsonl(UNTOUCHED)
 #: Floors of the untouched figures, a few points under the value measured.
-UNTOUCHED_FLOORS = {"f1": 42.0, "due_value_acc": 80.0, "neg_false_positives": -1.0}
+UNTOUCHED_FLOORS = {"f1": 42.0, "due_value_acc": 80.0}
+#: False deadlines allowed in the untouched sentences without one (one is found today).
+UNTOUCHED_MAX_FALSE = 1
 DEV = EVAL / "deadlines" / "dev.jsonl"
 
 
@@ -228,8 +230,8 @@ def test_untouched_figures() -> None:
     hold("deadlines untouched: detection F1", r["f1"], UNTOUCHED_FLOORS["f1"])
     hold("deadlines untouched: due value accuracy", r["due_value_acc"],
          UNTOUCHED_FLOORS["due_value_acc"])
-    hold("deadlines untouched: false deadlines in sentences without one (negated)",
-         -r["neg_false_positives"], UNTOUCHED_FLOORS["neg_false_positives"])
+    hold_at_most("deadlines untouched: false deadlines in sentences without one",
+                 r["neg_false_positives"], UNTOUCHED_MAX_FALSE)
 
 
 
