@@ -23,6 +23,7 @@ import attrs
 
 from newsstruct.byline import split_authors
 from newsstruct.data import lexicon
+from newsstruct.layout.lines import split_lines
 from newsstruct.types import (
     Author,
     BoilerplateKind,
@@ -93,16 +94,6 @@ def _stated(metadata: PageMetadata) -> dict[str, set[str]]:
     return out
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    out = []
-    for m in re.finditer(r"[^\n]+", text):
-        line = m.group()
-        if line.strip():
-            start = m.start() + len(line) - len(line.lstrip())
-            out.append((start, m.start() + len(line.rstrip())))
-    return out
-
-
 def title_candidates(
     text: str, segments: Sequence[Segment], metadata: PageMetadata
 ) -> list[tuple[float, int, int, frozenset[str]]]:
@@ -111,7 +102,7 @@ def title_candidates(
     stated = _stated(metadata)
     heads = [i.span for i in metadata.items if i.source is MetadataSource.H1 and i.span]
     layout = next((s.span for s in segments if s.kind is SegmentKind.TITLE), None)
-    spans = dict.fromkeys(_lines(text))
+    spans = dict.fromkeys((ln.start, ln.end) for ln in split_lines(text))
     for h in heads:
         spans[(h.start, h.end)] = None
     out = []
