@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib.util
 import json
 import sys
 from collections.abc import Sequence
@@ -39,6 +38,7 @@ from types import ModuleType
 from typing import Any
 
 import newsstruct
+from benchmarks.modules import load_module
 from newsstruct.types import Deadline
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,12 +50,7 @@ SLOTS = ("set_by", "party", "demand", "consequence")
 
 def load_scorer(path: Path = SCORER) -> ModuleType:
     """The shared scorer as a module."""
-    spec = importlib.util.spec_from_file_location("deadline_score", path)
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"cannot load the scorer at {path}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module(path, "deadline_score")
 
 
 def _pair(span: Any) -> list[int] | None:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib.util
 import json
 import re
 import sys
@@ -36,6 +35,7 @@ from urllib.parse import urlsplit
 import attrs
 import numpy as np
 
+from benchmarks.modules import load_module
 from newsstruct import layout as _layout
 from newsstruct.layout import header as _header
 from newsstruct.layout.titles import CARRIER, TITLE_FEATURES, HeaderWeights
@@ -61,12 +61,7 @@ _CELL_GAP = re.compile(r"[ \t\u00a0]{10,}")
 
 def load_scorer() -> ModuleType:
     """The shared scorer ``../shared/eval/header/score.py``."""
-    spec = importlib.util.spec_from_file_location("header_score", HEADER / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["header_score"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_module(HEADER / "score.py", "header_score")
 
 
 def site(url: str) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 import newsstruct
+from benchmarks.modules import load_module
 from newsstruct import cli
 from newsstruct.errors import (
     EmptyArticleError,
@@ -19,7 +20,6 @@ from newsstruct.errors import (
     InvalidInputError,
     WorkerError,
 )
-from tests.modules import load_module
 
 from .conftest import EVAL, SEED, read_jsonl
 

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 import newsstruct
+from benchmarks.modules import load_module
 from newsstruct import pipeline
-from tests.modules import load_module
 
 from .conftest import EVAL, ROOT, SEED, read_jsonl
 

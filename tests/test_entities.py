@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 
 import newsstruct
+from benchmarks.modules import load_module
 from newsstruct import entities as ent_mod
 from newsstruct import pipeline
 from newsstruct.types import Entity, EntityType, MentionKind, Segment, SegmentKind, Span
 from tests.conftest import EVAL, read_jsonl
 from tests.figures import hold
-from tests.modules import load_module
 
 GOLDEN = Path(__file__).resolve().parent / "data" / "entities_golden.jsonl"
 CASES: list[dict[str, Any]] = [

@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
+from benchmarks.modules import load_module
 from newsstruct import byline as _byline
 from newsstruct import layout as _layout
 from tests.figures import hold
-from tests.modules import load_module
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADER = ROOT.parent / "shared" / "eval" / "header"

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 import newsstruct
+from benchmarks.modules import load_module
 from newsstruct import errors
 from newsstruct.evidence import apply_byline, metadata_people, metadata_time
 from newsstruct.html import decode_html, looks_like_html, render_html
@@ -34,7 +35,6 @@ from newsstruct.types import (
 )
 from tests.figures import hold
 from tests.invariants import check_article, codes
-from tests.modules import load_module
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADER = ROOT.parent / "shared" / "eval" / "header"

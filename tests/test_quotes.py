@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 import newsstruct
+from benchmarks.modules import load_module
 from newsstruct import entities as _entities
 from newsstruct import pipeline as _pipeline
 from newsstruct import quotes
@@ -29,7 +30,6 @@ from newsstruct.quotes import (
 )
 from newsstruct.types import Quote, QuoteKind, Segment, SegmentKind, Span, SpeakerMethod
 from tests.figures import hold
-from tests.modules import load_module
 
 DATA = Path(__file__).resolve().parent / "data"
 GOLDEN = [

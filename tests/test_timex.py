@@ -13,11 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsstruct
+from benchmarks.modules import load_module
 from newsstruct import pipeline, timex
 from newsstruct.data import lexicon
 from newsstruct.types import Segment, SegmentKind, Span, TimeExpression, TimexMod, TimexType
 from tests.figures import hold
-from tests.modules import load_module
 
 GOLDEN = Path(__file__).resolve().parent / "data" / "timex_golden.jsonl"
 
