@@ -116,22 +116,18 @@ def run(args: argparse.Namespace) -> int:
     with args.pred.open("w", encoding="utf-8") as out:
         for g in gold:
             text: str = g.get(args.field) or ""
-            if not text.strip():
-                out.write(json.dumps(prediction(g["id"], (), None)) + "\n")
+            if args.layout_only or not text.strip():
+                out.write(json.dumps(_predict(g, args.field), ensure_ascii=False) + "\n")
                 continue
             ref = _byline.page_reference_date(text) or FALLBACK_REFERENCE
-            if args.layout_only:
-                segments = _layout.segment_text(text)
-                by = _byline.parse_byline(text, segments, ref)
-            else:
-                try:
-                    art = newsstruct.parse_article(text, reference_date=ref)
-                except Exception as exc:  # a failing stage must not stop the benchmark
-                    failures.append(f"{g['id']}: {type(exc).__name__}")
-                    out.write(json.dumps(prediction(g["id"], (), None)) + "\n")
-                    continue
-                segments, by = art.segments, art.byline
-            out.write(json.dumps(prediction(g["id"], segments, by), ensure_ascii=False) + "\n")
+            try:
+                art = newsstruct.parse_article(text, reference_date=ref)
+            except Exception as exc:  # a failing stage must not stop the benchmark
+                failures.append(f"{g['id']}: {type(exc).__name__}")
+                out.write(json.dumps(prediction(g["id"], (), None)) + "\n")
+                continue
+            out.write(json.dumps(prediction(g["id"], art.segments, art.byline),
+                                 ensure_ascii=False) + "\n")
     elapsed = time.perf_counter() - t0
     mode = "layout+byline" if args.layout_only else "parse_article"
     print(f"{mode}: {len(gold)} pages ({args.field}) in {elapsed:.1f}s "
