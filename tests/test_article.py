@@ -293,3 +293,23 @@ def test_quotes_are_read_from_the_title() -> None:
     assert [q.content.text for q in in_title] == ["crazy system"]
     assert in_title[0].speaker_name == "Bill Clinton"
     assert {q.segment for q in article.quotes} == {SegmentKind.TITLE, SegmentKind.PARAGRAPH}
+
+
+def test_callers_published_time_fills_a_missing_one(seed: newsstruct.Article,
+                                                    seed_text: str) -> None:
+    without = seed_text.replace("1 month Ago By Nikodem Baran", "By Nikodem Baran")
+    bare = newsstruct.parse_article(without, reference_date="2025-09-06")
+    assert bare.published is None and [a.name for a in bare.authors] == ["Nikodem Baran"]
+    given = newsstruct.parse_article(without, reference_date="2025-09-06",
+                                     published="2025-08-06T14:30")
+    assert given.published is not None
+    assert given.published.source is newsstruct.TimeSource.CALLER
+    assert given.published.value == dt.datetime(2025, 8, 6, 14, 30)
+    assert given.published.granularity is newsstruct.Granularity.MINUTE
+    assert given.header.published is not None and given.header.published.source == "caller"
+    assert newsstruct.Article.from_json(given.to_json()) == given
+    # the text's own reading stands beside a caller's time
+    shown = newsstruct.parse_article(seed_text, reference_date="2025-09-06",
+                                     published="2025-08-01")
+    assert shown.published == seed.published
+    assert shown.published is not None and shown.published.source is newsstruct.TimeSource.TEXT

@@ -426,3 +426,30 @@ def test_cli_reads_pages(seed_text: str, tmp_path: Path,
     assert json.loads(capsys.readouterr().out)["metadata"] is None
     assert cli.main([str(plain), "--html"]) == 1
     assert "HTML" in capsys.readouterr().err
+
+
+def test_cli_batch_reads_pages_and_texts_in_order(seed_text: str, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from newsstruct import cli
+
+    title, _ = _seed_parts(seed_text)
+    page = seed_page(seed_text, byline="<p>By Nikodem Baran</p>")
+    (tmp_path / "a.html").write_text(page, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(seed_text, encoding="utf-8")
+    (tmp_path / "c.htm").write_text("<html><body><script>x()</script></body></html>")
+    (tmp_path / "d.html").write_text(page, encoding="utf-8")
+    rows = tmp_path / "e.jsonl"
+    rows.write_text(json.dumps({"id": "row-page", "html": page, "url": "https://example.org/a",
+                                "reference_date": REF}) + "\n"
+                    + json.dumps({"id": "row-text", "text": seed_text}) + "\n")
+    code = cli.main([str(tmp_path / "*.*"), "--reference-date", REF, "--no-progress"])
+    captured = capsys.readouterr()
+    out = [json.loads(line) for line in captured.out.splitlines()]
+    assert code == 1  # c.htm renders to no text: recorded, the others go on
+    assert [a["id"] for a in out] == [str(tmp_path / n) for n in ("a.html", "b.txt", "d.html")] \
+        + ["row-page", "row-text"]
+    pages = [a for a in out if a["metadata"] is not None]
+    assert [a["id"] for a in pages] == [out[0]["id"], out[2]["id"], "row-page"]
+    assert all(a["header"]["title"] == title for a in out)
+    assert pages[2]["metadata"]["url"] == "https://example.org/a"
+    assert "c.htm" in captured.err and "5 articles written, 1 failed" in captured.err
