@@ -45,8 +45,9 @@ that none of the shared sets holds, from two packages of the public registries:
 
 Neither gives a story its day: ``WIRE_DCT`` fixes one per file, inside the span its stories
 cover, and the due values are annotated against it. Steps 2 to 5 then run as above (the
-untouched pool by ``sha1("reuters:FILE:INDEX")`` or ``sha1("lee:FILE:INDEX")``; ``WIRE_MAX_CANDIDATES`` candidates and
-``WIRE_NEGATIVES`` others, the generator seeded with ``WIRE_SEED``). Ids are
+untouched pool by ``sha1("reuters:FILE:INDEX")`` or ``sha1("lee:FILE:INDEX")``; every candidate
+of the pool, as ``WIRE_MAX_CANDIDATES`` is above their number (345), and ``WIRE_NEGATIVES``
+others, the generator seeded with ``WIRE_SEED``). Ids are
 ``reuters:FILE:INDEX:OFFSET`` and ``lee:FILE:INDEX:OFFSET``; ``source`` names the package, its
 version and the file.
 """
