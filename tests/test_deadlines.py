@@ -137,8 +137,6 @@ def test_seed_status_upcoming_on_its_creation_day() -> None:
 
 # Golden deadlines the stage does not find, and why.
 GOLDEN_MISSES: dict[str, str] = {
-    "temporal:wsj_0542:1": "the parse attaches 'until 5 p.m.' to the relative clause "
-                           "'that it doesn't already own', not to 'extended'",
     "temporal:APW20000107.0088:1440": "the parse attaches 'to repatriate the child by Jan. 14' "
                                       "to 'get around', not to 'ruling'",
     "quotes:polnear/dev/politico_2016-09-12_former-dnc-chairman-calls-for-cl:581":
@@ -200,7 +198,7 @@ def test_golden_figures() -> None:
     hold("deadlines golden: detection F1", r["f1"], 96.0)
     hold("deadlines golden: due value accuracy", r["due_value_acc"], 97.0)
     hold("deadlines golden: bound accuracy", r["bound_acc"], 97.0)
-    hold("deadlines golden: set_by head accuracy", r["set_by_head_acc"], 86.0)
+    hold("deadlines golden: set_by head accuracy", r["set_by_head_acc"], 87.0)
     hold("deadlines golden: party head accuracy", r["party_head_acc"], 86.0)
     assert r["neg_docs"] >= 150
     assert r["neg_false_positives"] == 0
@@ -209,7 +207,7 @@ def test_golden_figures() -> None:
 @needs_scorer
 def test_golden_detection_through_parse_article() -> None:
     r = score_golden(dct_anchor=False)
-    hold("deadlines golden (dct as reference date only): detection F1", r["f1"], 93.0)
+    hold("deadlines golden (dct as reference date only): detection F1", r["f1"], 94.5)
 
 
 # --------------------------------------------------------------------------- untouched sentences
@@ -364,6 +362,21 @@ def test_frame_kinds(text: str, dct: str, due: str, value: str | None, bound: st
     found = _parse(text, dct)
     assert [(d.due.text if d.due else None, d.due_value, d.bound.value, d.status)
             for d in found] == [(due, value, bound, status)]
+
+
+def test_extension_until_attached_inside_a_long_object() -> None:
+    # Reuters-21578 (weka 3.6.14-3, ReutersGrain-train.arff story 330), a story of the pool
+    # left for writing rules: the parse hangs "until" on "accepting", inside the object
+    text = ("Americus Trust for American Home Products Shares said it extended its deadline for "
+            "accepting tendered shares until November 26, an extension of nine months.")
+    found = _parse(text, "1987-03-20")
+    assert [(d.due.text if d.due else None, d.bound, d.status) for d in found] == \
+        [("November 26", Bound.UNTIL, DeadlineStatus.EXTENDED)]
+    # temporal dev wsj_0542: hung on the relative clause "that it doesn't already own"
+    entry = next(e for e in GOLDEN_ENTRIES if e["id"] == "temporal:wsj_0542:1")
+    found = golden_deadlines(entry)
+    assert [(d.due.text if d.due else None, d.due_value) for d in found] == \
+        [("5 p.m. EST, Nov. 6", "1989-11-06T17:00")]
 
 
 def test_span_before_an_event_records_the_event() -> None:
