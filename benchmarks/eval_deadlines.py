@@ -17,10 +17,12 @@ scorer's figures twice: with each sentence's ``dct`` as ``published`` (as the fi
 does), and with the ``dct`` as ``reference_date`` only (where the article's own time is
 whatever the byline stage reads from the text; a lone sentence has no byline).
 
-The third form scores ``tests/data/deadlines_untouched.jsonl`` (sentences drawn by
+The third form scores the untouched sets (sentences drawn by
 ``benchmarks/sample_deadlines.py`` and annotated before the stage was first run on them; no
-rule is written from them) and prints, besides the scorer's figures, the share of matched
-deadlines whose ``status`` is the annotated one.
+rule is written from them), each apart: ``tests/data/deadlines_untouched.jsonl`` (from the
+shared corpora) and ``tests/data/deadlines_untouched_wire.jsonl`` (Reuters and ABC news that no
+shared set holds). Besides the scorer's figures it prints the share of matched deadlines whose
+``status`` is the annotated one.
 
 The golden sentences (``tests/data/deadlines_golden.jsonl``) were used to write the rules: their
 figures show the stage does what its cases say. The untouched figures are the measure.
@@ -45,6 +47,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SCORER = ROOT.parent / "shared" / "eval" / "deadlines" / "score.py"
 GOLDEN = ROOT / "tests" / "data" / "deadlines_golden.jsonl"
 UNTOUCHED = ROOT / "tests" / "data" / "deadlines_untouched.jsonl"
+UNTOUCHED_WIRE = ROOT / "tests" / "data" / "deadlines_untouched_wire.jsonl"
 SLOTS = ("set_by", "party", "demand", "consequence")
 
 
@@ -207,10 +210,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args(argv)
     if args.untouched:
-        r = score_golden(UNTOUCHED, verbose=args.verbose)
-        print(f"untouched sentences: {r['sentences']} ({r['negative_sentences']} without a "
-              "deadline); parse_article(text, reference_date=dct, published=dct)")
-        _print(r)
+        for path in (UNTOUCHED, UNTOUCHED_WIRE):
+            r = score_golden(path, verbose=args.verbose)
+            print(f"{path.name}: {r['sentences']} sentences ({r['negative_sentences']} without "
+                  "a deadline); parse_article(text, reference_date=dct, published=dct)")
+            _print(r)
         return 0
     if args.golden is not None:
         paths = args.golden or [GOLDEN]

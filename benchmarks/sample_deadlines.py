@@ -2,6 +2,7 @@
 
 usage:
     python benchmarks/sample_deadlines.py OUT.jsonl   # sentences to annotate by hand
+    python benchmarks/sample_deadlines.py --wire OUT.jsonl WEKA_EXAMPLES GENSIM_TEST_DATA
 
 The procedure (it never runs the deadline stage):
 
@@ -27,11 +28,34 @@ The procedure (it never runs the deadline stage):
 
 Each line: ``id`` (``source:doc:offset``), ``source``, ``doc``, ``dct`` (the document's day:
 TimeBank's dct, the date in a PolNeAR id, a page's published day), ``text``, ``cand``.
+
+The wire draw (``--wire``, the file ``tests/data/deadlines_untouched_wire.jsonl``) takes news
+that none of the shared sets holds, from two packages of the public registries:
+
+- Reuters-21578 (Reuters newswire, 1987; ModApte split) as shipped in Debian's ``weka``
+  3.6.14-3 (GPL-2; ``apt-get download weka``, then ``dpkg-deb -x``):
+  ``usr/share/doc/weka/examples/ReutersGrain-train.arff`` and ``ReutersGrain-test.arff``
+  (``ReutersCorn-*`` hold the same texts). Each story is rebuilt from its wrapped lines: a line
+  break before an indented line ends a paragraph, any other is a space; entities are unescaped
+  and the closing "Reuter" dropped.
+- The Lee corpus (Australian Broadcasting Corporation news, 2001-2002; Lee, Pincombe & Welsh
+  2005) as shipped in the wheel of ``gensim`` 4.4.0 (LGPL-2.1; ``pip download --no-deps
+  gensim==4.4.0``): ``gensim/test/test_data/lee_background.cor`` and ``lee.cor``, one story a
+  line, Latin-1.
+
+Neither gives a story its day: ``WIRE_DCT`` fixes one per file, inside the span its stories
+cover, and the due values are annotated against it. Steps 2 to 5 then run as above (the
+untouched pool by ``sha1("reuters:FILE:INDEX")`` or ``sha1("lee:FILE:INDEX")``; every candidate
+of the pool, as ``WIRE_MAX_CANDIDATES`` is above their number (345), and ``WIRE_NEGATIVES``
+others, the generator seeded with ``WIRE_SEED``). Ids are
+``reuters:FILE:INDEX:OFFSET`` and ``lee:FILE:INDEX:OFFSET``; ``source`` names the package, its
+version and the file.
 """
 
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import random
 import re
@@ -46,6 +70,14 @@ MAX_CANDIDATES = 400
 PAGE_SEED = 1516
 PAGE_NEGATIVES = 40
 NEGATIVES = 60
+WIRE_SEED = 1517
+WIRE_MAX_CANDIDATES = 1000
+WIRE_NEGATIVES = 90
+#: The day given to every story of a file that gives none (the wire draw).
+WIRE_DCT = {"ReutersGrain-train.arff": "1987-03-20", "ReutersGrain-test.arff": "1987-04-15",
+            "lee_background.cor": "2001-12-15", "lee.cor": "2001-12-15"}
+WEKA = "weka 3.6.14-3 (Debian) usr/share/doc/weka/examples/"
+GENSIM = "gensim 4.4.0 (PyPI wheel) gensim/test/test_data/"
 
 _MONTH = (r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|march|april|may|june|july|aug(?:ust|\.)?|"
           r"sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)")
@@ -130,8 +162,34 @@ def _page_texts() -> Iterator[tuple[str, str, str, str, str]]:
                 yield "header", f"header/{name}.jsonl", d["id"], published, d["text_full"]
 
 
+def _reuters_story(raw: str) -> str:
+    """A Reuters story of an ARFF string rebuilt as text (see the wire draw)."""
+    text = re.sub(r"\\(.)", lambda m: "\n" if m.group(1) == "n" else m.group(1), raw)
+    text = re.sub(r"\s*Reuter\s*\x03?\s*$", "", html.unescape(text))
+    return re.sub(r"\n +", "\n", re.sub(r"\n(?! )", " ", text)).strip()
+
+
+def _wire_texts(weka: Path, gensim: Path) -> Iterator[tuple[str, str, str, str, str]]:
+    """The wire draw's (source, file, doc, dct, text) of every story."""
+    for name in ("ReutersGrain-train.arff", "ReutersGrain-test.arff"):
+        data = (weka / name).read_text(encoding="latin-1").split("@data", 1)[1]
+        for i, m in enumerate(re.finditer(r"^'((?:[^'\\]|\\.)*)',\d", data, re.MULTILINE)):
+            yield "reuters", WEKA + name, f"{name}:{i}", WIRE_DCT[name], _reuters_story(m.group(1))
+    for name in ("lee_background.cor", "lee.cor"):
+        lines = (gensim / name).read_text(encoding="latin-1").splitlines()
+        for i, line in enumerate(lines):
+            if line.strip():
+                yield "lee", GENSIM + name, f"{name}:{i}", WIRE_DCT[name], line.strip()
+
+
+def draw_wire(weka: Path, gensim: Path) -> list[dict[str, object]]:
+    """The wire draw (sources: see the module's docstring)."""
+    return _draw(_wire_texts(weka, gensim), None, WIRE_SEED, WIRE_NEGATIVES,
+                 WIRE_MAX_CANDIDATES)
+
+
 def _draw(texts: Iterator[tuple[str, str, str, str, str]], prefix: str | None, seed: int,
-          negatives: int) -> list[dict[str, object]]:
+          negatives: int, max_candidates: int = MAX_CANDIDATES) -> list[dict[str, object]]:
     """Steps 2-5 over some texts."""
     golden = _golden_texts()
     cands: list[dict[str, str]] = []
@@ -148,7 +206,7 @@ def _draw(texts: Iterator[tuple[str, str, str, str, str]], prefix: str | None, s
     rng = random.Random(seed)
     rng.shuffle(cands)
     rng.shuffle(others)
-    picked = [{**r, "cand": True} for r in cands[:MAX_CANDIDATES]]
+    picked = [{**r, "cand": True} for r in cands[:max_candidates]]
     picked += [{**r, "cand": False} for r in others[:negatives]]
     return picked
 
@@ -162,7 +220,11 @@ def draw() -> list[dict[str, object]]:
 def main(argv: list[str] | None = None) -> int:
     """Write the drawn sentences."""
     args = sys.argv[1:] if argv is None else argv
-    rows = draw()
+    if args and args[0] == "--wire":
+        rows = draw_wire(Path(args[2]), Path(args[3]))
+        args = args[1:]
+    else:
+        rows = draw()
     with Path(args[0]).open("w", encoding="utf-8") as out:
         for r in rows:
             out.write(json.dumps(r, ensure_ascii=False) + "\n")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,6 +16,7 @@ from benchmarks.eval_deadlines import (
     GOLDEN,
     SCORER,
     UNTOUCHED,
+    UNTOUCHED_WIRE,
     deadlines_with_dct,
     golden_deadlines,
     golden_to_gold,
@@ -21,7 +24,7 @@ from benchmarks.eval_deadlines import (
     score_golden,
     to_prediction,
 )
-from benchmarks.sample_deadlines import draw
+from benchmarks.sample_deadlines import draw, draw_wire
 from newsstruct.deadlines import timex_interval
 from newsstruct.types import Bound, Deadline, DeadlineStatus, iter_spans
 
@@ -34,6 +37,13 @@ UNTOUCHED_ENTRIES: list[dict[str, Any]] = read_jsonl(UNTOUCHED)
 UNTOUCHED_FLOORS = {"f1": 42.0, "due_value_acc": 80.0}
 #: False deadlines allowed in the untouched sentences without one (one is found today).
 UNTOUCHED_MAX_FALSE = 1
+UNTOUCHED_WIRE_ENTRIES: list[dict[str, Any]] = read_jsonl(UNTOUCHED_WIRE)
+#: Floors of the wire figures, a few points under the first run's (72.0 and 77.8; 0 false).
+UNTOUCHED_WIRE_FLOORS = {"f1": 70.0, "due_value_acc": 75.0}
+UNTOUCHED_WIRE_MAX_FALSE = 0
+#: ``WEKA_EXAMPLES:GENSIM_TEST_DATA``, the two folders the wire draw reads (see
+#: ``benchmarks/sample_deadlines.py``); its test is skipped without them.
+WIRE_SOURCES = os.environ.get("NEWSSTRUCT_WIRE_SOURCES", "")
 DEV = EVAL / "deadlines" / "dev.jsonl"
 
 
@@ -127,8 +137,6 @@ def test_seed_status_upcoming_on_its_creation_day() -> None:
 
 # Golden deadlines the stage does not find, and why.
 GOLDEN_MISSES: dict[str, str] = {
-    "temporal:wsj_0542:1": "the parse attaches 'until 5 p.m.' to the relative clause "
-                           "'that it doesn't already own', not to 'extended'",
     "temporal:APW20000107.0088:1440": "the parse attaches 'to repatriate the child by Jan. 14' "
                                       "to 'get around', not to 'ruling'",
     "quotes:polnear/dev/politico_2016-09-12_former-dnc-chairman-calls-for-cl:581":
@@ -145,7 +153,7 @@ def test_golden_file_is_well_formed() -> None:
     assert sum(1 for e in GOLDEN_ENTRIES if not e["deadlines"]) >= 150
     ids = [e["id"] for e in GOLDEN_ENTRIES]
     assert len(set(ids)) == len(ids) and set(GOLDEN_MISSES) <= set(ids)
-    untouched = {e["text"] for e in UNTOUCHED_ENTRIES}
+    untouched = {e["text"] for e in UNTOUCHED_ENTRIES + UNTOUCHED_WIRE_ENTRIES}
     assert not any(e["text"] in untouched for e in GOLDEN_ENTRIES)
     for e in GOLDEN_ENTRIES:
         golden_to_gold(e)  # every span is found in its sentence
@@ -190,7 +198,7 @@ def test_golden_figures() -> None:
     hold("deadlines golden: detection F1", r["f1"], 96.0)
     hold("deadlines golden: due value accuracy", r["due_value_acc"], 97.0)
     hold("deadlines golden: bound accuracy", r["bound_acc"], 97.0)
-    hold("deadlines golden: set_by head accuracy", r["set_by_head_acc"], 86.0)
+    hold("deadlines golden: set_by head accuracy", r["set_by_head_acc"], 87.0)
     hold("deadlines golden: party head accuracy", r["party_head_acc"], 86.0)
     assert r["neg_docs"] >= 150
     assert r["neg_false_positives"] == 0
@@ -199,7 +207,7 @@ def test_golden_figures() -> None:
 @needs_scorer
 def test_golden_detection_through_parse_article() -> None:
     r = score_golden(dct_anchor=False)
-    hold("deadlines golden (dct as reference date only): detection F1", r["f1"], 93.0)
+    hold("deadlines golden (dct as reference date only): detection F1", r["f1"], 94.5)
 
 
 # --------------------------------------------------------------------------- untouched sentences
@@ -232,6 +240,43 @@ def test_untouched_figures() -> None:
          UNTOUCHED_FLOORS["due_value_acc"])
     hold_at_most("deadlines untouched: false deadlines in sentences without one",
                  r["neg_false_positives"], UNTOUCHED_MAX_FALSE)
+
+
+def test_untouched_wire_file_is_well_formed() -> None:
+    entries = UNTOUCHED_WIRE_ENTRIES
+    assert len(entries) >= 435
+    assert sum(1 for e in entries if e["deadlines"]) >= 60
+    assert sum(1 for e in entries if not e["deadlines"]) >= 150
+    ids = [e["id"] for e in entries]
+    assert len(set(ids)) == len(ids)
+    statuses = {s.value for s in DeadlineStatus}
+    for e in entries:
+        golden_to_gold(e)
+        assert e["source"].startswith(("weka 3.6.14-3 ", "gensim 4.4.0 "))
+        assert dt.date.fromisoformat(e["dct"])
+        for f in e["deadlines"]:
+            assert f["bound"] in {b.value for b in Bound} and f["status"] in statuses
+
+
+@pytest.mark.skipif(len(WIRE_SOURCES.split(":")) != 2
+                    or not all(Path(d).is_dir() for d in WIRE_SOURCES.split(":")),
+                    reason="NEWSSTRUCT_WIRE_SOURCES does not name the two source folders")
+def test_untouched_wire_sentences_are_the_fixed_draw() -> None:
+    weka, gensim = WIRE_SOURCES.split(":")
+    drawn = draw_wire(Path(weka), Path(gensim))
+    assert [(r["id"], r["text"]) for r in drawn] == \
+        [(e["id"], e["text"]) for e in UNTOUCHED_WIRE_ENTRIES]
+
+
+@needs_scorer
+def test_untouched_wire_figures() -> None:
+    # measured once, on the first run after the set was annotated; never tuned on
+    r = score_golden(UNTOUCHED_WIRE)
+    hold("deadlines untouched wire: detection F1", r["f1"], UNTOUCHED_WIRE_FLOORS["f1"])
+    hold("deadlines untouched wire: due value accuracy", r["due_value_acc"],
+         UNTOUCHED_WIRE_FLOORS["due_value_acc"])
+    hold_at_most("deadlines untouched wire: false deadlines in sentences without one",
+                 r["neg_false_positives"], UNTOUCHED_WIRE_MAX_FALSE)
 
 
 
@@ -317,6 +362,21 @@ def test_frame_kinds(text: str, dct: str, due: str, value: str | None, bound: st
     found = _parse(text, dct)
     assert [(d.due.text if d.due else None, d.due_value, d.bound.value, d.status)
             for d in found] == [(due, value, bound, status)]
+
+
+def test_extension_until_attached_inside_a_long_object() -> None:
+    # Reuters-21578 (weka 3.6.14-3, ReutersGrain-train.arff story 330), a story of the pool
+    # left for writing rules: the parse hangs "until" on "accepting", inside the object
+    text = ("Americus Trust for American Home Products Shares said it extended its deadline for "
+            "accepting tendered shares until November 26, an extension of nine months.")
+    found = _parse(text, "1987-03-20")
+    assert [(d.due.text if d.due else None, d.bound, d.status) for d in found] == \
+        [("November 26", Bound.UNTIL, DeadlineStatus.EXTENDED)]
+    # temporal dev wsj_0542: hung on the relative clause "that it doesn't already own"
+    entry = next(e for e in GOLDEN_ENTRIES if e["id"] == "temporal:wsj_0542:1")
+    found = golden_deadlines(entry)
+    assert [(d.due.text if d.due else None, d.due_value) for d in found] == \
+        [("5 p.m. EST, Nov. 6", "1989-11-06T17:00")]
 
 
 def test_span_before_an_event_records_the_event() -> None:

@@ -211,9 +211,9 @@ def _extension_frames(ctx: _Context, sent: DocSpan) -> list[_Frame]:
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         if not any(_has_lemma(o, limits) for o in objs):
             continue
-        for child in tok.children:
-            if child.dep_ != "prep" or child.lower_ not in ("until", "till", "to", "through"):
-                continue
+        preps = [c for c in tok.children
+                 if c.dep_ == "prep" and c.lower_ in ("until", "till", "to", "through")]
+        for child in preps + _until_inside(tok, min(o.i for o in objs)):
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             time = _time_of(ctx, obj) if obj is not None else None
             if time is None or time.type is TimexType.DURATION or time.value in _UNSPECIFIC \
@@ -224,6 +224,28 @@ def _extension_frames(ctx: _Context, sent: DocSpan) -> list[_Frame]:
                               times=_adjacent_times(ctx, time), confidence=0.75,
                               kind="extension"))
             break
+    return out
+
+
+#: Links inside a noun phrase and its modifiers, through which an "until" after a long object
+#: still belongs to the verb that moves the limit.
+_PHRASE_LINKS = frozenset({"prep", "pobj", "pcomp", "relcl", "acl", "dobj", "appos"})
+
+
+def _until_inside(verb: Token, after: int) -> list[Token]:
+    """"extended its deadline for accepting tendered shares until November 26": an "until"
+    the parse attached inside the object or another phrase of the verb (a modifier, a
+    relative clause) rather than to the verb; not one of another clause (a conjunct, a
+    complement)."""
+    out: list[Token] = []
+    for tok in verb.subtree:
+        if tok.i <= after or tok.lower_ not in ("until", "till") or tok.head.i == verb.i:
+            continue
+        up = tok
+        while up.i != verb.i and up.dep_ in _PHRASE_LINKS and up.head.i != up.i:
+            up = up.head
+        if up.i == verb.i:
+            out.append(tok)
     return out
 
 
