@@ -14,9 +14,9 @@ as evidence for the title, the authors and the published time (:mod:`newsstruct.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import datetime as dt
-import functools
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -48,7 +48,7 @@ from newsstruct.types import (
 )
 
 if TYPE_CHECKING:
-    from lxml.html import HtmlElement
+    from resiliparse.parse.html import ElementNode, HTMLTree
     from spacy.language import Language
 
 __all__ = ["DEFAULT_MAX_HTML_CHARS", "RenderedPage", "decode_html", "looks_like_html",
@@ -56,16 +56,9 @@ __all__ = ["DEFAULT_MAX_HTML_CHARS", "RenderedPage", "decode_html", "looks_like_
 
 #: Longest markup accepted by default (characters, or bytes before decoding).
 DEFAULT_MAX_HTML_CHARS = 20_000_000
-#: Elements nested deeper than this are unwrapped (their text kept) before rendering.
-MAX_DEPTH = 200
-#: Elements whose content never reaches the text.
-DROPPED_TAGS = ("script", "style", "noscript", "template")
-#: Elements that hold no rendered text (the head is read for metadata first).
-UNSHOWN_TAGS = ("head",)
 #: Share of replaced characters above which bytes are not text in any encoding.
 MAX_REPLACED = 0.05
 
-_MARK = "data-newsstruct-mark"
 #: At most this many ``<h1>`` and ``<time>`` elements are placed in the rendered text.
 MAX_MARKS = 2 * _metadata.MAX_ITEMS
 _TAG = re.compile(
@@ -73,8 +66,18 @@ _TAG = re.compile(
     rb"|style|table|br|h[1-6]|ul|ol|li|img|link|header|footer|nav)[\s/>]", re.IGNORECASE)
 _META_CHARSET = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
-_MAYBE_HIDDEN = "//*[@hidden or @aria-hidden or contains(@style, 'none')]"
+#: Elements left out of the text: hidden ones (a page hidden as a whole until its scripts
+#: run is shown), and images (whose alternative text is not shown; a figure's caption is).
+_SKIPPED = (":not(html):not(body)[hidden]", ":not(html):not(body)[aria-hidden~=true i]",
+            *(f':not(html):not(body)[style*="display{a}:{b}none" i]'
+              for a in ("", " ") for b in ("", " ")),
+            "img", "area", "input")
+#: An element's content is placed between ``_START + id`` and ``_END + id`` in the rendered
+#: text (noncharacters, so none is the page's own: those are replaced first).
+_START, _END, _FIRST_ID = "\ufdd0", "\ufdd1", 0xE000
+#: The bullet of a list item at each level of nesting (then again from the first).
+_BULLETS = ("*", "+", "o", "-")
+_MARKS = re.compile("([\ufdd0\ufdd1])(.)", re.DOTALL)
 _DISPLAY_NONE = re.compile(r"(?:^|;)\s*display\s*:\s*none\b", re.IGNORECASE)
 _BINARY = (b"\x1f\x8b", b"%PDF", b"\x89PNG", b"PK\x03\x04", b"GIF8", b"\xff\xd8\xff")
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -167,31 +170,30 @@ def _check(html: object, max_html_chars: int | None) -> tuple[str, list[ParseWar
 # --------------------------------------------------------------------------- tree
 
 
-def _parse_tree(html: str) -> tuple[HtmlElement, list[ParseWarning]]:
+def _parse_tree(html: str) -> tuple[HTMLTree, list[ParseWarning]]:
     try:
-        import lxml.etree
-        import lxml.html
+        from resiliparse.parse.html import HTMLTree
     except ImportError as exc:  # pragma: no cover - the extra is installed in development
         raise MissingDependencyError(
             "parse_html needs the html extra: pip install 'newsstruct[html]'") from exc
-    html = _XML_DECL.sub("", html, count=1).replace("\0", "")
-    parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+    if _START in html or _END in html:  # they place marks in the rendered text
+        html = html.replace(_START, "\ufffd").replace(_END, "\ufffd")
+    # a span's content is a word of its own, as a reader sees it beside its neighbours
+    html = html.replace("<span", " <span").replace("</span>", "</span> ")
     try:
-        root = lxml.html.document_fromstring(html, parser=parser)
-    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as exc:
+        tree = HTMLTree.parse(html)
+    except Exception as exc:
         raise NotHTMLError(f"the markup holds no document: {exc}") from exc
     warnings: list[ParseWarning] = []
-    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
-        warnings.append(ParseWarning(code=WarningCode.TRUNCATED_MARKUP, message=(
-            "the markup nests too deeply for the HTML parser: text after the limit is lost")))
-    elif _truncated(html):
+    if _truncated(html):
         warnings.append(ParseWarning(code=WarningCode.TRUNCATED_MARKUP, message=(
             "the markup ends inside a tag or before the document's closing tags: the page "
             "may be cut short")))
-    if root.find("body") is None:
+    body = tree.body
+    if body is None or body.tag != "body":
         warnings.append(ParseWarning(code=WarningCode.NO_HTML_BODY, message=(
             "the page has no <body>: the text is what the parser found outside it")))
-    return root, warnings
+    return tree, warnings
 
 
 def _truncated(html: str) -> bool:
@@ -202,90 +204,61 @@ def _truncated(html: str) -> bool:
     return ("<body" in head or "<html" in head) and "</body" not in tail and "</html" not in tail
 
 
-def _hidden(el: HtmlElement) -> bool:
-    if el.get("hidden") is not None:
-        return True
-    if (el.get("aria-hidden") or "").strip().lower() == "true":
-        return True
-    return _DISPLAY_NONE.search(el.get("style") or "") is not None
-
-
-def _clean_tree(root: HtmlElement) -> None:
-    """Drop invisible content; unwrap elements nested deeper than :data:`MAX_DEPTH`."""
-    drop = list(root.iter(*(t for t in DROPPED_TAGS if t != "noscript"), *UNSHOWN_TAGS))
-    for el in root.xpath(_MAYBE_HIDDEN):
-        if not _hidden(el):
-            continue
-        if el.tag in ("html", "body"):
-            # a page hidden as a whole until its scripts run is shown
-            for name in ("hidden", "aria-hidden", "style"):
-                el.attrib.pop(name, None)
-        else:
-            drop.append(el)
-    for el in drop:
-        if el.getparent() is not None:
-            el.drop_tree()
-    _noscript(root)
-    _flatten(root)
-
-
-def _noscript(root: HtmlElement) -> None:
-    """Drop ``<noscript>``, except on a page whose ``<noscript>`` blocks hold more text than
-    all the rest: a page written by its scripts, whose only readable text is what it shows a
-    reader without them (there the blocks are unwrapped)."""
-    blocks = list(root.iter("noscript"))
-    if not blocks:
-        return
-    shown = sum(len(el.text_content().strip()) for el in blocks)
-    keep = 2 * shown > len(root.text_content().strip())
-    for el in blocks:
-        if el.getparent() is not None:
-            el.drop_tag() if keep else el.drop_tree()
-
-
-def _flatten(root: HtmlElement) -> None:
-    """Unwrap the elements nested deeper than :data:`MAX_DEPTH` (their text stays)."""
-    deep: list[HtmlElement] = []
-    stack: list[tuple[HtmlElement, int]] = [(root, 0)]
-    while stack:
-        el, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            deep.append(el)
-        stack.extend((child, depth + 1) for child in el if isinstance(child.tag, str))
-    for el in reversed(deep):
-        el.drop_tag()
+def _noscript_shown(tree: HTMLTree, markup: str, rendered: str) -> bool:
+    """Whether the ``<noscript>`` blocks are shown: on a page whose ``<noscript>`` blocks hold
+    more text than all the rest, a page written by its scripts, whose only readable text is
+    what it shows a reader without them."""
+    body = tree.body
+    if body is None or not any(tag in markup for tag in ("<noscript", "<NOSCRIPT")):
+        return False
+    blocks = body.get_elements_by_tag_name("noscript").values()
+    shown = sum(len((el.text or "").strip()) for el in blocks)
+    return shown > len(rendered.strip())
 
 
 # --------------------------------------------------------------------------- rendering
 
 
-@functools.lru_cache(maxsize=1)
-def _config() -> Any:
-    """The rendering settings (links and images not shown; one annotation a marked element),
-    built once."""
-    from inscriptis.model.config import ParserConfig
-
-    rules = {f"#{_MARK}={k}": [str(k)] for k in range(MAX_MARKS)}
-    return ParserConfig(display_links=False, display_images=False, annotation_rules=rules)
-
-
-def _render(root: HtmlElement) -> tuple[str, list[tuple[int, int, str]]]:
-    from inscriptis import Inscriptis
+def _render(tree: HTMLTree, noscript: bool) -> str:
+    from resiliparse.extract.html2text import extract_plain_text
 
     try:
-        engine = Inscriptis(root, _config())
-        text = engine.get_text()
-        labels = [(a.start, a.end, str(a.metadata)) for a in engine.get_annotations()]
-    except RecursionError as exc:
-        raise HTMLRenderError("the page nests too deeply to render") from exc
+        return extract_plain_text(
+            tree, preserve_formatting=True, main_content=False, list_bullets=True,
+            alt_texts=True, links=False, form_fields=False, noscript=noscript, comments=True,
+            skip_elements=list(_SKIPPED))
     except Exception as exc:
         raise HTMLRenderError(f"the page could not be rendered: {exc!r}") from exc
-    return text, labels
+
+
+def _mark(tree: HTMLTree, elements: list[ElementNode]) -> None:
+    """Put the marks of each element around its content (:func:`_unmark` reads them)."""
+    for k, el in enumerate(elements):
+        el.prepend(tree.create_text_node(_START + chr(_FIRST_ID + k)))
+        el.append(tree.create_text_node(_END + chr(_FIRST_ID + k)))
+
+
+def _unmark(raw: str) -> tuple[str, dict[int, tuple[int, int]]]:
+    """The rendered text without its marks, and the range between each element's marks."""
+    out: list[str] = []
+    found: dict[int, list[int]] = {}
+    pos = size = 0
+    for m in _MARKS.finditer(raw):
+        out.append(raw[pos:m.start()])
+        size += m.start() - pos
+        pos = m.end()
+        k = ord(m.group(2)) - _FIRST_ID
+        if m.group(1) == _START:
+            found.setdefault(k, [size, size])
+        elif k in found:
+            found[k][1] = size
+    out.append(raw[pos:])
+    return "".join(out), {k: (a, b) for k, (a, b) in found.items()}
 
 
 def _tidy(raw: str) -> tuple[str, Callable[[int], int]]:
-    """Lines stripped, runs of blank lines collapsed to one; and the map from offsets of
-    ``raw`` to offsets of the result."""
+    """Lines stripped, runs of blank lines collapsed to one, a list item's bullet written
+    by its level (:data:`_BULLETS`); and the map from offsets of ``raw`` to offsets of the result."""
     out: list[str] = []
     # (raw offset of the stripped line's start, its offset in the result, its length)
     rows: list[tuple[int, int, int]] = []
@@ -299,6 +272,8 @@ def _tidy(raw: str) -> tuple[str, Callable[[int], int]]:
                 size += len(out[-1])
             lead = len(line) - len(line.lstrip())
             rows.append((pos + lead, size, len(core)))
+            if core.startswith("\u2022 "):  # a list item, indented two spaces a level
+                core = _BULLETS[max(0, lead // 2 - 1) % len(_BULLETS)] + core[1:]
             out.append(core)
             size += len(core)
             blank = False
@@ -308,8 +283,6 @@ def _tidy(raw: str) -> tuple[str, Callable[[int], int]]:
     starts = [r[0] for r in rows]
 
     def place(offset: int) -> int:
-        import bisect
-
         i = bisect.bisect_right(starts, offset) - 1
         if i < 0:
             return 0
@@ -330,26 +303,28 @@ def render_html(html: str | bytes, *, url: str | None = None,
             :class:`~newsstruct.errors.InvalidInputError` for the input.
     """
     markup, warnings = _check(html, max_html_chars)
-    root, found = _parse_tree(markup)
+    tree, found = _parse_tree(markup)
     warnings += found
-    items = _metadata.read_metadata(root)
-    _clean_tree(root)
-    marked = _metadata.element_items(root)[:MAX_MARKS]
-    for k, (el, _) in enumerate(marked):
-        el.set(_MARK, str(k))
-    raw, labels = _render(root)
+    doc = tree.document
+    items, marked = _metadata.read_metadata(doc) if doc is not None else ([], [])
+    marked = marked[:MAX_MARKS]
+    _mark(tree, [el for el, _ in marked])
+    rendered = _render(tree, noscript=False)
+    if _noscript_shown(tree, markup, rendered):
+        rendered = _render(tree, noscript=True)
+    raw, ranges = _unmark(rendered.replace("\xa0", " "))
     text, place = _tidy(raw)
-    spans: dict[int, Span] = {}
-    for start, end, label in labels:
-        k = int(label)
+    spans: dict[int, Span | None] = {}
+    for k, (start, end) in ranges.items():
         a, b = place(start), place(end)
         while a < b and text[a].isspace():
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
-        if k not in spans and b > a:
-            spans[k] = Span.of(text, a, b)
-    placed = [attrs.evolve(item, span=spans.get(k)) for k, (_, item) in enumerate(marked)]
+        spans[k] = Span.of(text, a, b) if b > a else None
+    # an element the page does not show (hidden, in a script's or a form's place) is no item
+    placed = [attrs.evolve(item, span=spans[k]) for k, (_, item) in enumerate(marked)
+              if k in spans]
     return RenderedPage(text=text, metadata=PageMetadata(items=tuple(items + placed), url=url),
                         warnings=tuple(warnings))
 
