@@ -66,17 +66,17 @@ _TAG = re.compile(
     rb"|style|table|br|h[1-6]|ul|ol|li|img|link|header|footer|nav)[\s/>]", re.IGNORECASE)
 _META_CHARSET = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
-#: Elements left out of the text: hidden ones (a page hidden as a whole until its scripts
-#: run is shown), and images (whose alternative text is not shown; a figure's caption is).
-_SKIPPED = (":not(html):not(body)[hidden]", ":not(html):not(body)[aria-hidden~=true i]",
-            *(f':not(html):not(body)[style*="display{a}:{b}none" i]'
-              for a in ("", " ") for b in ("", " ")),
-            "img", "area", "input")
+#: Images are left out (their alternative text is not shown; a figure's caption is).
+_SKIPPED = ("img", "area", "input")
+#: The elements looked at before rendering: those read for metadata, those that may be
+#: hidden, and ``<noscript>`` blocks (one pass over the page).
+_SELECTOR = f'{_metadata.SELECTOR}, [hidden], [aria-hidden], [style*="none" i], noscript'
 #: An element's content is placed between ``_START + id`` and ``_END + id`` in the rendered
 #: text (noncharacters, so none is the page's own: those are replaced first).
 _START, _END, _FIRST_ID = "\ufdd0", "\ufdd1", 0xE000
 #: The bullet of a list item at each level of nesting (then again from the first).
 _BULLETS = ("*", "+", "o", "-")
+_SPACES = re.compile(" {2,}")
 _MARKS = re.compile("([\ufdd0\ufdd1])(.)", re.DOTALL)
 _DISPLAY_NONE = re.compile(r"(?:^|;)\s*display\s*:\s*none\b", re.IGNORECASE)
 _BINARY = (b"\x1f\x8b", b"%PDF", b"\x89PNG", b"PK\x03\x04", b"GIF8", b"\xff\xd8\xff")
@@ -135,7 +135,7 @@ def decode_html(data: bytes) -> tuple[str, list[ParseWarning]]:
             except UnicodeDecodeError as exc:
                 raise UndecodableHTMLError(f"the data opens with a {name} mark but is not "
                                            f"{name}: {exc}") from None
-    if data.count(b"\0") > len(data) // 100:
+    if b"\0" in data and data.count(b"\0") > len(data) // 100:
         raise UndecodableHTMLError("the data holds NUL bytes: binary, or UTF-16 without a mark")
     declared = _declared(data)
     for name in dict.fromkeys(n for n in (declared, "utf-8", "cp1252") if n):
@@ -160,9 +160,10 @@ def _check(html: object, max_html_chars: int | None) -> tuple[str, list[ParseWar
         raise HTMLTooLargeError(f"the page has {len(html):,} characters of markup, more than "
                                 f"max_html_chars={max_html_chars:,}")
     warnings: list[ParseWarning] = []
+    head = html[:65536]
     if isinstance(html, bytes | bytearray):
         html, warnings = decode_html(bytes(html))
-    if not looks_like_html(html):
+    if not looks_like_html(head):
         raise NotHTMLError("the input holds no HTML tag: for plain text use parse_article")
     return html, warnings
 
@@ -178,8 +179,8 @@ def _parse_tree(html: str) -> tuple[HTMLTree, list[ParseWarning]]:
             "parse_html needs the html extra: pip install 'newsstruct[html]'") from exc
     if _START in html or _END in html:  # they place marks in the rendered text
         html = html.replace(_START, "\ufffd").replace(_END, "\ufffd")
-    # a span's content is a word of its own, as a reader sees it beside its neighbours
-    html = html.replace("<span", " <span").replace("</span>", "</span> ")
+    # a span's content is a word of its own, as a reader sees it beside the next element
+    html = html.replace("</span><", "</span> <")
     try:
         tree = HTMLTree.parse(html)
     except Exception as exc:
@@ -197,23 +198,42 @@ def _parse_tree(html: str) -> tuple[HTMLTree, list[ParseWarning]]:
 
 
 def _truncated(html: str) -> bool:
-    tail = html.rstrip()[-4096:].lower()
+    tail = html[-8192:].rstrip()[-4096:].lower()
     if tail.rfind("<") > tail.rfind(">"):
         return True  # ends inside a tag
     head = html[:4096].lower()
     return ("<body" in head or "<html" in head) and "</body" not in tail and "</html" not in tail
 
 
-def _noscript_shown(tree: HTMLTree, markup: str, rendered: str) -> bool:
+def _hidden(el: ElementNode) -> bool:
+    if el.hasattr("hidden"):
+        return True
+    if (el.getattr("aria-hidden") or "").strip().lower() == "true":
+        return True
+    return _DISPLAY_NONE.search(el.getattr("style") or "") is not None
+
+
+def _hide(elements: list[ElementNode]) -> None:
+    """Take the hidden elements out of the tree; a page hidden as a whole until its scripts
+    run (a hidden ``<html>`` or ``<body>``) is shown."""
+    for el in elements:
+        if not _hidden(el):
+            continue
+        if el.tag in ("html", "body"):
+            for name in ("hidden", "aria-hidden", "style"):
+                if el.hasattr(name):
+                    el.delattr(name)
+        elif el.parent is not None:
+            el.parent.remove_child(el)
+
+
+def _noscript_shown(elements: list[ElementNode], rendered: str) -> bool:
     """Whether the ``<noscript>`` blocks are shown: on a page whose ``<noscript>`` blocks hold
     more text than all the rest, a page written by its scripts, whose only readable text is
     what it shows a reader without them."""
-    body = tree.body
-    if body is None or not any(tag in markup for tag in ("<noscript", "<NOSCRIPT")):
-        return False
-    blocks = body.get_elements_by_tag_name("noscript").values()
-    shown = sum(len((el.text or "").strip()) for el in blocks)
-    return shown > len(rendered.strip())
+    blocks = [el for el in elements if el.tag == "noscript"]
+    return bool(blocks) and sum(len((el.text or "").strip()) for el in blocks) > len(
+        rendered.strip())
 
 
 # --------------------------------------------------------------------------- rendering
@@ -256,11 +276,25 @@ def _unmark(raw: str) -> tuple[str, dict[int, tuple[int, int]]]:
     return "".join(out), {k: (a, b) for k, (a, b) in found.items()}
 
 
+def _pieces(core: str) -> list[tuple[int, str]]:
+    """A line's words between runs of spaces, each with its offset in the line."""
+    if "  " not in core:
+        return [(0, core)]
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for m in _SPACES.finditer(core):
+        out.append((pos, core[pos:m.start()]))
+        pos = m.end()
+    out.append((pos, core[pos:]))
+    return out
+
+
 def _tidy(raw: str) -> tuple[str, Callable[[int], int]]:
-    """Lines stripped, runs of blank lines collapsed to one, a list item's bullet written
-    by its level (:data:`_BULLETS`); and the map from offsets of ``raw`` to offsets of the result."""
+    """Lines stripped, runs of spaces and of blank lines collapsed to one, a list item's
+    bullet written by its level (:data:`_BULLETS`); and the map from offsets of ``raw`` to
+    offsets of the result."""
     out: list[str] = []
-    # (raw offset of the stripped line's start, its offset in the result, its length)
+    # (raw offset of a piece of a line, its offset in the result, its length)
     rows: list[tuple[int, int, int]] = []
     pos = size = 0
     blank = True
@@ -271,11 +305,15 @@ def _tidy(raw: str) -> tuple[str, Callable[[int], int]]:
                 out.append("\n\n" if blank else "\n")
                 size += len(out[-1])
             lead = len(line) - len(line.lstrip())
-            rows.append((pos + lead, size, len(core)))
             if core.startswith("\u2022 "):  # a list item, indented two spaces a level
                 core = _BULLETS[max(0, lead // 2 - 1) % len(_BULLETS)] + core[1:]
-            out.append(core)
-            size += len(core)
+            for k, (at, piece) in enumerate(_pieces(core)):
+                if k:
+                    out.append(" ")
+                    size += 1
+                rows.append((pos + lead + at, size, len(piece)))
+                out.append(piece)
+                size += len(piece)
             blank = False
         else:
             blank = True
@@ -306,11 +344,13 @@ def render_html(html: str | bytes, *, url: str | None = None,
     tree, found = _parse_tree(markup)
     warnings += found
     doc = tree.document
-    items, marked = _metadata.read_metadata(doc) if doc is not None else ([], [])
+    elements = doc.query_selector_all(_SELECTOR).values() if doc is not None else []
+    items, marked = _metadata.read_metadata(elements)
     marked = marked[:MAX_MARKS]
+    _hide(elements)
     _mark(tree, [el for el, _ in marked])
     rendered = _render(tree, noscript=False)
-    if _noscript_shown(tree, markup, rendered):
+    if _noscript_shown(elements, rendered):
         rendered = _render(tree, noscript=True)
     raw, ranges = _unmark(rendered.replace("\xa0", " "))
     text, place = _tidy(raw)

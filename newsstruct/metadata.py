@@ -13,13 +13,13 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from newsstruct.types import MetadataField, MetadataItem, MetadataSource
 
 if TYPE_CHECKING:
-    from resiliparse.parse.html import DocumentNode, ElementNode
+    from resiliparse.parse.html import ElementNode
 
 __all__ = ["ARTICLE_TYPES", "read_metadata"]
 
@@ -68,37 +68,43 @@ def _clean(value: object) -> str | None:
 
 
 def _selector() -> str:
-    """The elements read, in one CSS selector list (a single pass over the page)."""
-    metas = [f'meta[{attr}="{key}" i]' for key in (*_OG, *_ARTICLE, "author")
+    metas = [f'meta[{attr}^="{prefix}" i]' for prefix in ("og:", "article:", "author")
              for attr in ("property", "name")]
     return ", ".join(['script[type*="ld+json" i]', *metas, "link[rel~=canonical i]",
                       "time[datetime]", "h1"])
 
 
-_SELECTOR = _selector()
+#: The elements :func:`read_metadata` reads, as a CSS selector list (the caller may find them
+#: in the same pass over the page as others).
+SELECTOR = _selector()
 
 
 def read_metadata(
-    root: DocumentNode,
+    elements: Iterable[ElementNode],
 ) -> tuple[list[MetadataItem], list[tuple[ElementNode, MetadataItem]]]:
-    """The page's JSON-LD, meta-tag and canonical-link items (JSON-LD first); and its
-    ``<time datetime>`` and ``<h1>`` elements with their items, in document order (the
-    caller finds their spans in the rendered text, and drops those it does not show)."""
-    elements = root.query_selector_all(_SELECTOR).values()
+    """The items of the elements that :data:`SELECTOR` matches, in document order (others
+    are passed over): the JSON-LD, meta-tag and canonical-link items (JSON-LD first); and the
+    ``<time datetime>`` and ``<h1>`` elements with their items (the caller finds their spans
+    in the rendered text, and drops those it does not show)."""
     found: dict[str, list[ElementNode]] = {}
+    shown: list[ElementNode] = []
     for el in elements:
-        found.setdefault(el.tag or "", []).append(el)
+        tag = el.tag or ""
+        found.setdefault(tag, []).append(el)
+        if tag in ("time", "h1"):
+            shown.append(el)
     items = list(_json_ld(found.get("script", [])))
     items += _meta_tags(found.get("meta", []))
-    for link in found.get("link", [])[:1]:
+    for link in found.get("link", []):
         href = _clean(link.getattr("href"))
-        if href:
+        if "canonical" in (link.getattr("rel") or "").lower().split() and href:
             items.append(MetadataItem(field=MetadataField.URL, value=href,
                                       source=MetadataSource.CANONICAL, key="link[rel=canonical]"))
+            break
     # the canonical link before og:url
     items.sort(key=lambda i: (i.field is MetadataField.URL
                               and i.source is not MetadataSource.CANONICAL))
-    return items, _element_items([el for el in elements if el.tag in ("time", "h1")])
+    return items, _element_items(shown)
 
 
 # --------------------------------------------------------------------------- JSON-LD
@@ -204,7 +210,7 @@ def _element_items(elements: list[ElementNode]) -> list[tuple[ElementNode, Metad
     out: list[tuple[ElementNode, MetadataItem]] = []
     times = heads = 0
     for el in elements:
-        if el.tag == "time" and times < MAX_ITEMS:
+        if el.tag == "time" and times < MAX_ITEMS and el.hasattr("datetime"):
             times += 1
             value = _clean(el.getattr("datetime"))
             if value:
