@@ -70,7 +70,8 @@ _META_CHARSET = re.compile(
 _SKIPPED = ("img", "area", "input")
 #: The elements looked at before rendering: those read for metadata, those that may be
 #: hidden, and ``<noscript>`` blocks (one pass over the page).
-_SELECTOR = f'{_metadata.SELECTOR}, [hidden], [aria-hidden], [style*="none" i], noscript'
+_SELECTOR = (f'{_metadata.SELECTOR}, [hidden], [aria-hidden*="true" i], '
+             '[style*="display" i][style*="none" i], noscript')
 #: An element's content is placed between ``_START + id`` and ``_END + id`` in the rendered
 #: text (noncharacters, so none is the page's own: those are replaced first).
 _START, _END, _FIRST_ID = "\ufdd0", "\ufdd1", 0xE000
@@ -179,8 +180,8 @@ def _parse_tree(html: str) -> tuple[HTMLTree, list[ParseWarning]]:
             "parse_html needs the html extra: pip install 'newsstruct[html]'") from exc
     if _START in html or _END in html:  # they place marks in the rendered text
         html = html.replace(_START, "\ufffd").replace(_END, "\ufffd")
-    # a span's content is a word of its own, as a reader sees it beside the next element
-    html = html.replace("</span><", "</span> <")
+    # a span's content is a word of its own, as a reader sees it beside its neighbours
+    html = html.replace("<span", " <span").replace("</span>", "</span> ")
     try:
         tree = HTMLTree.parse(html)
     except Exception as exc:
