@@ -1,12 +1,12 @@
 """``parse_html``: a saved page in, an :class:`~newsstruct.Article` out.
 
-The page is parsed by lxml and rendered to text with its visual line structure by inscriptis
-(block elements, list items, table cells and ``<br>`` become lines; the ``html`` extra
-installs both). Script, style, noscript and template content, and elements hidden by
-``hidden``, ``aria-hidden="true"`` or an inline ``display: none`` are left out before
-rendering; every other text node reaches the rendered text, whose lines are stripped and whose
-runs of blank lines are collapsed to one. That text is ``Article.text``: every offset of the
-article is an offset into it, as for :func:`~newsstruct.parse_article`.
+The page is parsed and rendered to text with its visual line structure by resiliparse (block
+elements, list items, table rows and ``<br>`` become lines; the ``html`` extra installs it).
+Script, style, noscript and template content, form controls, embedded media, images, and
+elements hidden by ``hidden``, ``aria-hidden="true"`` or an inline ``display: none`` are left
+out; every other text node reaches the rendered text, whose lines are stripped and whose runs
+of spaces and of blank lines are collapsed to one. That text is ``Article.text``: every
+offset of the article is an offset into it, as for :func:`~newsstruct.parse_article`.
 
 The page's metadata (:mod:`newsstruct.metadata`) is kept in ``Article.metadata`` and weighed
 as evidence for the title, the authors and the published time (:mod:`newsstruct.evidence`).
@@ -48,7 +48,7 @@ from newsstruct.types import (
 )
 
 if TYPE_CHECKING:
-    from resiliparse.parse.html import ElementNode, HTMLTree
+    from resiliparse.parse.html import DocumentNode, ElementNode, HTMLTree
     from spacy.language import Language
 
 __all__ = ["DEFAULT_MAX_HTML_CHARS", "RenderedPage", "decode_html", "looks_like_html",
@@ -161,7 +161,7 @@ def _check(html: object, max_html_chars: int | None) -> tuple[str, list[ParseWar
         raise HTMLTooLargeError(f"the page has {len(html):,} characters of markup, more than "
                                 f"max_html_chars={max_html_chars:,}")
     warnings: list[ParseWarning] = []
-    head = html[:65536]
+    head = bytes(html[:65536]) if isinstance(html, bytearray) else html[:65536]
     if isinstance(html, bytes | bytearray):
         html, warnings = decode_html(bytes(html))
     if not looks_like_html(head):
@@ -252,11 +252,11 @@ def _render(tree: HTMLTree, noscript: bool) -> str:
         raise HTMLRenderError(f"the page could not be rendered: {exc!r}") from exc
 
 
-def _mark(tree: HTMLTree, elements: list[ElementNode]) -> None:
+def _mark(doc: DocumentNode, elements: list[ElementNode]) -> None:
     """Put the marks of each element around its content (:func:`_unmark` reads them)."""
     for k, el in enumerate(elements):
-        el.prepend(tree.create_text_node(_START + chr(_FIRST_ID + k)))
-        el.append(tree.create_text_node(_END + chr(_FIRST_ID + k)))
+        el.prepend(doc.create_text_node(_START + chr(_FIRST_ID + k)))
+        el.append(doc.create_text_node(_END + chr(_FIRST_ID + k)))
 
 
 def _unmark(raw: str) -> tuple[str, dict[int, tuple[int, int]]]:
@@ -345,11 +345,13 @@ def render_html(html: str | bytes, *, url: str | None = None,
     tree, found = _parse_tree(markup)
     warnings += found
     doc = tree.document
-    elements = doc.query_selector_all(_SELECTOR).values() if doc is not None else []
+    if doc is None:  # pragma: no cover - the parser always makes a document
+        raise HTMLRenderError("the page could not be parsed into a document")
+    elements = doc.query_selector_all(_SELECTOR).values()
     items, marked = _metadata.read_metadata(elements)
     marked = marked[:MAX_MARKS]
     _hide(elements)
-    _mark(tree, [el for el, _ in marked])
+    _mark(doc, [el for el, _ in marked])
     rendered = _render(tree, noscript=False)
     if _noscript_shown(elements, rendered):
         rendered = _render(tree, noscript=True)
