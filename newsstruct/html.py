@@ -14,11 +14,9 @@ as evidence for the title, the authors and the published time (:mod:`newsstruct.
 
 from __future__ import annotations
 
-import bisect
 import codecs
 import datetime as dt
 import re
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -277,29 +275,17 @@ def _unmark(raw: str) -> tuple[str, dict[int, tuple[int, int]]]:
     return "".join(out), {k: (a, b) for k, (a, b) in found.items()}
 
 
-def _pieces(core: str) -> list[tuple[int, str]]:
-    """A line's words between runs of spaces, each with its offset in the line."""
-    if "  " not in core:
-        return [(0, core)]
-    out: list[tuple[int, str]] = []
-    pos = 0
-    for m in _SPACES.finditer(core):
-        out.append((pos, core[pos:m.start()]))
-        pos = m.end()
-    out.append((pos, core[pos:]))
-    return out
-
-
-def _tidy(raw: str) -> tuple[str, Callable[[int], int]]:
+def _tidy(raw: str, offsets: list[int]) -> tuple[str, dict[int, int]]:
     """Lines stripped, runs of spaces and of blank lines collapsed to one, a list item's
-    bullet written by its level (:data:`_BULLETS`); and the map from offsets of ``raw`` to
-    offsets of the result."""
+    bullet written by its level (:data:`_BULLETS`); and where each of ``offsets`` (into
+    ``raw``) falls in the result."""
     out: list[str] = []
-    # (raw offset of a piece of a line, its offset in the result, its length)
-    rows: list[tuple[int, int, int]] = []
-    pos = size = 0
+    wanted = sorted(set(offsets))
+    placed: dict[int, int] = {}
+    w = pos = size = 0
     blank = True
     for line in raw.split("\n"):
+        end = pos + len(line)
         core = line.strip()
         if core:
             if out:
@@ -308,27 +294,25 @@ def _tidy(raw: str) -> tuple[str, Callable[[int], int]]:
             lead = len(line) - len(line.lstrip())
             if core.startswith("\u2022 "):  # a list item, indented two spaces a level
                 core = _BULLETS[max(0, lead // 2 - 1) % len(_BULLETS)] + core[1:]
-            for k, (at, piece) in enumerate(_pieces(core)):
-                if k:
-                    out.append(" ")
-                    size += 1
-                rows.append((pos + lead + at, size, len(piece)))
-                out.append(piece)
-                size += len(piece)
+            spaced = "  " in core
+            while w < len(wanted) and wanted[w] <= end:
+                col = min(max(wanted[w] - pos - lead, 0), len(core))
+                if spaced:  # the column once the runs of spaces before it are collapsed
+                    col = len(_SPACES.sub(" ", core[:col] + "x")) - 1
+                placed[wanted[w]] = size + col
+                w += 1
+            if spaced:
+                core = _SPACES.sub(" ", core)
+            out.append(core)
+            size += len(core)
             blank = False
         else:
             blank = True
-        pos += len(line) + 1
-    starts = [r[0] for r in rows]
-
-    def place(offset: int) -> int:
-        i = bisect.bisect_right(starts, offset) - 1
-        if i < 0:
-            return 0
-        raw_start, start, length = rows[i]
-        return start + min(max(offset - raw_start, 0), length)
-
-    return "".join(out), place
+            while w < len(wanted) and wanted[w] <= end:
+                placed[wanted[w]] = size
+                w += 1
+        pos = end + 1
+    return "".join(out), placed
 
 
 def render_html(html: str | bytes, *, url: str | None = None,
@@ -356,19 +340,19 @@ def render_html(html: str | bytes, *, url: str | None = None,
     if _noscript_shown(elements, rendered):
         rendered = _render(tree, noscript=True)
     raw, ranges = _unmark(rendered.replace("\xa0", " "))
-    text, place = _tidy(raw)
+    text, placed = _tidy(raw, [o for pair in ranges.values() for o in pair])
     spans: dict[int, Span | None] = {}
     for k, (start, end) in ranges.items():
-        a, b = place(start), place(end)
+        a, b = placed[start], placed[end]
         while a < b and text[a].isspace():
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
         spans[k] = Span.of(text, a, b) if b > a else None
     # an element the page does not show (hidden, in a script's or a form's place) is no item
-    placed = [attrs.evolve(item, span=spans[k]) for k, (_, item) in enumerate(marked)
-              if k in spans]
-    return RenderedPage(text=text, metadata=PageMetadata(items=tuple(items + placed), url=url),
+    shown = [attrs.evolve(item, span=spans[k]) for k, (_, item) in enumerate(marked)
+             if k in spans]
+    return RenderedPage(text=text, metadata=PageMetadata(items=tuple(items + shown), url=url),
                         warnings=tuple(warnings))
 
 
