@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -57,13 +56,12 @@ _JSON_LD_FIELDS = {
     "url": MetadataField.URL,
     "articleSection": MetadataField.SECTION,
 }
-_SPACE = re.compile(r"\s+")
 
 
 def _clean(value: object) -> str | None:
     if not isinstance(value, str | int | float) or isinstance(value, bool):
         return None
-    text = _SPACE.sub(" ", str(value)).strip()
+    text = " ".join(str(value).split())
     return text[:MAX_VALUE] if text else None
 
 
@@ -191,10 +189,12 @@ def _parties(value: object) -> Iterator[tuple[str, str | None]]:
 
 def _meta_tags(metas: list[ElementNode]) -> Iterator[MetadataItem]:
     for meta in metas:
+        prop = (meta.getattr("property") or meta.getattr("name") or "").strip().lower()
+        if prop not in _OG and prop not in _ARTICLE and prop != "author":
+            continue
         content = _clean(meta.getattr("content"))
         if content is None:
             continue
-        prop = (meta.getattr("property") or meta.getattr("name") or "").strip().lower()
         if prop in _OG:
             yield MetadataItem(field=_OG[prop], value=content,
                                source=MetadataSource.OPEN_GRAPH, key=prop)
