@@ -187,14 +187,16 @@ def run_html(args: argparse.Namespace, gold: list[dict[str, Any]]) -> int:
     if failures:
         print(f"raised on {len(failures)} pages (empty predictions written): "
               + ", ".join(failures))
-    render_cpu = float("inf")
+    # rendering and layout passes alternate, so that a change in the machine's load between
+    # them does not tilt the ratio
+    render_cpu, layout_cpu = float("inf"), 0.0
     for _ in range(max(1, args.speed_rounds)):
         c0 = time.process_time()
         for g, raw in pages:
             with contextlib.suppress(newsstruct.NewsstructError):
                 _html.render_html(raw, url=g.get("url"))
         render_cpu = min(render_cpu, time.process_time() - c0)
-    _, layout_cpu = layout_speed(texts, args.speed_rounds)
+        layout_cpu = max(layout_cpu, layout_speed(texts, 1)[1])
     render_rate = len(pages) / render_cpu if render_cpu > 0 else float("inf")
     print(f"rendering alone ({len(pages)} pages): {render_rate:.0f} pages/s of CPU time; "
           f"layout stage alone: {layout_cpu:.0f} pages/s of CPU time; rendering adds "

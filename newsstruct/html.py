@@ -1,12 +1,12 @@
 """``parse_html``: a saved page in, an :class:`~newsstruct.Article` out.
 
-The page is parsed by lxml and rendered to text with its visual line structure by inscriptis
-(block elements, list items, table cells and ``<br>`` become lines; the ``html`` extra
-installs both). Script, style, noscript and template content, and elements hidden by
-``hidden``, ``aria-hidden="true"`` or an inline ``display: none`` are left out before
-rendering; every other text node reaches the rendered text, whose lines are stripped and whose
-runs of blank lines are collapsed to one. That text is ``Article.text``: every offset of the
-article is an offset into it, as for :func:`~newsstruct.parse_article`.
+The page is parsed and rendered to text with its visual line structure by resiliparse (block
+elements, list items, table rows and ``<br>`` become lines; the ``html`` extra installs it).
+Script, style, noscript and template content, form controls, embedded media, images, and
+elements hidden by ``hidden``, ``aria-hidden="true"`` or an inline ``display: none`` are left
+out; every other text node reaches the rendered text, whose lines are stripped and whose runs
+of spaces and of blank lines are collapsed to one. That text is ``Article.text``: every
+offset of the article is an offset into it, as for :func:`~newsstruct.parse_article`.
 
 The page's metadata (:mod:`newsstruct.metadata`) is kept in ``Article.metadata`` and weighed
 as evidence for the title, the authors and the published time (:mod:`newsstruct.evidence`).
@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
-import functools
 import re
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -48,7 +46,7 @@ from newsstruct.types import (
 )
 
 if TYPE_CHECKING:
-    from lxml.html import HtmlElement
+    from resiliparse.parse.html import DocumentNode, ElementNode, HTMLTree
     from spacy.language import Language
 
 __all__ = ["DEFAULT_MAX_HTML_CHARS", "RenderedPage", "decode_html", "looks_like_html",
@@ -56,16 +54,9 @@ __all__ = ["DEFAULT_MAX_HTML_CHARS", "RenderedPage", "decode_html", "looks_like_
 
 #: Longest markup accepted by default (characters, or bytes before decoding).
 DEFAULT_MAX_HTML_CHARS = 20_000_000
-#: Elements nested deeper than this are unwrapped (their text kept) before rendering.
-MAX_DEPTH = 200
-#: Elements whose content never reaches the text.
-DROPPED_TAGS = ("script", "style", "noscript", "template")
-#: Elements that hold no rendered text (the head is read for metadata first).
-UNSHOWN_TAGS = ("head",)
 #: Share of replaced characters above which bytes are not text in any encoding.
 MAX_REPLACED = 0.05
 
-_MARK = "data-newsstruct-mark"
 #: At most this many ``<h1>`` and ``<time>`` elements are placed in the rendered text.
 MAX_MARKS = 2 * _metadata.MAX_ITEMS
 _TAG = re.compile(
@@ -73,8 +64,19 @@ _TAG = re.compile(
     rb"|style|table|br|h[1-6]|ul|ol|li|img|link|header|footer|nav)[\s/>]", re.IGNORECASE)
 _META_CHARSET = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
-_MAYBE_HIDDEN = "//*[@hidden or @aria-hidden or contains(@style, 'none')]"
+#: Images are left out (their alternative text is not shown; a figure's caption is).
+_SKIPPED = ("img", "area", "input")
+#: The elements looked at before rendering: those read for metadata, those that may be
+#: hidden, and ``<noscript>`` blocks (one pass over the page).
+_SELECTOR = (f'{_metadata.SELECTOR}, [hidden], [aria-hidden*="true" i], '
+             '[style*="display" i][style*="none" i], noscript')
+#: An element's content is placed between ``_START + id`` and ``_END + id`` in the rendered
+#: text (noncharacters, so none is the page's own: those are replaced first).
+_START, _END, _FIRST_ID = "\ufdd0", "\ufdd1", 0xE000
+#: The bullet of a list item at each level of nesting (then again from the first).
+_BULLETS = ("*", "+", "o", "-")
+_SPACES = re.compile(" {2,}")
+_MARKS = re.compile("([\ufdd0\ufdd1])(.)", re.DOTALL)
 _DISPLAY_NONE = re.compile(r"(?:^|;)\s*display\s*:\s*none\b", re.IGNORECASE)
 _BINARY = (b"\x1f\x8b", b"%PDF", b"\x89PNG", b"PK\x03\x04", b"GIF8", b"\xff\xd8\xff")
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -132,7 +134,7 @@ def decode_html(data: bytes) -> tuple[str, list[ParseWarning]]:
             except UnicodeDecodeError as exc:
                 raise UndecodableHTMLError(f"the data opens with a {name} mark but is not "
                                            f"{name}: {exc}") from None
-    if data.count(b"\0") > len(data) // 100:
+    if b"\0" in data and data.count(b"\0") > len(data) // 100:
         raise UndecodableHTMLError("the data holds NUL bytes: binary, or UTF-16 without a mark")
     declared = _declared(data)
     for name in dict.fromkeys(n for n in (declared, "utf-8", "cp1252") if n):
@@ -157,9 +159,10 @@ def _check(html: object, max_html_chars: int | None) -> tuple[str, list[ParseWar
         raise HTMLTooLargeError(f"the page has {len(html):,} characters of markup, more than "
                                 f"max_html_chars={max_html_chars:,}")
     warnings: list[ParseWarning] = []
+    head = bytes(html[:65536]) if isinstance(html, bytearray) else html[:65536]
     if isinstance(html, bytes | bytearray):
         html, warnings = decode_html(bytes(html))
-    if not looks_like_html(html):
+    if not looks_like_html(head):
         raise NotHTMLError("the input holds no HTML tag: for plain text use parse_article")
     return html, warnings
 
@@ -167,156 +170,149 @@ def _check(html: object, max_html_chars: int | None) -> tuple[str, list[ParseWar
 # --------------------------------------------------------------------------- tree
 
 
-def _parse_tree(html: str) -> tuple[HtmlElement, list[ParseWarning]]:
+def _parse_tree(html: str) -> tuple[HTMLTree, list[ParseWarning]]:
     try:
-        import lxml.etree
-        import lxml.html
+        from resiliparse.parse.html import HTMLTree
     except ImportError as exc:  # pragma: no cover - the extra is installed in development
         raise MissingDependencyError(
             "parse_html needs the html extra: pip install 'newsstruct[html]'") from exc
-    html = _XML_DECL.sub("", html, count=1).replace("\0", "")
-    parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+    if _START in html or _END in html:  # they place marks in the rendered text
+        html = html.replace(_START, "\ufffd").replace(_END, "\ufffd")
+    # a span's content is a word of its own, as a reader sees it beside its neighbours
+    html = html.replace("<span", " <span").replace("</span>", "</span> ")
     try:
-        root = lxml.html.document_fromstring(html, parser=parser)
-    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as exc:
+        tree = HTMLTree.parse(html)
+    except Exception as exc:
         raise NotHTMLError(f"the markup holds no document: {exc}") from exc
     warnings: list[ParseWarning] = []
-    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
-        warnings.append(ParseWarning(code=WarningCode.TRUNCATED_MARKUP, message=(
-            "the markup nests too deeply for the HTML parser: text after the limit is lost")))
-    elif _truncated(html):
+    if _truncated(html):
         warnings.append(ParseWarning(code=WarningCode.TRUNCATED_MARKUP, message=(
             "the markup ends inside a tag or before the document's closing tags: the page "
             "may be cut short")))
-    if root.find("body") is None:
+    body = tree.body
+    if body is None or body.tag != "body":
         warnings.append(ParseWarning(code=WarningCode.NO_HTML_BODY, message=(
             "the page has no <body>: the text is what the parser found outside it")))
-    return root, warnings
+    return tree, warnings
 
 
 def _truncated(html: str) -> bool:
-    tail = html.rstrip()[-4096:].lower()
+    tail = html[-8192:].rstrip()[-4096:].lower()
     if tail.rfind("<") > tail.rfind(">"):
         return True  # ends inside a tag
     head = html[:4096].lower()
     return ("<body" in head or "<html" in head) and "</body" not in tail and "</html" not in tail
 
 
-def _hidden(el: HtmlElement) -> bool:
-    if el.get("hidden") is not None:
+def _hidden(el: ElementNode) -> bool:
+    if el.hasattr("hidden"):
         return True
-    if (el.get("aria-hidden") or "").strip().lower() == "true":
+    if (el.getattr("aria-hidden") or "").strip().lower() == "true":
         return True
-    return _DISPLAY_NONE.search(el.get("style") or "") is not None
+    return _DISPLAY_NONE.search(el.getattr("style") or "") is not None
 
 
-def _clean_tree(root: HtmlElement) -> None:
-    """Drop invisible content; unwrap elements nested deeper than :data:`MAX_DEPTH`."""
-    drop = list(root.iter(*(t for t in DROPPED_TAGS if t != "noscript"), *UNSHOWN_TAGS))
-    for el in root.xpath(_MAYBE_HIDDEN):
+def _hide(elements: list[ElementNode]) -> None:
+    """Take the hidden elements out of the tree; a page hidden as a whole until its scripts
+    run (a hidden ``<html>`` or ``<body>``) is shown."""
+    for el in elements:
         if not _hidden(el):
             continue
         if el.tag in ("html", "body"):
-            # a page hidden as a whole until its scripts run is shown
             for name in ("hidden", "aria-hidden", "style"):
-                el.attrib.pop(name, None)
-        else:
-            drop.append(el)
-    for el in drop:
-        if el.getparent() is not None:
-            el.drop_tree()
-    _noscript(root)
-    _flatten(root)
+                if el.hasattr(name):
+                    el.delattr(name)
+        elif el.parent is not None:
+            el.parent.remove_child(el)
 
 
-def _noscript(root: HtmlElement) -> None:
-    """Drop ``<noscript>``, except on a page whose ``<noscript>`` blocks hold more text than
-    all the rest: a page written by its scripts, whose only readable text is what it shows a
-    reader without them (there the blocks are unwrapped)."""
-    blocks = list(root.iter("noscript"))
-    if not blocks:
-        return
-    shown = sum(len(el.text_content().strip()) for el in blocks)
-    keep = 2 * shown > len(root.text_content().strip())
-    for el in blocks:
-        if el.getparent() is not None:
-            el.drop_tag() if keep else el.drop_tree()
-
-
-def _flatten(root: HtmlElement) -> None:
-    """Unwrap the elements nested deeper than :data:`MAX_DEPTH` (their text stays)."""
-    deep: list[HtmlElement] = []
-    stack: list[tuple[HtmlElement, int]] = [(root, 0)]
-    while stack:
-        el, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            deep.append(el)
-        stack.extend((child, depth + 1) for child in el if isinstance(child.tag, str))
-    for el in reversed(deep):
-        el.drop_tag()
+def _noscript_shown(elements: list[ElementNode], rendered: str) -> bool:
+    """Whether the ``<noscript>`` blocks are shown: on a page whose ``<noscript>`` blocks hold
+    more text than all the rest, a page written by its scripts, whose only readable text is
+    what it shows a reader without them."""
+    blocks = [el for el in elements if el.tag == "noscript"]
+    return bool(blocks) and sum(len((el.text or "").strip()) for el in blocks) > len(
+        rendered.strip())
 
 
 # --------------------------------------------------------------------------- rendering
 
 
-@functools.lru_cache(maxsize=1)
-def _config() -> Any:
-    """The rendering settings (links and images not shown; one annotation a marked element),
-    built once."""
-    from inscriptis.model.config import ParserConfig
-
-    rules = {f"#{_MARK}={k}": [str(k)] for k in range(MAX_MARKS)}
-    return ParserConfig(display_links=False, display_images=False, annotation_rules=rules)
-
-
-def _render(root: HtmlElement) -> tuple[str, list[tuple[int, int, str]]]:
-    from inscriptis import Inscriptis
+def _render(tree: HTMLTree, noscript: bool) -> str:
+    from resiliparse.extract.html2text import extract_plain_text
 
     try:
-        engine = Inscriptis(root, _config())
-        text = engine.get_text()
-        labels = [(a.start, a.end, str(a.metadata)) for a in engine.get_annotations()]
-    except RecursionError as exc:
-        raise HTMLRenderError("the page nests too deeply to render") from exc
+        return extract_plain_text(
+            tree, preserve_formatting=True, main_content=False, list_bullets=True,
+            alt_texts=True, links=False, form_fields=False, noscript=noscript, comments=True,
+            skip_elements=list(_SKIPPED))
     except Exception as exc:
         raise HTMLRenderError(f"the page could not be rendered: {exc!r}") from exc
-    return text, labels
 
 
-def _tidy(raw: str) -> tuple[str, Callable[[int], int]]:
-    """Lines stripped, runs of blank lines collapsed to one; and the map from offsets of
-    ``raw`` to offsets of the result."""
+def _mark(doc: DocumentNode, elements: list[ElementNode]) -> None:
+    """Put the marks of each element around its content (:func:`_unmark` reads them)."""
+    for k, el in enumerate(elements):
+        el.prepend(doc.create_text_node(_START + chr(_FIRST_ID + k)))
+        el.append(doc.create_text_node(_END + chr(_FIRST_ID + k)))
+
+
+def _unmark(raw: str) -> tuple[str, dict[int, tuple[int, int]]]:
+    """The rendered text without its marks, and the range between each element's marks."""
     out: list[str] = []
-    # (raw offset of the stripped line's start, its offset in the result, its length)
-    rows: list[tuple[int, int, int]] = []
+    found: dict[int, list[int]] = {}
     pos = size = 0
+    for m in _MARKS.finditer(raw):
+        out.append(raw[pos:m.start()])
+        size += m.start() - pos
+        pos = m.end()
+        k = ord(m.group(2)) - _FIRST_ID
+        if m.group(1) == _START:
+            found.setdefault(k, [size, size])
+        elif k in found:
+            found[k][1] = size
+    out.append(raw[pos:])
+    return "".join(out), {k: (a, b) for k, (a, b) in found.items()}
+
+
+def _tidy(raw: str, offsets: list[int]) -> tuple[str, dict[int, int]]:
+    """Lines stripped, runs of spaces and of blank lines collapsed to one, a list item's
+    bullet written by its level (:data:`_BULLETS`); and where each of ``offsets`` (into
+    ``raw``) falls in the result."""
+    out: list[str] = []
+    wanted = sorted(set(offsets))
+    placed: dict[int, int] = {}
+    w = pos = size = 0
     blank = True
     for line in raw.split("\n"):
+        end = pos + len(line)
         core = line.strip()
         if core:
             if out:
                 out.append("\n\n" if blank else "\n")
                 size += len(out[-1])
             lead = len(line) - len(line.lstrip())
-            rows.append((pos + lead, size, len(core)))
+            if core.startswith("\u2022 "):  # a list item, indented two spaces a level
+                core = _BULLETS[max(0, lead // 2 - 1) % len(_BULLETS)] + core[1:]
+            spaced = "  " in core
+            while w < len(wanted) and wanted[w] <= end:
+                col = min(max(wanted[w] - pos - lead, 0), len(core))
+                if spaced:  # the column once the runs of spaces before it are collapsed
+                    col = len(_SPACES.sub(" ", core[:col] + "x")) - 1
+                placed[wanted[w]] = size + col
+                w += 1
+            if spaced:
+                core = _SPACES.sub(" ", core)
             out.append(core)
             size += len(core)
             blank = False
         else:
             blank = True
-        pos += len(line) + 1
-    starts = [r[0] for r in rows]
-
-    def place(offset: int) -> int:
-        import bisect
-
-        i = bisect.bisect_right(starts, offset) - 1
-        if i < 0:
-            return 0
-        raw_start, start, length = rows[i]
-        return start + min(max(offset - raw_start, 0), length)
-
-    return "".join(out), place
+            while w < len(wanted) and wanted[w] <= end:
+                placed[wanted[w]] = size
+                w += 1
+        pos = end + 1
+    return "".join(out), placed
 
 
 def render_html(html: str | bytes, *, url: str | None = None,
@@ -330,27 +326,33 @@ def render_html(html: str | bytes, *, url: str | None = None,
             :class:`~newsstruct.errors.InvalidInputError` for the input.
     """
     markup, warnings = _check(html, max_html_chars)
-    root, found = _parse_tree(markup)
+    tree, found = _parse_tree(markup)
     warnings += found
-    items = _metadata.read_metadata(root)
-    _clean_tree(root)
-    marked = _metadata.element_items(root)[:MAX_MARKS]
-    for k, (el, _) in enumerate(marked):
-        el.set(_MARK, str(k))
-    raw, labels = _render(root)
-    text, place = _tidy(raw)
-    spans: dict[int, Span] = {}
-    for start, end, label in labels:
-        k = int(label)
-        a, b = place(start), place(end)
+    doc = tree.document
+    if doc is None:  # pragma: no cover - the parser always makes a document
+        raise HTMLRenderError("the page could not be parsed into a document")
+    elements = doc.query_selector_all(_SELECTOR).values()
+    items, marked = _metadata.read_metadata(elements)
+    marked = marked[:MAX_MARKS]
+    _hide(elements)
+    _mark(doc, [el for el, _ in marked])
+    rendered = _render(tree, noscript=False)
+    if _noscript_shown(elements, rendered):
+        rendered = _render(tree, noscript=True)
+    raw, ranges = _unmark(rendered.replace("\xa0", " "))
+    text, placed = _tidy(raw, [o for pair in ranges.values() for o in pair])
+    spans: dict[int, Span | None] = {}
+    for k, (start, end) in ranges.items():
+        a, b = placed[start], placed[end]
         while a < b and text[a].isspace():
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
-        if k not in spans and b > a:
-            spans[k] = Span.of(text, a, b)
-    placed = [attrs.evolve(item, span=spans.get(k)) for k, (_, item) in enumerate(marked)]
-    return RenderedPage(text=text, metadata=PageMetadata(items=tuple(items + placed), url=url),
+        spans[k] = Span.of(text, a, b) if b > a else None
+    # an element the page does not show (hidden, in a script's or a form's place) is no item
+    shown = [attrs.evolve(item, span=spans[k]) for k, (_, item) in enumerate(marked)
+             if k in spans]
+    return RenderedPage(text=text, metadata=PageMetadata(items=tuple(items + shown), url=url),
                         warnings=tuple(warnings))
 
 

@@ -1,4 +1,4 @@
-"""A page's own metadata, read from its parsed markup (an lxml tree): JSON-LD article records
+"""A page's own metadata, read from its parsed markup (a resiliparse DOM): JSON-LD article records
 (``NewsArticle``, ``Article``, ``ReportageNewsArticle`` and the other article types, also
 inside ``@graph``), OpenGraph and ``article:*`` meta tags, ``<meta name="author">``,
 ``<time datetime>``, ``<h1>`` and the canonical link.
@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import json
 import logging
-import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from newsstruct.types import MetadataField, MetadataItem, MetadataSource
 
 if TYPE_CHECKING:
-    from lxml.html import HtmlElement
+    from resiliparse.parse.html import ElementNode
 
-__all__ = ["ARTICLE_TYPES", "element_items", "read_metadata"]
+__all__ = ["ARTICLE_TYPES", "read_metadata"]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -57,40 +56,61 @@ _JSON_LD_FIELDS = {
     "url": MetadataField.URL,
     "articleSection": MetadataField.SECTION,
 }
-_SPACE = re.compile(r"\s+")
 
 
 def _clean(value: object) -> str | None:
     if not isinstance(value, str | int | float) or isinstance(value, bool):
         return None
-    text = _SPACE.sub(" ", str(value)).strip()
+    text = " ".join(str(value).split())
     return text[:MAX_VALUE] if text else None
 
 
-def read_metadata(root: HtmlElement) -> list[MetadataItem]:
-    """The page's JSON-LD, meta-tag and canonical-link items (JSON-LD first); the visible
-    ``<time>`` and ``<h1>`` elements are read by :func:`element_items`."""
-    items = list(_json_ld(root))
-    items += _meta_tags(root)
-    for link in root.iter("link"):
-        rel = (link.get("rel") or "").lower().split()
-        href = _clean(link.get("href"))
-        if "canonical" in rel and href:
+def _selector() -> str:
+    metas = [f'meta[{attr}^="{prefix}" i]' for prefix in ("og:", "article:", "author")
+             for attr in ("property", "name")]
+    return ", ".join(['script[type*="ld+json" i]', *metas, "link[rel~=canonical i]",
+                      "time[datetime]", "h1"])
+
+
+#: The elements :func:`read_metadata` reads, as a CSS selector list (the caller may find them
+#: in the same pass over the page as others).
+SELECTOR = _selector()
+
+
+def read_metadata(
+    elements: Iterable[ElementNode],
+) -> tuple[list[MetadataItem], list[tuple[ElementNode, MetadataItem]]]:
+    """The items of the elements that :data:`SELECTOR` matches, in document order (others
+    are passed over): the JSON-LD, meta-tag and canonical-link items (JSON-LD first); and the
+    ``<time datetime>`` and ``<h1>`` elements with their items (the caller finds their spans
+    in the rendered text, and drops those it does not show)."""
+    found: dict[str, list[ElementNode]] = {}
+    shown: list[ElementNode] = []
+    for el in elements:
+        tag = el.tag or ""
+        found.setdefault(tag, []).append(el)
+        if tag in ("time", "h1"):
+            shown.append(el)
+    items = list(_json_ld(found.get("script", [])))
+    items += _meta_tags(found.get("meta", []))
+    for link in found.get("link", []):
+        href = _clean(link.getattr("href"))
+        if "canonical" in (link.getattr("rel") or "").lower().split() and href:
             items.append(MetadataItem(field=MetadataField.URL, value=href,
                                       source=MetadataSource.CANONICAL, key="link[rel=canonical]"))
             break
     # the canonical link before og:url
     items.sort(key=lambda i: (i.field is MetadataField.URL
                               and i.source is not MetadataSource.CANONICAL))
-    return items
+    return items, _element_items(shown)
 
 
 # --------------------------------------------------------------------------- JSON-LD
 
 
-def _json_ld(root: HtmlElement) -> Iterator[MetadataItem]:
-    for script in root.iter("script"):
-        if (script.get("type") or "").strip().lower() != "application/ld+json":
+def _json_ld(scripts: list[ElementNode]) -> Iterator[MetadataItem]:
+    for script in scripts:
+        if (script.getattr("type") or "").strip().lower() != "application/ld+json":
             continue
         raw = script.text or ""
         if not raw.strip() or len(raw) > MAX_JSON_LD:
@@ -167,12 +187,14 @@ def _parties(value: object) -> Iterator[tuple[str, str | None]]:
 # --------------------------------------------------------------------------- markup
 
 
-def _meta_tags(root: HtmlElement) -> Iterator[MetadataItem]:
-    for meta in root.iter("meta"):
-        content = _clean(meta.get("content"))
+def _meta_tags(metas: list[ElementNode]) -> Iterator[MetadataItem]:
+    for meta in metas:
+        prop = (meta.getattr("property") or meta.getattr("name") or "").strip().lower()
+        if prop not in _OG and prop not in _ARTICLE and prop != "author":
+            continue
+        content = _clean(meta.getattr("content"))
         if content is None:
             continue
-        prop = (meta.get("property") or meta.get("name") or "").strip().lower()
         if prop in _OG:
             yield MetadataItem(field=_OG[prop], value=content,
                                source=MetadataSource.OPEN_GRAPH, key=prop)
@@ -184,17 +206,15 @@ def _meta_tags(root: HtmlElement) -> Iterator[MetadataItem]:
                                source=MetadataSource.META, key="meta[name=author]")
 
 
-def element_items(root: HtmlElement) -> list[tuple[HtmlElement, MetadataItem]]:
-    """``<time datetime>`` and ``<h1>`` elements with their items, in document order (the
-    caller finds their spans in the rendered text)."""
-    out: list[tuple[HtmlElement, MetadataItem]] = []
+def _element_items(elements: list[ElementNode]) -> list[tuple[ElementNode, MetadataItem]]:
+    out: list[tuple[ElementNode, MetadataItem]] = []
     times = heads = 0
-    for el in root.iter("time", "h1"):
-        if el.tag == "time" and times < MAX_ITEMS:
+    for el in elements:
+        if el.tag == "time" and times < MAX_ITEMS and el.hasattr("datetime"):
             times += 1
-            value = _clean(el.get("datetime"))
+            value = _clean(el.getattr("datetime"))
             if value:
-                prop = (el.get("itemprop") or "").strip()
+                prop = (el.getattr("itemprop") or "").strip()
                 field = (MetadataField.MODIFIED if prop == "dateModified"
                          else MetadataField.PUBLISHED)
                 key = f"time[itemprop={prop}]" if prop else "time[datetime]"
@@ -202,7 +222,7 @@ def element_items(root: HtmlElement) -> list[tuple[HtmlElement, MetadataItem]]:
                                              source=MetadataSource.TIME_ELEMENT, key=key)))
         elif el.tag == "h1" and heads < MAX_ITEMS:
             heads += 1
-            text = _clean(el.text_content())
+            text = _clean(el.text)
             if text:
                 out.append((el, MetadataItem(field=MetadataField.HEADLINE, value=text,
                                              source=MetadataSource.H1, key="h1")))

@@ -137,6 +137,56 @@ def test_noscript_kept_where_it_is_the_page() -> None:
     assert "The port closed" in text
 
 
+def test_nested_list_items_carry_their_level() -> None:
+    # the blog archive of header dev tr-emacspeak_blogspot_com_meta
+    text = render_html("<body><ul><li><a>\u25bc&nbsp;</a><a>2019</a> (4)<ul><li><a>\u25bc"
+                       "&nbsp;</a><a>October</a> (1)<ul><li><a>Meta-Programming In Emacs "
+                       "Using Defadvice</a></li></ul></li></ul></li></ul></body>").text
+    assert text.split("\n") == ["* \u25bc 2019 (4)", "+ \u25bc October (1)",
+                                "o Meta-Programming In Emacs Using Defadvice"]
+
+
+def test_spans_and_no_break_spaces_separate_words() -> None:
+    # the bylines of header dev sh-098bb3e96c0a and tr-thelist_com_multivitamin
+    text = render_html(
+        '<body><div><span class="ArticlePage-authorBy">By </span><a href="/people/meg-james">'
+        '<span>Meg James</span></a><span class="ArticlePage-authorTitle">Staff Writer </span>'
+        '</div><div><span class="byline-by">By</span>&nbsp;<a href="/author/catlafuente">Cat '
+        'Lafuente</a><span class="byline-timestamp"><span class="byline-slash">/</span>June '
+        "12, 2020  9:49 am EST</span></div></body>").text
+    assert text.split("\n") == ["By Meg James Staff Writer",
+                                "By Cat Lafuente / June 12, 2020 9:49 am EST"]
+
+
+def test_figure_caption_shown_image_text_not() -> None:
+    # the lead photo of header dev sh-098bb3e96c0a
+    text = render_html(
+        "<body><figure><img alt='Disney+ logo' src='x.jpg'><figcaption>The Walt Disney Co. "
+        "said overwhelming consumer demand led to some problems.<div class='Figure-credit'>"
+        "(Reed Saxon / Associated Press)</div></figcaption></figure><form><label>Email</label>"
+        "<input value='you@example.com'><button>Sign up</button></form></body>").text
+    assert text.split("\n") == [
+        "The Walt Disney Co. said overwhelming consumer demand led to some problems.",
+        "(Reed Saxon / Associated Press)"]
+
+
+def test_hidden_elements_give_no_placed_metadata() -> None:
+    page = render_html("<body><div hidden><h1>Cookie settings</h1><time datetime='2019-01-01'>"
+                       "1 Jan</time></div><h1>Storm closes port</h1><p>By Jane Doe, "
+                       "<time datetime='2019-11-19'>Nov. 19, 2019</time></p></body>")
+    placed = [(i.value, i.span.text if i.span else None) for i in page.metadata.items]
+    assert placed == [("Storm closes port", "Storm closes port"),
+                      ("2019-11-19", "Nov. 19, 2019")]
+
+
+def test_noncharacters_in_the_page_do_not_move_spans() -> None:
+    page = render_html("<body><p>a \ufdd0\ue000 b \ufdd1\ue001</p><h1>Storm closes port"
+                       "</h1></body>")
+    check = [i.span for i in page.metadata.items if i.span is not None]
+    assert len(check) == 1 and page.text[check[0].start:check[0].end] == "Storm closes port"
+    assert "\ufdd0" not in page.text and "\ufdd1" not in page.text
+
+
 # --------------------------------------------------------------------------- metadata
 
 
@@ -318,7 +368,7 @@ def test_deep_nesting_gives_a_result() -> None:
     art = newsstruct.parse_html(markup, reference_date=REF)
     check_article(art.text, art)
     assert "The port closed on Tuesday." in art.text
-    assert "deep" in art.text or WarningCode.TRUNCATED_MARKUP.value in codes(art)
+    assert "deep" in art.text and WarningCode.TRUNCATED_MARKUP.value not in codes(art)
 
 
 def test_moderate_nesting_keeps_text() -> None:
@@ -362,7 +412,7 @@ def test_looks_like_html() -> None:
 #: Figures from the pages' HTML (layout and byline stages with the metadata weighed in).
 HTML_FLOORS = {
     "dev": {"title_em": 0.93, "author_f1": 0.92, "date_acc": 0.96, "body_f1": 0.92},
-    "wide": {"title_em": 0.94, "author_f1": 0.84, "date_acc": 0.94},
+    "wide": {"title_em": 0.95, "author_f1": 0.86, "date_acc": 0.94},
 }
 
 
