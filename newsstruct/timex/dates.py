@@ -19,6 +19,7 @@ from newsstruct.timex.vocab import (
     _SEASONS,
     _Y4,
     _spoken_year,
+    _words_to_int,
 )
 from newsstruct.types import TimexMod, TimexType
 
@@ -38,7 +39,8 @@ def _pos_mod(pos: str | None) -> TimexMod | None:
 
 def _n_mdy(m: re.Match[str], ctx: _Ctx) -> _Value | None:
     month = _MONTHS[m["mon"].rstrip(".").lower()]
-    day = int(m["day"])
+    groups = m.groupdict()
+    day = int(groups["day"]) if groups.get("day") else _words_to_int(groups["dayw"]) or 0
     year = int(m["year"]) if m["year"] else _nearest_year(
         ctx.day, month, day, ctx.tense(m.start(), m.end()))
     try:
