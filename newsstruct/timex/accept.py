@@ -76,13 +76,6 @@ def _accept_month_name(m: re.Match[str], text: str, doc: Doc | None) -> bool:
     return mon[0].isupper() and _ambiguous_month_ok(mon.rstrip(".").lower(), m, text, doc)
 
 
-def _accept_month_word_day(m: re.Match[str], text: str, doc: Doc | None) -> bool:
-    """"expire April One", "by October one": a capitalised month with its day spelt out, not
-    at the head of a sentence ("May one ...")."""
-    before = text[:m.start()].rstrip()
-    return m["mon"][0].isupper() and bool(before) and before[-1] not in ".!?\"“"
-
-
 def _ambiguous_month_ok(key: str, m: re.Match[str], text: str, doc: Doc | None) -> bool:
     groups = m.groupdict()
     named_year = bool(groups.get("year") or groups.get("yrel") or groups.get("sy"))

@@ -19,7 +19,6 @@ from newsstruct.timex.vocab import (
     _SEASONS,
     _Y4,
     _spoken_year,
-    _words_to_int,
 )
 from newsstruct.types import TimexMod, TimexType
 
@@ -39,8 +38,7 @@ def _pos_mod(pos: str | None) -> TimexMod | None:
 
 def _n_mdy(m: re.Match[str], ctx: _Ctx) -> _Value | None:
     month = _MONTHS[m["mon"].rstrip(".").lower()]
-    groups = m.groupdict()
-    day = int(groups["day"]) if groups.get("day") else _words_to_int(groups["dayw"]) or 0
+    day = int(m["day"])
     year = int(m["year"]) if m["year"] else _nearest_year(
         ctx.day, month, day, ctx.tense(m.start(), m.end()))
     try:

@@ -13,7 +13,6 @@ from newsstruct.timex.accept import (
     _accept_fy,
     _accept_fyear,
     _accept_month_name,
-    _accept_month_word_day,
     _accept_oclock,
     _accept_qabbr,
     _accept_ref,
@@ -69,7 +68,6 @@ from newsstruct.timex.relative import (
 from newsstruct.timex.vocab import (
     _AMPM,
     _DAY,
-    _DAYW,
     _MODP,
     _MON,
     _NUM,
@@ -166,10 +164,6 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("mdy", _n_mdy, keys=_MONTH_KEYS, accept=_accept_month_name, day=True, pattern=(
         rf"\b(?:{_WD},?\s+)?{_MON}\s*{_DAY}\b(?!\s*(?:%|percent|[-/:]\d))"
         rf"(?:,?\s+(?P<year>{_Y4})\b)?")),
-    # April One / March three, 1987 (a newswire's day spelt out): only before a year, a stop or
-    # "unless", so that "in May two years ago" stays a month
-    _Rule("mdyw", _n_mdy, keys=_MONTH_KEYS, accept=_accept_month_word_day, day=True, pattern=(
-        rf"\b{_MON}\s+{_DAYW}(?:,?\s+(?P<year>{_Y4})\b|(?=\s*(?:[.,;:)]|$)|\s+unless\b))")),
     # 23 October 1998 / the 5th of May
     _Rule("dmy", _n_mdy, keys=_MONTH_KEYS, accept=_accept_month_name, day=True, pattern=(
         rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+(?P<year>{_Y4})\b)?")),

@@ -67,10 +67,6 @@ _WD_ALT = "|".join(WEEKDAY_NAMES)
 _WD = rf"(?P<wd>{_WD_ALT})"
 _Y4 = r"(?:1[6-9]\d\d|20\d\d)"
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
-#: A day of the month spelt out ("April One", "March three"), as newswires write it.
-_DAYW = (r"(?P<dayw>thirty(?:[\s-]one)?|twenty(?:[\s-](?:one|two|three|four|five|six|seven|"
-         r"eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-         r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
 _NUMW = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]"
          r"(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|"
          r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
