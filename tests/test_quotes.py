@@ -84,6 +84,9 @@ def test_golden(case: dict[str, Any]) -> None:
     for want in case["quotes"]:
         got = _find(quotes, want)
         assert got is not None, (want, quotes)
+        for words in want.get("excludes", ()):
+            # what the writer adds after the report is not part of it
+            assert words not in got.content.text, (want, got)
         if got.kind is QuoteKind.PARTIAL:
             assert got.fragments and all(got.content.contains(f) for f in got.fragments)
     speech = [q for q in quotes if q.kind is not QuoteKind.SCARE]

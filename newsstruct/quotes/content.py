@@ -11,6 +11,7 @@ from newsstruct.quotes.cues import (
     _SPEECH_NOUNS,
     _TIME_ENTS,
     SPEECH_LEMMAS,
+    CUE_OBJECT_LEMMAS,
     _tok_span,
 )
 from newsstruct.types import Span
@@ -42,11 +43,45 @@ def _content_from(text: str, cue: Token, deps: frozenset[str]) -> Span | None:
 
 def _cut_tail(doc: Doc, lo: int, hi: int) -> int:
     """The last token of reported content running from ``lo`` to ``hi``: a clause after a
-    semicolon is the writer's again."""
+    semicolon is the writer's again, and so is a trailing comment set off by a comma or dash
+    (:func:`_writers_tail`) and a second report of the speaker's ("said A and warned B")."""
     for k in range(lo + 1, hi + 1):
         if doc[k].text == ";":
             return k - 1
+        if doc[k].text in _TAIL_PUNCT and k < hi and _writers_tail(doc[k + 1], hi):
+            return k - 1
+        if doc[k].dep_ == "cc" and k < hi and _second_report(doc[k + 1], lo):
+            return k - 1
     return hi
+
+
+#: Punctuation that sets off a trailing comment from what was said.
+_TAIL_PUNCT = frozenset({",", "—", "–", "--"})
+#: Subordinators of a concession or contrast (", although ...").
+_CONTRAST_MARKS = frozenset({"although", "though", "whereas"})
+
+
+def _phrase_at(tok: Token) -> Token:
+    """The largest phrase that starts at ``tok``: its highest ancestor with ``tok`` as left
+    edge."""
+    head = tok
+    while head.head is not head and head.head.left_edge.i == tok.i:
+        head = head.head
+    return head
+
+
+def _writers_tail(first: Token, hi: int) -> bool:
+    """Whether the phrase opening at ``first``, right after a comma or dash, runs to the end
+    of the content and is the writer's comment on it: a participle with no subject of its own
+    (", contradicting the police's claim", ", citing the poll") or a clause of concession
+    (", although he refused"). A relative clause (", which ...") is no such sign: it is as
+    often part of what was said."""
+    head = _phrase_at(first)
+    if head.right_edge.i < hi - 1:
+        return False
+    if head.tag_ == "VBG" and head.dep_ in ("advcl", "acl", "xcomp", "conj"):
+        return head is first and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+    return head.dep_ == "advcl" and first.lower_ in _CONTRAST_MARKS
 
 
 def _clause_content(text: str, cue: Token, sent: Iterable[Token]) -> Span | None:
@@ -95,6 +130,19 @@ def _clause_content(text: str, cue: Token, sent: Iterable[Token]) -> Span | None
                 last = _cut_tail(cue.doc, rest[0].i, last)
             return _tok_span(text, [t for t in sent if (t.i < lo or t.i > hi) and t.i <= last])
     return _content_from(text, cue, _COMP_DEPS)
+
+
+def _second_report(first: Token, lo: int) -> bool:
+    """Whether the conjunct opening at ``first`` (after "and") is a second verb of saying with
+    no subject of its own, coordinated inside the content starting at ``lo`` ("said he would
+    order a review and warned against hackers"): a report of its own, not part of the first."""
+    verb = first.head if first.dep_ == "advmod" and first.head.i > first.i else first
+    return (verb.dep_ == "conj" and verb.head.i >= lo and verb.tag_ in _FINITE
+            and (verb.lemma_.lower() in SPEECH_LEMMAS or verb.lemma_.lower() in CUE_OBJECT_LEMMAS)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def _bare_clause(cue: Token) -> Token | None:

@@ -137,6 +137,12 @@ def _subject(tok: Token) -> Token | None:
         if not step and cur.pos_ == "NOUN":
             # "Trump claims that ..." read as a noun phrase
             return next((c for c in cur.children if c.dep_ in ("compound", "poss")), None)
+        if (not step and cur.dep_ in ("conj", "advcl") and cur.head.dep_ == "ccomp"
+                and cur.head.head.lemma_.lower() in CUE_LEMMAS and cur.head.head.i < cur.i):
+            # "said he would order a review and warned against ...", "said A, citing B": a
+            # second report hung on the first one's clause is the first speaker's
+            cur = cur.head.head
+            continue
         if cur.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and cur.head is not cur:
             if cur.dep_ == "ccomp" and cur.head.lemma_.lower() not in CUE_LEMMAS:
                 return None
