@@ -10,8 +10,8 @@ from newsstruct.quotes.cues import (
     _CUE_PREPOSITIONS,
     _SPEECH_NOUNS,
     _TIME_ENTS,
-    SPEECH_LEMMAS,
     CUE_OBJECT_LEMMAS,
+    SPEECH_LEMMAS,
     _tok_span,
 )
 from newsstruct.types import Span
