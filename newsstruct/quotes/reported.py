@@ -92,7 +92,9 @@ def _attributions(doc: Doc, text: str, sents: Sequence[tuple[int, int]]) -> list
 
 def _noun_report(text: str, noun: Token) -> _Attribution | None:
     """``Trump's claim that A``, ``a Times report that A``, ``a statement by X that A``: A,
-    said by the noun's owner, author or the name before it."""
+    said by the noun's owner, author or the name before it, else by the subject of the verb
+    the noun is the object of ("Democrats persisted in arguments that A"), else by no one
+    named ("dogged by charges that A")."""
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
                    and c.pos_ in ("VERB", "AUX")
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
@@ -105,11 +107,24 @@ def _noun_report(text: str, noun: Token) -> _Attribution | None:
         elif child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
             source = next((c for c in child.children if c.dep_ == "pobj"), source)
     content = _tok_span(text, clause.subtree)
-    if source is None or content is None:
+    if source is None:
+        source = _holder(noun)
+    if content is None:
         return None
     speaker, head = _speaker(text, source)
     return _Attribution(cue=_cue_span(text, noun), content=content, speaker=speaker,
                         speaker_head=head, strong=True, via="noun")
+
+
+def _holder(noun: Token) -> Token | None:
+    """The subject of the verb a noun of saying is the object of ("Democrats persisted in
+    arguments that ...", "she made the argument that ...")."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    if noun.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX"):
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None
 
 
 def _reports(cue: Token, lemma: str, via: str) -> bool:
