@@ -31,7 +31,10 @@ if TYPE_CHECKING:
 
 _BODY_KINDS = frozenset({SegmentKind.STANDFIRST, SegmentKind.PARAGRAPH, SegmentKind.CAPTION})
 _HEAD_KINDS = frozenset({SegmentKind.TITLE, SegmentKind.HEADING})
-_FIRST_SECOND_PERSON = frozenset({"i", "you", "we"})
+#: Speakers that are the reader addressed ("you know", "you can call it"), no one's report; the
+#: writer's own "I" and "we" report what they say and think (an opinion piece's "I tell myself
+#: that ...").
+_ADDRESSED = frozenset({"you"})
 _REACH = 5_000  # longest stretch of reported content looked back over (characters)
 #: Quotes of at most this many words with no speech cue nearby are scare quotes.
 SCARE_MAX_WORDS = 4
@@ -167,7 +170,7 @@ def extract_quotes(
     inside.sort(key=lambda sp: sp.start)
     inside_starts = [sp.start for sp in inside]
     kept = [a for a in atts if not a.used and not _within(inside, inside_starts, a.cue) and not (
-        a.speaker is not None and a.speaker.text.lower() in _FIRST_SECOND_PERSON)]
+        a.speaker is not None and a.speaker.text.lower() in _ADDRESSED)]
     # speech reported inside reported speech stays part of the outer content
     outer = sorted((a.content for a in kept), key=lambda sp: sp.start)
     outer_starts = [sp.start for sp in outer]
