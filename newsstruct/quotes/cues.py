@@ -96,10 +96,14 @@ def _trim(text: str, lo: int, hi: int) -> Span | None:
     return Span.of(text, lo, hi) if hi > lo else None
 
 
-def _speaker_tokens(tok: Token) -> list[Token]:
+def _speaker_tokens(tok: Token, cue: Token | None = None) -> list[Token]:
+    """The speaker phrase headed by ``tok``, without its relative clauses and without the
+    participle that holds the ``cue`` ("the other side knowing that ...": "the other side")."""
     skip: set[int] = set()
     for child in tok.children:
-        if child.dep_ == "relcl":
+        if child.dep_ == "relcl" or (
+                cue is not None and child.dep_ == "acl" and child.tag_ == "VBG"
+                and child.left_edge.i <= cue.i <= child.right_edge.i):
             skip.update(t.i for t in child.subtree)
     toks = [t for t in tok.subtree if t.i not in skip]
     while toks and toks[-1].is_punct and not (
@@ -153,18 +157,44 @@ def _subject(tok: Token) -> Token | None:
             cur = cur.head.head  # "..., before saying"
             continue
         if cur.dep_ in ("relcl", "acl") and cur.head is not cur:
-            return cur.head  # "the official who said", "a statement saying"
+            # "the official who said", "a statement saying"; a statement or a news conference
+            # is the medium of whoever issued or held it
+            medium = cur.head
+            if cur.dep_ == "acl" and medium.lemma_.lower() in _SPEECH_NOUNS | _MEDIA_NOUNS:
+                return _issuer(medium) or medium
+            return medium
         return None
     return None
 
 
-def _speaker(text: str, tok: Token | None) -> tuple[Span | None, Span | None]:
+#: Occasions of speech whose participle reports what their holder said ("a news conference
+#: announcing that ...").
+_MEDIA_NOUNS = frozenset({"conference", "briefing", "interview", "letter", "series", "ad"})
+
+
+def _issuer(noun: Token) -> Token | None:
+    """The subject of the verb whose object holds ``noun`` ("the Council issued a statement",
+    "Trump sent a series of tweets", "she said at a news conference")."""
+    cur = noun
+    for _ in range(3):
+        if cur.dep_ == "pobj" and cur.head.dep_ == "prep":
+            cur = cur.head.head
+        elif cur.dep_ in ("dobj", "attr") or cur.pos_ in ("VERB", "AUX"):
+            verb = cur if cur.pos_ in ("VERB", "AUX") else cur.head
+            return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        else:
+            return None
+    return None
+
+
+def _speaker(text: str, tok: Token | None, cue: Token | None = None
+             ) -> tuple[Span | None, Span | None]:
     if tok is None:
         return None, None
     head = tok
     if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
         head = tok.head.head  # "Trump, who said": the span is "who", its head Trump
-    span = _tok_span(text, _speaker_tokens(tok))
+    span = _tok_span(text, _speaker_tokens(tok, cue))
     return span, Span.of(text, head.idx, head.idx + len(head.text))
 
 

@@ -79,7 +79,7 @@ def _attributions(doc: Doc, text: str, sents: Sequence[tuple[int, int]]) -> list
             if not _reports(tok, lemma, via):
                 continue
             subj = _subject(tok)
-            speaker, head = _speaker(text, subj)
+            speaker, head = _speaker(text, subj, tok)
             cue_span = _cue_span(text, tok)
             if speaker is not None and speaker.overlaps(content) and not content.contains(cue_span):
                 continue
@@ -150,7 +150,8 @@ def _reports(cue: Token, lemma: str, via: str) -> bool:
         # "To confirm the relationship, she ordered ...": the object of an infinitive of
         # purpose is an act meant, not words reported
         return False
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children) or (
+        cue.dep_ == "acl" and cue.tag_ == "VBN")  # "a group called Lashkar-e-Taiba"
     return not passive or any(c.dep_ == "agent" for c in cue.children)
 
 
