@@ -25,8 +25,9 @@ Two readings of the article meet here:
   no subordinator after a verb of saying is its complement even when parsed as an adverbial
   ("said after the convention he would not ..."). Transcript lines ("PENCE: ...", also
   inside an opening mark) are read as speech too when the label looks like a speaker: a role from
-  ``quote_speaker_roles``, a name the parser knows (in a headline, a person only), or a name
-  in capitals that the article also writes as a person's name or that opens several lines;
+  ``quote_speaker_roles`` (also "Poll"), a name the parser knows (in a headline, a person
+  only), a name the article gives a person elsewhere ("Pence: ..."), or a name in capitals
+  that the article also writes as a person's name or that opens several lines;
   a headline's "Stealth Over Health: ..." is not speech. A paragraph that is a note of the
   publication's ("Editor's note: ...") reports no one's speech.
 

@@ -208,8 +208,9 @@ def _looks_like_speaker(doc: Doc, starts: Sequence[int], label: Span, heading: b
                         names: frozenset[str]) -> bool:
     """Whether the ``label`` of a ``Label: text`` line names who speaks: a role ("Moderator"),
     a transcript name in capitals that ``names`` (the article's person names) holds
-    ("PENCE"), or a name the parser knows (a person; in body text also an organisation or a
-    people). A headline's "Stealth Over Health: ..." is none of these."""
+    ("PENCE"), a name the parser knows (a person; in body text also an organisation or a
+    people), or a name ``names`` holds ("Pence"). A headline's "Stealth Over Health: ..." is
+    none of these."""
     last = label.text.split()[-1].strip(".")
     if last.lower() in _SPEAKER_ROLES:
         return True
@@ -219,7 +220,8 @@ def _looks_like_speaker(doc: Doc, starts: Sequence[int], label: Span, heading: b
     kinds = _NAME_ENTS_HEAD if heading else _NAME_ENTS
     i, j = bisect_left(starts, label.start), bisect_left(starts, label.end)
     toks = [t for t in doc[i:j] if t.is_alpha]
-    return bool(toks) and toks[-1].ent_type_ in kinds
+    # "Pence: ..." names a person the article names elsewhere
+    return bool(toks) and (toks[-1].ent_type_ in kinds or last in names)
 
 
 def _labels(doc: Doc, text: str, blocks: Sequence[Span], heads: Sequence[Span],
