@@ -147,6 +147,12 @@ def _subject(tok: Token) -> Token | None:
             # second report hung on the first one's clause is the first speaker's
             cur = cur.head.head
             continue
+        if cur.dep_ == "xcomp" and cur.head is not cur:
+            # "pushed Stumpf to admit that ...": the object of the verb speaks
+            obj = next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i
+                        and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+            if obj is not None:
+                return obj
         if cur.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and cur.head is not cur:
             if cur.dep_ == "ccomp" and cur.head.lemma_.lower() not in CUE_LEMMAS:
                 return None
