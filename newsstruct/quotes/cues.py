@@ -200,6 +200,9 @@ def _speaker(text: str, tok: Token | None, cue: Token | None = None
     head = tok
     if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
         head = tok.head.head  # "Trump, who said": the span is "who", its head Trump
+        if tok.lower_ == "that":
+            # "a letter that says", "a problem that demands": the thing itself is the source
+            tok = head
     span = _tok_span(text, _speaker_tokens(tok, cue))
     return span, Span.of(text, head.idx, head.idx + len(head.text))
 
