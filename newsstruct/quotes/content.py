@@ -223,7 +223,20 @@ def _object_content(text: str, cue: Token) -> Span | None:
     if lo == hi and cue.doc[lo].pos_ == "PRON":
         # "defended itself", "denied it": a bare pronoun reports nothing
         return None
-    return _tok_span(text, cue.doc[lo : hi + 1])
+    return _tok_span(text, cue.doc[lo : _cut_relative(cue.doc, lo, hi) + 1])
+
+
+def _cut_relative(doc: Doc, lo: int, hi: int) -> int:
+    """The last token of a reported noun phrase running from ``lo`` to ``hi`` without a
+    trailing non-restrictive relative clause: "acknowledged the reality of climate change,
+    which makes him an outlier" reports "the reality of climate change"; the clause is the
+    writer's description of it."""
+    for k in range(lo + 1, hi):
+        nxt = doc[k + 1]
+        if (doc[k].text == "," and nxt.lower_ in ("which", "who", "whom", "whose")
+                and nxt.head.dep_ == "relcl" and nxt.head.right_edge.i >= hi - 1):
+            return k - 1
+    return hi
 
 
 def _prep_content(text: str, cue: Token) -> Span | None:
@@ -232,5 +245,6 @@ def _prep_content(text: str, cue: Token) -> Span | None:
         if child.dep_ == "prep" and child.lower_ in _CUE_PREPOSITIONS and child.i > cue.i:
             for obj in child.children:
                 if obj.dep_ in ("pobj", "pcomp") and obj.ent_type_ not in _TIME_ENTS:
-                    return _tok_span(text, obj.subtree)
+                    lo, hi = obj.left_edge.i, obj.right_edge.i
+                    return _tok_span(text, cue.doc[lo : _cut_relative(cue.doc, lo, hi) + 1])
     return None
