@@ -55,6 +55,8 @@ def _cut_tail(doc: Doc, lo: int, hi: int) -> int:
     return hi
 
 
+#: Dashes that open an aside of the writer's after a reported noun phrase.
+_DASHES = frozenset({"—", "–", "--", "―"})
 #: Punctuation that sets off a trailing comment from what was said.
 _TAIL_PUNCT = frozenset({",", "—", "–", "--"})
 #: Subordinators of a concession or contrast (", although ...").
@@ -228,13 +230,16 @@ def _object_content(text: str, cue: Token) -> Span | None:
 
 def _cut_relative(doc: Doc, lo: int, hi: int) -> int:
     """The last token of a reported noun phrase running from ``lo`` to ``hi`` without a
-    trailing non-restrictive relative clause: "acknowledged the reality of climate change,
-    which makes him an outlier" reports "the reality of climate change"; the clause is the
-    writer's description of it."""
+    trailing non-restrictive relative clause or an aside after a dash: "acknowledged the
+    reality of climate change, which makes him an outlier" reports "the reality of climate
+    change", "dismissed Estonia as being in the “suburbs” — a metaphor for ..." reports what
+    comes before the dash; the rest is the writer's."""
     for k in range(lo + 1, hi):
         nxt = doc[k + 1]
         if (doc[k].text == "," and nxt.lower_ in ("which", "who", "whom", "whose")
                 and nxt.head.dep_ == "relcl" and nxt.head.right_edge.i >= hi - 1):
+            return k - 1
+        if doc[k].text in _DASHES:
             return k - 1
     return hi
 
