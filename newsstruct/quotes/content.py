@@ -23,8 +23,10 @@ _COMP_DEPS = frozenset({"ccomp", "xcomp"})
 _OBJ_DEPS = frozenset({"dobj", "oprd", "ccomp", "xcomp", "attr"})
 
 
-def _content_from(text: str, cue: Token, deps: frozenset[str]) -> Span | None:
-    comps = [c for c in cue.children if c.dep_ in deps]
+def _content_from(text: str, cue: Token, deps: frozenset[str],
+                  comps: list[Token] | None = None) -> Span | None:
+    if comps is None:
+        comps = [c for c in cue.children if c.dep_ in deps]
     if not comps:
         return None
     before = [c for c in comps if c.i < cue.i]
@@ -91,6 +93,12 @@ def _clause_content(text: str, cue: Token, sent: Iterable[Token]) -> Span | None
     when the cue and its speaker stand aside from it ("A, he said, B"; "A, the source
     added")."""
     comps = [c for c in cue.children if c.dep_ in _COMP_DEPS]
+    marked = [c for c in comps if c.i > cue.i and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    if marked:
+        # a "that" clause after the cue is what it reports, whatever stands before it
+        # ("A (her campaign later disclosed that she has pneumonia)")
+        return _content_from(text, cue, _COMP_DEPS, marked)
     if cue.dep_ == "parataxis":
         if any(c.i < cue.i for c in comps):
             # "A, he said, and B": the clause the parser hangs on the cue is what was said
