@@ -107,7 +107,7 @@ def _clause_content(text: str, cue: Token, sent: Iterable[Token]) -> Span | None
         skip = {t.i for t in cue.subtree}
         return _tok_span(text, [t for t in region if t.i not in skip])
     if not comps:
-        bare = _bare_clause(cue)
+        bare = _bare_clause(cue) or _hearer_clause(cue)
         if bare is not None:
             lo = min(t.i for t in bare.subtree)
             hi = _cut_tail(cue.doc, lo, max(t.i for t in bare.subtree))
@@ -140,6 +140,32 @@ def _clause_content(text: str, cue: Token, sent: Iterable[Token]) -> Span | None
                 last = _cut_tail(cue.doc, rest[0].i, last)
             return _tok_span(text, [t for t in sent if (t.i < lo or t.i > hi) and t.i <= last])
     return _content_from(text, cue, _COMP_DEPS)
+
+
+#: Dependents that complete a clause's verb (a relative clause lacks the one it refers to).
+_COMPLETE_DEPS = frozenset({"dobj", "attr", "acomp", "ccomp", "xcomp", "oprd"})
+
+
+def _hearer_clause(cue: Token) -> Token | None:
+    """``told a meeting of leaders that few people understood ...``, ``yelling to the
+    officers that ...``: a "that" clause with its own subject that the parse hangs on the
+    hearer, as if a relative clause, is what was said to them."""
+    if cue.lemma_.lower() not in SPEECH_LEMMAS:
+        return None
+    hearers = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i]
+    hearers += [p for c in cue.children if c.dep_ == "prep" and c.lower_ == "to" and c.i > cue.i
+                for p in c.children if p.dep_ == "pobj"]
+    for hearer in hearers:
+        for clause in hearer.subtree:
+            if clause.dep_ in ("relcl", "acl") and any(
+                    m.dep_ == "mark" and m.lower_ == "that" and m.i < clause.i
+                    for m in clause.children) and any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and any(
+                    c.dep_ in _COMPLETE_DEPS for c in clause.children):
+                # with its own complement: "the threat that a presidency would constitute"
+                # lacks one, and is a relative clause after all
+                return clause
+    return None
 
 
 def _second_report(first: Token, lo: int) -> bool:
