@@ -46,7 +46,9 @@ What is not speech: verbs of ``cue_not_speech`` are acts ("attacked", "ordered")
 cues; the infinitive of a verb of believing or intending is an intention, not a report
 ("plans to", "is expected to"); a cue inside the infinitive of ``quote_unrealised_verbs``
 reports nothing ("declined to comment on"); a negated cue and an agentless passive report
-only through a clause. A noun of saying or believing from ``quote_report_nouns`` with a "that"
+only through a clause. An adjective of believing or fearing from
+``quote_thought_adjectives`` reports its clause as its subject's thought ("Many Democrats are
+afraid that ..."). A noun of saying or believing from ``quote_report_nouns`` with a "that"
 clause reports that clause ("Trump's claim that ...", "arguments that ..."), by its owner or
 author when it names one. Speakers are linked to entities afterwards,
 in text order, by :mod:`newsstruct.speakers`.

@@ -32,6 +32,8 @@ CUE_OBJECT_LEMMAS: frozenset[str] = lexicon("cue_object_verbs") - NOT_SPEECH_LEM
 _CUE_PREPOSITIONS: frozenset[str] = lexicon("cue_prepositions")
 #: Nouns of saying whose "that" clause is reported when the noun names its source ("X's claim").
 _REPORT_NOUNS: frozenset[str] = lexicon("quote_report_nouns")
+#: Adjectives whose clause is what their subject believes or fears ("afraid that ...").
+_THOUGHT_ADJECTIVES: frozenset[str] = lexicon("quote_thought_adjectives")
 #: Verbs whose infinitive is an act not done ("plans to call on", "declined to comment on").
 _UNREALISED: frozenset[str] = lexicon("quote_unrealised_verbs")
 #: Words that end a "Label:" prefix without naming a speaker ("Update:", "Watch:").

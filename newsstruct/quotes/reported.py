@@ -20,6 +20,7 @@ from newsstruct.quotes.cues import (
     _NOTE_WORDS,
     _REPORT_NOUNS,
     _SPEAKER_ROLES,
+    _THOUGHT_ADJECTIVES,
     _UNREALISED,
     CUE_LEMMAS,
     CUE_OBJECT_LEMMAS,
@@ -56,6 +57,11 @@ def _attributions(doc: Doc, text: str, sents: Sequence[tuple[int, int]]) -> list
                 continue
             if tok.pos_ == "NOUN" and lemma in _REPORT_NOUNS:
                 att = _noun_report(text, tok)
+                if att is not None:
+                    out.append(att)
+                continue
+            if tok.pos_ == "ADJ" and lemma in _THOUGHT_ADJECTIVES:
+                att = _adjective_report(text, tok)
                 if att is not None:
                     out.append(att)
                 continue
@@ -125,6 +131,26 @@ def _holder(noun: Token) -> Token | None:
     if noun.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX"):
         return next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return None
+
+
+def _adjective_report(text: str, adj: Token) -> _Attribution | None:
+    """``Many Democrats are afraid that A``, ``came away convinced that A``, ``weren't sure if
+    A``: A, thought by the subject of the verb the adjective completes."""
+    if adj.dep_ not in ("acomp", "oprd"):
+        return None
+    clause = next((c for c in [*adj.children, *adj.head.children]
+                   if c.dep_ == "ccomp" and c.i > adj.i and any(
+                       m.dep_ == "mark" and m.lower_ in ("that", "if", "whether")
+                       for m in c.children)), None)
+    subj = next((c for c in adj.head.children if c.dep_ == "nsubj"), None)
+    if clause is None or subj is None or subj.lower_ in ("it", "there"):
+        return None
+    content = _tok_span(text, clause.subtree)
+    if content is None:
+        return None
+    speaker, head = _speaker(text, subj)
+    return _Attribution(cue=_cue_span(text, adj), content=content, speaker=speaker,
+                        speaker_head=head, strong=False, via="adjective")
 
 
 def _reports(cue: Token, lemma: str, via: str) -> bool:
