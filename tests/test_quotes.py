@@ -84,6 +84,9 @@ def test_golden(case: dict[str, Any]) -> None:
     for want in case["quotes"]:
         got = _find(quotes, want)
         assert got is not None, (want, quotes)
+        for words in want.get("excludes", ()):
+            # what the writer adds after the report is not part of it
+            assert words not in got.content.text, (want, got)
         if got.kind is QuoteKind.PARTIAL:
             assert got.fragments and all(got.content.contains(f) for f in got.fragments)
     speech = [q for q in quotes if q.kind is not QuoteKind.SCARE]
@@ -332,13 +335,13 @@ UNSELECTED = [
 ]
 _WORDS = re.compile(r"\w+")
 #: Share of the unselected quotes found with their speaker: measured, and the floor CI holds.
-UNSELECTED_MEASURED, UNSELECTED_FLOOR = 0.472, 0.45
+UNSELECTED_MEASURED, UNSELECTED_FLOOR = 0.488, 0.46
 #: PolNeAR dev figures of the shared scorer: (subset, metric) -> (measured, floor held by CI).
 DEV_FIGURES = {
-    ("all", "ov50 F1"): (68.9, 66.5),
-    ("indirect", "ov50 F1"): (57.9, 55.0),
-    ("all", "attributed F1"): (63.7, 61.0),
-    ("all", "speaker accuracy"): (93.0, 91.0),
+    ("all", "ov50 F1"): (71.1, 68.5),
+    ("indirect", "ov50 F1"): (61.3, 58.5),
+    ("all", "attributed F1"): (65.7, 63.0),
+    ("all", "speaker accuracy"): (93.2, 91.0),
 }
 
 

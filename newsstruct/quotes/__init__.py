@@ -25,8 +25,9 @@ Two readings of the article meet here:
   no subordinator after a verb of saying is its complement even when parsed as an adverbial
   ("said after the convention he would not ..."). Transcript lines ("PENCE: ...", also
   inside an opening mark) are read as speech too when the label looks like a speaker: a role from
-  ``quote_speaker_roles``, a name the parser knows (in a headline, a person only), or a name
-  in capitals that the article also writes as a person's name or that opens several lines;
+  ``quote_speaker_roles`` (also "Poll"), a name the parser knows (in a headline, a person
+  only), a name the article gives a person elsewhere ("Pence: ..."), or a name in capitals
+  that the article also writes as a person's name or that opens several lines;
   a headline's "Stealth Over Health: ..." is not speech. A paragraph that is a note of the
   publication's ("Editor's note: ...") reports no one's speech.
 
@@ -45,8 +46,11 @@ What is not speech: verbs of ``cue_not_speech`` are acts ("attacked", "ordered")
 cues; the infinitive of a verb of believing or intending is an intention, not a report
 ("plans to", "is expected to"); a cue inside the infinitive of ``quote_unrealised_verbs``
 reports nothing ("declined to comment on"); a negated cue and an agentless passive report
-only through a clause. A noun of ``quote_report_nouns`` with its source and a "that" clause
-reports that clause ("Trump's claim that ..."). Speakers are linked to entities afterwards,
+only through a clause. An adjective of believing or fearing from
+``quote_thought_adjectives`` reports its clause as its subject's thought ("Many Democrats are
+afraid that ..."). A noun of saying or believing from ``quote_report_nouns`` with a "that"
+clause reports that clause ("Trump's claim that ...", "arguments that ..."), by its owner or
+author when it names one. Speakers are linked to entities afterwards,
 in text order, by :mod:`newsstruct.speakers`.
 
 The modules: :mod:`~newsstruct.quotes.marks` (quotation marks and the quoted stretches they

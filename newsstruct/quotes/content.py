@@ -10,6 +10,7 @@ from newsstruct.quotes.cues import (
     _CUE_PREPOSITIONS,
     _SPEECH_NOUNS,
     _TIME_ENTS,
+    CUE_OBJECT_LEMMAS,
     SPEECH_LEMMAS,
     _tok_span,
 )
@@ -22,8 +23,10 @@ _COMP_DEPS = frozenset({"ccomp", "xcomp"})
 _OBJ_DEPS = frozenset({"dobj", "oprd", "ccomp", "xcomp", "attr"})
 
 
-def _content_from(text: str, cue: Token, deps: frozenset[str]) -> Span | None:
-    comps = [c for c in cue.children if c.dep_ in deps]
+def _content_from(text: str, cue: Token, deps: frozenset[str],
+                  comps: list[Token] | None = None) -> Span | None:
+    if comps is None:
+        comps = [c for c in cue.children if c.dep_ in deps]
     if not comps:
         return None
     before = [c for c in comps if c.i < cue.i]
@@ -42,11 +45,47 @@ def _content_from(text: str, cue: Token, deps: frozenset[str]) -> Span | None:
 
 def _cut_tail(doc: Doc, lo: int, hi: int) -> int:
     """The last token of reported content running from ``lo`` to ``hi``: a clause after a
-    semicolon is the writer's again."""
+    semicolon is the writer's again, and so is a trailing comment set off by a comma or dash
+    (:func:`_writers_tail`) and a second report of the speaker's ("said A and warned B")."""
     for k in range(lo + 1, hi + 1):
         if doc[k].text == ";":
             return k - 1
+        if doc[k].text in _TAIL_PUNCT and k < hi and _writers_tail(doc[k + 1], hi):
+            return k - 1
+        if doc[k].dep_ == "cc" and k < hi and _second_report(doc[k + 1], lo):
+            return k - 1
     return hi
+
+
+#: Dashes that open an aside of the writer's after a reported noun phrase.
+_DASHES = frozenset({"—", "–", "--", "―"})
+#: Punctuation that sets off a trailing comment from what was said.
+_TAIL_PUNCT = frozenset({",", "—", "–", "--"})
+#: Subordinators of a concession or contrast (", although ...").
+_CONTRAST_MARKS = frozenset({"although", "though", "whereas"})
+
+
+def _phrase_at(tok: Token) -> Token:
+    """The largest phrase that starts at ``tok``: its highest ancestor with ``tok`` as left
+    edge."""
+    head = tok
+    while head.head is not head and head.head.left_edge.i == tok.i:
+        head = head.head
+    return head
+
+
+def _writers_tail(first: Token, hi: int) -> bool:
+    """Whether the phrase opening at ``first``, right after a comma or dash, runs to the end
+    of the content and is the writer's comment on it: a participle with no subject of its own
+    (", contradicting the police's claim", ", citing the poll") or a clause of concession
+    (", although he refused"). A relative clause (", which ...") is no such sign: it is as
+    often part of what was said."""
+    head = _phrase_at(first)
+    if head.right_edge.i < hi - 1:
+        return False
+    if head.tag_ == "VBG" and head.dep_ in ("advcl", "acl", "xcomp", "conj"):
+        return head is first and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+    return head.dep_ == "advcl" and first.lower_ in _CONTRAST_MARKS
 
 
 def _clause_content(text: str, cue: Token, sent: Iterable[Token]) -> Span | None:
@@ -54,6 +93,12 @@ def _clause_content(text: str, cue: Token, sent: Iterable[Token]) -> Span | None
     when the cue and its speaker stand aside from it ("A, he said, B"; "A, the source
     added")."""
     comps = [c for c in cue.children if c.dep_ in _COMP_DEPS]
+    marked = [c for c in comps if c.i > cue.i and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    if marked:
+        # a "that" clause after the cue is what it reports, whatever stands before it
+        # ("A (her campaign later disclosed that she has pneumonia)")
+        return _content_from(text, cue, _COMP_DEPS, marked)
     if cue.dep_ == "parataxis":
         if any(c.i < cue.i for c in comps):
             # "A, he said, and B": the clause the parser hangs on the cue is what was said
@@ -62,7 +107,7 @@ def _clause_content(text: str, cue: Token, sent: Iterable[Token]) -> Span | None
         skip = {t.i for t in cue.subtree}
         return _tok_span(text, [t for t in region if t.i not in skip])
     if not comps:
-        bare = _bare_clause(cue)
+        bare = _bare_clause(cue) or _hearer_clause(cue)
         if bare is not None:
             lo = min(t.i for t in bare.subtree)
             hi = _cut_tail(cue.doc, lo, max(t.i for t in bare.subtree))
@@ -95,6 +140,45 @@ def _clause_content(text: str, cue: Token, sent: Iterable[Token]) -> Span | None
                 last = _cut_tail(cue.doc, rest[0].i, last)
             return _tok_span(text, [t for t in sent if (t.i < lo or t.i > hi) and t.i <= last])
     return _content_from(text, cue, _COMP_DEPS)
+
+
+#: Dependents that complete a clause's verb (a relative clause lacks the one it refers to).
+_COMPLETE_DEPS = frozenset({"dobj", "attr", "acomp", "ccomp", "xcomp", "oprd"})
+
+
+def _hearer_clause(cue: Token) -> Token | None:
+    """``told a meeting of leaders that few people understood ...``, ``yelling to the
+    officers that ...``: a "that" clause with its own subject that the parse hangs on the
+    hearer, as if a relative clause, is what was said to them."""
+    if cue.lemma_.lower() not in SPEECH_LEMMAS:
+        return None
+    hearers = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i]
+    hearers += [p for c in cue.children if c.dep_ == "prep" and c.lower_ == "to" and c.i > cue.i
+                for p in c.children if p.dep_ == "pobj"]
+    for hearer in hearers:
+        for clause in hearer.subtree:
+            if clause.dep_ in ("relcl", "acl") and any(
+                    m.dep_ == "mark" and m.lower_ == "that" and m.i < clause.i
+                    for m in clause.children) and any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and any(
+                    c.dep_ in _COMPLETE_DEPS for c in clause.children):
+                # with its own complement: "the threat that a presidency would constitute"
+                # lacks one, and is a relative clause after all
+                return clause
+    return None
+
+
+def _second_report(first: Token, lo: int) -> bool:
+    """Whether the conjunct opening at ``first`` (after "and") is a second verb of saying with
+    no subject of its own, coordinated inside the content starting at ``lo`` ("said he would
+    order a review and warned against hackers"): a report of its own, not part of the first."""
+    verb = first.head if first.dep_ == "advmod" and first.head.i > first.i else first
+    return (verb.dep_ == "conj" and verb.head.i >= lo and verb.tag_ in _FINITE
+            and (verb.lemma_.lower() in SPEECH_LEMMAS or verb.lemma_.lower() in CUE_OBJECT_LEMMAS)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def _bare_clause(cue: Token) -> Token | None:
@@ -175,7 +259,23 @@ def _object_content(text: str, cue: Token) -> Span | None:
     if lo == hi and cue.doc[lo].pos_ == "PRON":
         # "defended itself", "denied it": a bare pronoun reports nothing
         return None
-    return _tok_span(text, cue.doc[lo : hi + 1])
+    return _tok_span(text, cue.doc[lo : _cut_relative(cue.doc, lo, hi) + 1])
+
+
+def _cut_relative(doc: Doc, lo: int, hi: int) -> int:
+    """The last token of a reported noun phrase running from ``lo`` to ``hi`` without a
+    trailing non-restrictive relative clause or an aside after a dash: "acknowledged the
+    reality of climate change, which makes him an outlier" reports "the reality of climate
+    change", "dismissed Estonia as being in the “suburbs” — a metaphor for ..." reports what
+    comes before the dash; the rest is the writer's."""
+    for k in range(lo + 1, hi):
+        nxt = doc[k + 1]
+        if (doc[k].text == "," and nxt.lower_ in ("which", "who", "whom", "whose")
+                and nxt.head.dep_ == "relcl" and nxt.head.right_edge.i >= hi - 1):
+            return k - 1
+        if doc[k].text in _DASHES:
+            return k - 1
+    return hi
 
 
 def _prep_content(text: str, cue: Token) -> Span | None:
@@ -184,5 +284,6 @@ def _prep_content(text: str, cue: Token) -> Span | None:
         if child.dep_ == "prep" and child.lower_ in _CUE_PREPOSITIONS and child.i > cue.i:
             for obj in child.children:
                 if obj.dep_ in ("pobj", "pcomp") and obj.ent_type_ not in _TIME_ENTS:
-                    return _tok_span(text, obj.subtree)
+                    lo, hi = obj.left_edge.i, obj.right_edge.i
+                    return _tok_span(text, cue.doc[lo : _cut_relative(cue.doc, lo, hi) + 1])
     return None

@@ -32,6 +32,8 @@ CUE_OBJECT_LEMMAS: frozenset[str] = lexicon("cue_object_verbs") - NOT_SPEECH_LEM
 _CUE_PREPOSITIONS: frozenset[str] = lexicon("cue_prepositions")
 #: Nouns of saying whose "that" clause is reported when the noun names its source ("X's claim").
 _REPORT_NOUNS: frozenset[str] = lexicon("quote_report_nouns")
+#: Adjectives whose clause is what their subject believes or fears ("afraid that ...").
+_THOUGHT_ADJECTIVES: frozenset[str] = lexicon("quote_thought_adjectives")
 #: Verbs whose infinitive is an act not done ("plans to call on", "declined to comment on").
 _UNREALISED: frozenset[str] = lexicon("quote_unrealised_verbs")
 #: Words that end a "Label:" prefix without naming a speaker ("Update:", "Watch:").
@@ -96,10 +98,14 @@ def _trim(text: str, lo: int, hi: int) -> Span | None:
     return Span.of(text, lo, hi) if hi > lo else None
 
 
-def _speaker_tokens(tok: Token) -> list[Token]:
+def _speaker_tokens(tok: Token, cue: Token | None = None) -> list[Token]:
+    """The speaker phrase headed by ``tok``, without its relative clauses and without the
+    participle that holds the ``cue`` ("the other side knowing that ...": "the other side")."""
     skip: set[int] = set()
     for child in tok.children:
-        if child.dep_ == "relcl":
+        if child.dep_ == "relcl" or (
+                cue is not None and child.dep_ == "acl" and child.tag_ == "VBG"
+                and child.left_edge.i <= cue.i <= child.right_edge.i):
             skip.update(t.i for t in child.subtree)
     toks = [t for t in tok.subtree if t.i not in skip]
     while toks and toks[-1].is_punct and not (
@@ -137,6 +143,18 @@ def _subject(tok: Token) -> Token | None:
         if not step and cur.pos_ == "NOUN":
             # "Trump claims that ..." read as a noun phrase
             return next((c for c in cur.children if c.dep_ in ("compound", "poss")), None)
+        if (not step and cur.dep_ in ("conj", "advcl") and cur.head.dep_ == "ccomp"
+                and cur.head.head.lemma_.lower() in CUE_LEMMAS and cur.head.head.i < cur.i):
+            # "said he would order a review and warned against ...", "said A, citing B": a
+            # second report hung on the first one's clause is the first speaker's
+            cur = cur.head.head
+            continue
+        if cur.dep_ == "xcomp" and cur.head is not cur:
+            # "pushed Stumpf to admit that ...": the object of the verb speaks
+            obj = next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i
+                        and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+            if obj is not None:
+                return obj
         if cur.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and cur.head is not cur:
             if cur.dep_ == "ccomp" and cur.head.lemma_.lower() not in CUE_LEMMAS:
                 return None
@@ -147,18 +165,47 @@ def _subject(tok: Token) -> Token | None:
             cur = cur.head.head  # "..., before saying"
             continue
         if cur.dep_ in ("relcl", "acl") and cur.head is not cur:
-            return cur.head  # "the official who said", "a statement saying"
+            # "the official who said", "a statement saying"; a statement or a news conference
+            # is the medium of whoever issued or held it
+            medium = cur.head
+            if cur.dep_ == "acl" and medium.lemma_.lower() in _SPEECH_NOUNS | _MEDIA_NOUNS:
+                return _issuer(medium) or medium
+            return medium
         return None
     return None
 
 
-def _speaker(text: str, tok: Token | None) -> tuple[Span | None, Span | None]:
+#: Occasions of speech whose participle reports what their holder said ("a news conference
+#: announcing that ...").
+_MEDIA_NOUNS = frozenset({"conference", "briefing", "interview", "letter", "series", "ad"})
+
+
+def _issuer(noun: Token) -> Token | None:
+    """The subject of the verb whose object holds ``noun`` ("the Council issued a statement",
+    "Trump sent a series of tweets", "she said at a news conference")."""
+    cur = noun
+    for _ in range(3):
+        if cur.dep_ == "pobj" and cur.head.dep_ == "prep":
+            cur = cur.head.head
+        elif cur.dep_ in ("dobj", "attr") or cur.pos_ in ("VERB", "AUX"):
+            verb = cur if cur.pos_ in ("VERB", "AUX") else cur.head
+            return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        else:
+            return None
+    return None
+
+
+def _speaker(text: str, tok: Token | None, cue: Token | None = None
+             ) -> tuple[Span | None, Span | None]:
     if tok is None:
         return None, None
     head = tok
     if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
         head = tok.head.head  # "Trump, who said": the span is "who", its head Trump
-    span = _tok_span(text, _speaker_tokens(tok))
+        if tok.lower_ == "that":
+            # "a letter that says", "a problem that demands": the thing itself is the source
+            tok = head
+    span = _tok_span(text, _speaker_tokens(tok, cue))
     return span, Span.of(text, head.idx, head.idx + len(head.text))
 
 

@@ -31,7 +31,12 @@ if TYPE_CHECKING:
 
 _BODY_KINDS = frozenset({SegmentKind.STANDFIRST, SegmentKind.PARAGRAPH, SegmentKind.CAPTION})
 _HEAD_KINDS = frozenset({SegmentKind.TITLE, SegmentKind.HEADING})
-_FIRST_SECOND_PERSON = frozenset({"i", "you", "we"})
+#: Speakers that are the reader addressed ("you know", "you can call it"), no one's report; the
+#: writer's own "I" and "we" report what they say and think (an opinion piece's "I tell myself
+#: that ...").
+_ADDRESSED = frozenset({"you"})
+#: Quotation marks and spaces around a quoted line that stands alone as a paragraph.
+_MARKS = " \t\u00a0\"'“”‘’«»„"
 _REACH = 5_000  # longest stretch of reported content looked back over (characters)
 #: Quotes of at most this many words with no speech cue nearby are scare quotes.
 SCARE_MAX_WORDS = 4
@@ -108,7 +113,9 @@ def extract_quotes(
             if quote is not None:
                 last_direct, last_block = quote, bisect_right(block_starts, q.end) - 1
             continue
-        if _is_title(q.text, _embedded(text, q, titles=True)) and not _cue_right_before(
+        alone = not text[blocks[blk].start : q.start].strip(_MARKS) and not text[
+            q.end : blocks[blk].end].strip(_MARKS)
+        if _is_title(q.text, alone or _embedded(text, q, titles=True)) and not _cue_right_before(
                 doc, starts, q):
             bare = _bare(text, q)
             out.append(_make(QuoteKind.SCARE, bare, (bare,), None, None, None, spk_heads, 0.5))
@@ -167,7 +174,7 @@ def extract_quotes(
     inside.sort(key=lambda sp: sp.start)
     inside_starts = [sp.start for sp in inside]
     kept = [a for a in atts if not a.used and not _within(inside, inside_starts, a.cue) and not (
-        a.speaker is not None and a.speaker.text.lower() in _FIRST_SECOND_PERSON)]
+        a.speaker is not None and a.speaker.text.lower() in _ADDRESSED)]
     # speech reported inside reported speech stays part of the outer content
     outer = sorted((a.content for a in kept), key=lambda sp: sp.start)
     outer_starts = [sp.start for sp in outer]

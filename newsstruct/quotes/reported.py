@@ -20,6 +20,7 @@ from newsstruct.quotes.cues import (
     _NOTE_WORDS,
     _REPORT_NOUNS,
     _SPEAKER_ROLES,
+    _THOUGHT_ADJECTIVES,
     _UNREALISED,
     CUE_LEMMAS,
     CUE_OBJECT_LEMMAS,
@@ -59,6 +60,11 @@ def _attributions(doc: Doc, text: str, sents: Sequence[tuple[int, int]]) -> list
                 if att is not None:
                     out.append(att)
                 continue
+            if tok.pos_ == "ADJ" and lemma in _THOUGHT_ADJECTIVES:
+                att = _adjective_report(text, tok)
+                if att is not None:
+                    out.append(att)
+                continue
             if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
                 continue
             is_cue, is_obj = lemma in CUE_LEMMAS, lemma in CUE_OBJECT_LEMMAS
@@ -79,7 +85,7 @@ def _attributions(doc: Doc, text: str, sents: Sequence[tuple[int, int]]) -> list
             if not _reports(tok, lemma, via):
                 continue
             subj = _subject(tok)
-            speaker, head = _speaker(text, subj)
+            speaker, head = _speaker(text, subj, tok)
             cue_span = _cue_span(text, tok)
             if speaker is not None and speaker.overlaps(content) and not content.contains(cue_span):
                 continue
@@ -92,7 +98,9 @@ def _attributions(doc: Doc, text: str, sents: Sequence[tuple[int, int]]) -> list
 
 def _noun_report(text: str, noun: Token) -> _Attribution | None:
     """``Trump's claim that A``, ``a Times report that A``, ``a statement by X that A``: A,
-    said by the noun's owner, author or the name before it."""
+    said by the noun's owner, author or the name before it, else by the subject of the verb
+    the noun is the object of ("Democrats persisted in arguments that A"), else by no one
+    named ("dogged by charges that A")."""
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
                    and c.pos_ in ("VERB", "AUX")
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
@@ -105,11 +113,44 @@ def _noun_report(text: str, noun: Token) -> _Attribution | None:
         elif child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
             source = next((c for c in child.children if c.dep_ == "pobj"), source)
     content = _tok_span(text, clause.subtree)
-    if source is None or content is None:
+    if source is None:
+        source = _holder(noun)
+    if content is None:
         return None
     speaker, head = _speaker(text, source)
     return _Attribution(cue=_cue_span(text, noun), content=content, speaker=speaker,
                         speaker_head=head, strong=True, via="noun")
+
+
+def _holder(noun: Token) -> Token | None:
+    """The subject of the verb a noun of saying is the object of ("Democrats persisted in
+    arguments that ...", "she made the argument that ...")."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    if noun.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX"):
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _adjective_report(text: str, adj: Token) -> _Attribution | None:
+    """``Many Democrats are afraid that A``, ``came away convinced that A``, ``weren't sure if
+    A``: A, thought by the subject of the verb the adjective completes."""
+    if adj.dep_ not in ("acomp", "oprd"):
+        return None
+    clause = next((c for c in [*adj.children, *adj.head.children]
+                   if c.dep_ == "ccomp" and c.i > adj.i and any(
+                       m.dep_ == "mark" and m.lower_ in ("that", "if", "whether")
+                       for m in c.children)), None)
+    subj = next((c for c in adj.head.children if c.dep_ == "nsubj"), None)
+    if clause is None or subj is None or subj.lower_ in ("it", "there"):
+        return None
+    content = _tok_span(text, clause.subtree)
+    if content is None:
+        return None
+    speaker, head = _speaker(text, subj)
+    return _Attribution(cue=_cue_span(text, adj), content=content, speaker=speaker,
+                        speaker_head=head, strong=False, via="adjective")
 
 
 def _reports(cue: Token, lemma: str, via: str) -> bool:
@@ -135,7 +176,8 @@ def _reports(cue: Token, lemma: str, via: str) -> bool:
         # "To confirm the relationship, she ordered ...": the object of an infinitive of
         # purpose is an act meant, not words reported
         return False
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children) or (
+        cue.dep_ == "acl" and cue.tag_ == "VBN")  # "a group called Lashkar-e-Taiba"
     return not passive or any(c.dep_ == "agent" for c in cue.children)
 
 
@@ -192,8 +234,9 @@ def _looks_like_speaker(doc: Doc, starts: Sequence[int], label: Span, heading: b
                         names: frozenset[str]) -> bool:
     """Whether the ``label`` of a ``Label: text`` line names who speaks: a role ("Moderator"),
     a transcript name in capitals that ``names`` (the article's person names) holds
-    ("PENCE"), or a name the parser knows (a person; in body text also an organisation or a
-    people). A headline's "Stealth Over Health: ..." is none of these."""
+    ("PENCE"), a name the parser knows (a person; in body text also an organisation or a
+    people), or a name ``names`` holds ("Pence"). A headline's "Stealth Over Health: ..." is
+    none of these."""
     last = label.text.split()[-1].strip(".")
     if last.lower() in _SPEAKER_ROLES:
         return True
@@ -203,7 +246,8 @@ def _looks_like_speaker(doc: Doc, starts: Sequence[int], label: Span, heading: b
     kinds = _NAME_ENTS_HEAD if heading else _NAME_ENTS
     i, j = bisect_left(starts, label.start), bisect_left(starts, label.end)
     toks = [t for t in doc[i:j] if t.is_alpha]
-    return bool(toks) and toks[-1].ent_type_ in kinds
+    # "Pence: ..." names a person the article names elsewhere
+    return bool(toks) and (toks[-1].ent_type_ in kinds or last in names)
 
 
 def _labels(doc: Doc, text: str, blocks: Sequence[Span], heads: Sequence[Span],
