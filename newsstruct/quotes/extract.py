@@ -35,8 +35,6 @@ _HEAD_KINDS = frozenset({SegmentKind.TITLE, SegmentKind.HEADING})
 #: writer's own "I" and "we" report what they say and think (an opinion piece's "I tell myself
 #: that ...").
 _ADDRESSED = frozenset({"you"})
-#: Quotation marks and spaces around a quoted line that stands alone as a paragraph.
-_MARKS = " \t\u00a0\"'“”‘’«»„"
 _REACH = 5_000  # longest stretch of reported content looked back over (characters)
 #: Quotes of at most this many words with no speech cue nearby are scare quotes.
 SCARE_MAX_WORDS = 4
@@ -113,9 +111,7 @@ def extract_quotes(
             if quote is not None:
                 last_direct, last_block = quote, bisect_right(block_starts, q.end) - 1
             continue
-        alone = not text[blocks[blk].start : q.start].strip(_MARKS) and not text[
-            q.end : blocks[blk].end].strip(_MARKS)
-        if _is_title(q.text, alone or _embedded(text, q, titles=True)) and not _cue_right_before(
+        if _is_title(q.text, _embedded(text, q, titles=True)) and not _cue_right_before(
                 doc, starts, q):
             bare = _bare(text, q)
             out.append(_make(QuoteKind.SCARE, bare, (bare,), None, None, None, spk_heads, 0.5))
