@@ -81,11 +81,26 @@ TEASER_WEIGHT, TEASER_LIST_WEIGHT = 0.2, 0.1
 TEASER_GAP, TEASER_LIST = 10, 3
 
 
+#: A short line shown this many times on a page or more is a label of its furniture
+#: ("Article content" between every paragraph), not a headline.
+LABEL_REPEATS, LABEL_WORDS = 3, 4
+
+
+def _repeated_labels(feats: Sequence[_Feat]) -> set[str]:
+    """The short lines a page repeats ``LABEL_REPEATS`` times or more."""
+    seen: dict[str, int] = {}
+    for f in feats:
+        if f.words <= LABEL_WORDS and not f.prose:
+            seen[f.core] = seen.get(f.core, 0) + 1
+    return {core for core, k in seen.items() if k >= LABEL_REPEATS}
+
+
 def _scores(feats: Sequence[_Feat]) -> list[float]:
     """Line scores, with teasers discounted: a prose line between a headline-like line and a
     short line (the "headline, summary, time" rhythm of related-story lists) counts little."""
     scores = [_line_score(f) for f in feats]
     n = len(feats)
+    labels = _repeated_labels(feats)
     teasers: list[int] = []
     for i, f in enumerate(feats):
         if not f.prose or scores[i] <= 0:
@@ -102,7 +117,8 @@ def _scores(feats: Sequence[_Feat]) -> list[float]:
             if feats[j].prose:
                 break
             run.append(j)
-        if not any(feats[j].headline and not (feats[j].date or feats[j].byline) for j in run):
+        if not any(feats[j].headline and not (feats[j].date or feats[j].byline)
+                   and feats[j].core not in labels for j in run):
             continue
         # what follows: another headline, a time, a label; not more prose, and not the
         # furniture that closes an article (its last section may be one paragraph long)
