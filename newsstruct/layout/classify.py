@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsstruct.layout.body import _repeated_labels
 from newsstruct.layout.cues import _CAPTION_CREDIT, _DATELINE_LINE, AUTHOR_NOTE
 from newsstruct.layout.features import _CAPTION_CUE, _LETTER, _Feat, _holds_any
 from newsstruct.layout.header import _Header
@@ -96,10 +97,13 @@ def _above_body(i: int, feats: Sequence[_Feat], a: int, b: int, top: int,
 
 
 def _in_body(i: int, feats: Sequence[_Feat], b: int, top: int, paragraph_seen: bool,
-             seen_in_body: set[str]) -> _Kind | None:
+             seen_in_body: set[str], labels: set[str]) -> _Kind | None:
     """The kind of a line of the body region (``a <= i <= b``); ``seen_in_body`` collects
-    the paragraphs read so far."""
+    the paragraphs read so far, ``labels`` holds the short lines the page repeats."""
     f = feats[i]
+    if f.core in labels:
+        # a label of the page's furniture between paragraphs ("Article content")
+        return _AS_OTHER
     if f.date and top < i and not paragraph_seen:
         # a date line between the headline and the first paragraph ("LONDON 1996-08-30")
         return _AS_DATELINE
@@ -129,6 +133,7 @@ def _classify(feats: Sequence[_Feat], a: int, b: int, head: _Header) -> list[_Ki
     top = head.title if head.title is not None else a
     last_byline = max(head.bylines, default=top)
     seen_in_body: set[str] = set()
+    labels = _repeated_labels(feats)
     paragraph_seen = False
     for i in range(n):
         f = feats[i]
@@ -145,7 +150,7 @@ def _classify(feats: Sequence[_Feat], a: int, b: int, head: _Header) -> list[_Ki
         elif i < a:
             kind = _above_body(i, feats, a, b, top, last_byline)
         else:
-            kind = _in_body(i, feats, b, top, paragraph_seen, seen_in_body)
+            kind = _in_body(i, feats, b, top, paragraph_seen, seen_in_body, labels)
         if kind is not None:
             kinds[i] = kind
     if head.title is not None:
