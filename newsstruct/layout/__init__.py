@@ -53,6 +53,7 @@ from collections.abc import Sequence
 
 from newsstruct.layout.body import (
     _after_caption,
+    _before_author_note,
     _body_region,
     _byline_anchored_region,
     _closing_list,
@@ -139,6 +140,7 @@ def _regions(text: str) -> tuple[list[_Row], list[_Feat], int, int] | None:
     a, b = _byline_anchored_region(feats, scores, a, b)
     b = _table_tail(feats, b)
     b = _closing_list(feats, a, b)
+    b = _before_author_note(feats, a, b)
     a = _after_caption(feats, a, b)
     return lines, feats, a, b
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsstruct.layout.cues import _CAPTION_CREDIT, _DIGIT, _name_like
+from newsstruct.layout.cues import _CAPTION_CREDIT, _DIGIT, AUTHOR_NOTE, _name_like
 from newsstruct.layout.features import _CAPTION_CUE, _LETTER, _LINK, _Feat
 from newsstruct.layout.header import _title_above
 from newsstruct.layout.titles import _content_words
@@ -241,6 +241,27 @@ def _after_caption(feats: Sequence[_Feat], a: int, b: int) -> int:
     if not feats[a].prose or _CAPTION_CREDIT.search(feats[a].core) is None:
         return a
     return next((j for j in range(a + 1, b + 1) if feats[j].prose), a)
+
+
+#: A note about the author closes the article when at least this share of the region's
+#: prose (in words) stands above it.
+NOTE_SHARE = 0.6
+
+
+def _before_author_note(feats: Sequence[_Feat], a: int, b: int) -> int:
+    """The body's last line: a note about the author ("Jane Doe is a staff writer ...")
+    closes the article, and what follows it in the region (teasers, promotions) is the
+    page's. A note with less than ``NOTE_SHARE`` of the region's prose above it (a note
+    opening the page, or one quoted in the article) moves nothing."""
+    total = sum(f.words for f in feats[a: b + 1] if f.prose)
+    above = 0
+    for k in range(a, b + 1):
+        f = feats[k]
+        if f.prose and k > a and AUTHOR_NOTE.match(f.core) and above >= NOTE_SHARE * total:
+            return max(a, next((j for j in range(k - 1, a - 1, -1) if feats[j].prose), a))
+        if f.prose:
+            above += f.words
+    return b
 
 
 def _plain(feats: Sequence[_Feat]) -> bool:
