@@ -201,8 +201,11 @@ def _byline_anchored_region(
         if start is None:
             continue
         end, total = _run_from(scores, start)
-        # a run reaching into the best one only adds what lies between: keep the best
-        if end < a and total >= ANCHORED_MIN and total >= ANCHORED_SHARE * best:
+        # a run reaching into the best one only adds what lies between: keep the best;
+        # the best run beyond comments or tags that close the byline's run is what follows
+        # the article (its comments), whatever its size
+        closed = any(s == _HARD_STOP for s in scores[end + 1: a])
+        if end < a and total >= ANCHORED_MIN and (closed or total >= ANCHORED_SHARE * best):
             return start, end
     return _after_list_header(feats, scores, a, b)
 
