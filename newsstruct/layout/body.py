@@ -13,6 +13,10 @@ from newsstruct.types import BoilerplateKind
 
 _END_MARKERS = {BoilerplateKind.COPYRIGHT: -40.0, BoilerplateKind.COMMENTS: -40.0,
                 BoilerplateKind.TAGS: -40.0, BoilerplateKind.NEWSLETTER: -15.0}
+#: Score of a short heading over related stories ("Most Read", "More from ..."): it closes
+#: the article as surely as the end markers above, though it is no hard stop (a "Read more"
+#: link may stand inside an article).
+RELATED_HEADING = -40.0
 #: Score of a line no body runs across: comments, tags, a copyright notice that is not a
 #: picture credit.
 _HARD_STOP = float("-inf")
@@ -48,7 +52,7 @@ def _line_score(f: _Feat) -> float:
         if _is_hard_stop(f):
             return _HARD_STOP
         if f.bp is BoilerplateKind.RELATED and f.words <= 4:
-            return -25.0
+            return RELATED_HEADING
         if f.bp is BoilerplateKind.COMMENTS and f.core.lower().strip(" .") in _COMMENT_BUTTONS:
             return -6.0
         if f.bp is BoilerplateKind.COPYRIGHT and f.words > CAPTION_COPYRIGHT_WORDS and (
