@@ -57,6 +57,26 @@ def _is_caption(f: _Feat) -> bool:
             and _CAPTION_CREDIT.search(f.core) is not None)
 
 
+#: Two lines opening with the same this many characters show the same caption.
+SAME_CAPTION = 40
+
+
+def _credited(i: int, feats: Sequence[_Feat]) -> bool:
+    """Whether the line ``i`` stands over a picture's credit ("Photo: Jane Doe, AP"), itself
+    or shown twice: above the first paragraph, the lead picture's caption."""
+    j = i + 1
+    if j < len(feats) and feats[j].core[:SAME_CAPTION] == feats[i].core[:SAME_CAPTION]:
+        # (the caption again, cut short: "... more")
+        j += 1
+    return (j < len(feats) and feats[j].bp is BoilerplateKind.CREDIT
+            and _WRITERS_CREDIT.match(feats[j].core) is None)
+
+
+#: A credit of the article's writers ("Reporting by ...; Editing by ..."), not a picture's.
+_WRITERS_CREDIT = re.compile(
+    r"^\(?(?:reporting|editing|additional reporting|writing|compiled)\b", re.IGNORECASE)
+
+
 def _is_heading(i: int, feats: Sequence[_Feat], b: int) -> bool:
     f = feats[i]
     if not f.headline or f.prose or f.words > 16 or len(f.core) > 120:
@@ -116,7 +136,10 @@ def _in_body(i: int, feats: Sequence[_Feat], b: int, top: int, paragraph_seen: b
         seen_in_body.add(f.core)
         if _is_heading(i, feats, b):
             return _AS_HEADING
-        if _is_caption(f) and len(f.core) <= CAPTION_MAX_CHARS:
+        if (_is_caption(f) or (not paragraph_seen and _credited(i, feats))) and (
+                len(f.core) <= CAPTION_MAX_CHARS):
+            # (a credit under a line after the first paragraph may be a chart's or a
+            # picture's with no caption: the line over it is the article's)
             return _AS_CAPTION
         return _AS_PARAGRAPH
     if f.headline and f.words >= 2 and _is_heading(i, feats, b):
