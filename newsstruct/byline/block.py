@@ -170,9 +170,11 @@ def _names_beside_dates(
         # "Business" / "11.15.2019 10:09 AM")
         label = i > 0 and _SECTION_LABEL.match(segments[i - 1].span.text) is not None
         for j in (i - 1, i + 1, *((i - 2,) if label else ())):
+            # (between the headline and the date line, or right under a date line that
+            # stands under the headline, perhaps under its standfirst)
             slot = title is not None and (
-                abs(j - title) == 1 and min(i, title) < j < max(i, title)
-                or j == i + 1 and 0 < i - title <= 2)
+                (abs(j - title) == 1 and min(i, title) < j < max(i, title))
+                or (j == i + 1 and 0 < i - title <= 2))
             if (0 <= j < len(segments) and segments[j].kind is not SegmentKind.BYLINE
                     and (found := _bare_names(segments[j], source, slot=slot))):
                 return found, i
