@@ -117,13 +117,10 @@ def _above_body(i: int, feats: Sequence[_Feat], a: int, b: int, top: int,
 
 
 def _in_body(i: int, feats: Sequence[_Feat], b: int, top: int, paragraph_seen: bool,
-             seen_in_body: set[str], labels: set[str]) -> _Kind | None:
+             seen_in_body: set[str]) -> _Kind | None:
     """The kind of a line of the body region (``a <= i <= b``); ``seen_in_body`` collects
-    the paragraphs read so far, ``labels`` holds the short lines the page repeats."""
+    the paragraphs read so far."""
     f = feats[i]
-    if f.core in labels:
-        # a label of the page's furniture between paragraphs ("Article content")
-        return _AS_OTHER
     if f.date and top < i and not paragraph_seen:
         # a date line between the headline and the first paragraph ("LONDON 1996-08-30")
         return _AS_DATELINE
@@ -168,12 +165,15 @@ def _classify(feats: Sequence[_Feat], a: int, b: int, head: _Header) -> list[_Ki
         elif i < top:
             dateline = f.date and i >= top - 2 and _DATELINE_LINE.match(f.core) is not None
             kind = _AS_DATELINE if dateline else _AS_NAVIGATION
+        elif f.core in labels:
+            # a label of the page's furniture, shown again and again ("Article content")
+            kind = _AS_OTHER
         elif i > b:
             kind = _AS_RELATED if (f.headline or f.bullet) else _AS_OTHER
         elif i < a:
             kind = _above_body(i, feats, a, b, top, last_byline)
         else:
-            kind = _in_body(i, feats, b, top, paragraph_seen, seen_in_body, labels)
+            kind = _in_body(i, feats, b, top, paragraph_seen, seen_in_body)
         if kind is not None:
             kinds[i] = kind
     if head.title is not None:
