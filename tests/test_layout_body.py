@@ -55,6 +55,17 @@ def test_label_repeated_between_paragraphs_is_furniture() -> None:
     assert any(p.startswith("Royce Mendes, Desjardins Economics managing director") for p in body)
 
 
+@pytest.mark.parametrize(("page_id", "item"), [
+    ("fu-FinancialPost_2026_06_06", "* Daily content from Financial Times"),
+    ("fu-OttawaCitizen_2026_05_26", "* Unlimited digital access to the Ottawa Citizen."),
+])
+def test_list_under_a_subscription_prompt_is_the_offer(page_id: str, item: str) -> None:
+    # wide: "Subscribe now to read the latest news in your city and across Canada." over a
+    # list of what the subscription gives, inside the article's run of lines
+    kinds = {s.kind for s in _segments("wide", page_id) if s.text.startswith(item)}
+    assert kinds == {SegmentKind.BOILERPLATE}
+
+
 @pytest.mark.parametrize(("name", "page_id", "last", "note", "after"), [
     ("wide", "fu-TheNation_2024_01_11", "And now that he is out of the running",
      "John Nichols is a national affairs correspondent for The Nation.",

@@ -57,6 +57,19 @@ def _is_caption(f: _Feat) -> bool:
             and _CAPTION_CREDIT.search(f.core) is not None)
 
 
+_OFFERS = frozenset({BoilerplateKind.SUBSCRIBE, BoilerplateKind.LOGIN})
+
+
+def _offer_item(i: int, feats: Sequence[_Feat]) -> bool:
+    """Whether the list item ``i`` lists what a subscription or an account offers: the
+    first line above its list is a prompt to subscribe or sign in ("Subscribe now to read
+    the latest news ..." / "* Exclusive articles from ...")."""
+    j = i - 1
+    while j >= 0 and feats[j].bullet and feats[j].bp is None:
+        j -= 1
+    return j >= 0 and feats[j].bp in _OFFERS
+
+
 #: Two lines opening with the same this many characters show the same caption.
 SAME_CAPTION = 40
 
@@ -126,6 +139,8 @@ def _in_body(i: int, feats: Sequence[_Feat], b: int, top: int, paragraph_seen: b
         return _AS_DATELINE
     if i >= b - 3 and AUTHOR_NOTE.match(f.core):
         return _AS_CREDIT
+    if f.bullet and _offer_item(i, feats):
+        return _AS_OTHER
     if f.core in seen_in_body and f.words >= 4:
         # the same text again (pages render a caption or teaser more than once)
         return _AS_OTHER
