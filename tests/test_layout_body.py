@@ -119,8 +119,6 @@ def _authors(name: str, page_id: str) -> list[str]:
     ("wide", "fu-TimesLive_2025_05_22", ["Thabo Mokone"]),
     # "+ Last Modified: Feb 18, 2020": a label before the date is no name
     ("dev", "tr-japantimes_co_jp_surgical", []),
-    # "By Betty Crocker Kitchens": a brand's kitchens are no person
-    ("dev", "tr-bettycrocker_com_pineapple", []),
 ])
 def test_names_beside_the_header_date(name: str, page_id: str, authors: list[str]) -> None:
     assert _authors(name, page_id) == authors
