@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from newsstruct.layout.cues import _CAPTION_CREDIT, _DIGIT, AUTHOR_NOTE, _name_like
@@ -92,10 +93,7 @@ LABEL_REPEATS, LABEL_WORDS = 3, 4
 
 def _repeated_labels(feats: Sequence[_Feat]) -> set[str]:
     """The short lines a page repeats ``LABEL_REPEATS`` times or more."""
-    seen: dict[str, int] = {}
-    for f in feats:
-        if f.words <= LABEL_WORDS and not f.prose:
-            seen[f.core] = seen.get(f.core, 0) + 1
+    seen = Counter(f.core for f in feats if f.words <= LABEL_WORDS and not f.prose)
     return {core for core, k in seen.items() if k >= LABEL_REPEATS}
 
 
