@@ -75,15 +75,32 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def prediction(
-    page_id: str, segments: tuple[Segment, ...], by: Byline | None
+    page_id: str, segments: tuple[Segment, ...], by: Byline | None, text: str = ""
 ) -> dict[str, Any]:
-    """One prediction line in the scorer's shape."""
+    """One prediction line in the scorer's shape (``text``: the text the segments were read
+    from, for the datelines that open a paragraph)."""
     title = next((s.text for s in segments if s.kind is SegmentKind.TITLE), None)
-    body = "\n\n".join(s.text for s in segments if s.kind in BODY_KINDS)
+    body = "\n\n".join(_body_parts(segments, text))
     authors = [a.name for a in by.authors] if by else []
     published = by.published.date.isoformat() if by and by.published else None
     return {"id": page_id, "title": title, "authors": authors, "published": published,
             "body": body}
+
+
+def _body_parts(segments: tuple[Segment, ...], text: str) -> list[str]:
+    """The body's paragraphs and headings in order, a dateline that opens a paragraph
+    ("LONDON (AP) —") kept as the paragraph's first words, as the article prints it."""
+    parts: list[str] = []
+    for k, s in enumerate(segments):
+        if s.kind not in BODY_KINDS:
+            continue
+        prev = segments[k - 1] if k else None
+        if (text and prev is not None and prev.kind is SegmentKind.DATELINE
+                and "\n" not in text[prev.span.end: s.span.start]):
+            parts.append(f"{prev.text} {s.text}")
+            continue
+        parts.append(s.text)
+    return parts
 
 
 def layout_speed(texts: list[str], rounds: int) -> tuple[float, float]:
@@ -126,7 +143,7 @@ def run(args: argparse.Namespace) -> int:
                 failures.append(f"{g['id']}: {type(exc).__name__}")
                 out.write(json.dumps(prediction(g["id"], (), None)) + "\n")
                 continue
-            out.write(json.dumps(prediction(g["id"], art.segments, art.byline),
+            out.write(json.dumps(prediction(g["id"], art.segments, art.byline, text),
                                  ensure_ascii=False) + "\n")
     elapsed = time.perf_counter() - t0
     mode = "layout+byline" if args.layout_only else "parse_article"
@@ -179,7 +196,8 @@ def run_html(args: argparse.Namespace, gold: list[dict[str, Any]]) -> int:
                 out.write(json.dumps(prediction(g["id"], (), None)) + "\n")
                 continue
             texts.append(text)
-            out.write(json.dumps(prediction(g["id"], segments, by), ensure_ascii=False) + "\n")
+            out.write(json.dumps(prediction(g["id"], segments, by, text),
+                                 ensure_ascii=False) + "\n")
     elapsed = time.perf_counter() - t0
     mode = "html layout+byline" if args.layout_only else "parse_html"
     print(f"{mode}: {len(gold)} pages in {elapsed:.1f}s = {len(gold) / elapsed:.1f} pages/s; "
@@ -210,7 +228,7 @@ def _predict(page: dict[str, Any], field: str) -> dict[str, Any]:
         return prediction(page["id"], (), None)
     ref = _byline.page_reference_date(text) or FALLBACK_REFERENCE
     segments = _layout.segment_text(text)
-    return prediction(page["id"], segments, _byline.parse_byline(text, segments, ref))
+    return prediction(page["id"], segments, _byline.parse_byline(text, segments, ref), text)
 
 
 #: The (set, field) pairs scored by ``--cv``.
@@ -253,7 +271,7 @@ def _predict_html(page: dict[str, Any], cache: dict[str, Any]) -> dict[str, Any]
         return prediction(page["id"], (), None)
     ref = _byline.page_reference_date(rendered.text) or FALLBACK_REFERENCE
     segments, by = _html.read_header(rendered, ref)
-    return prediction(page["id"], segments, by)
+    return prediction(page["id"], segments, by, rendered.text)
 
 
 def _read(pages: list[dict[str, Any]], scorer: ModuleType,

@@ -44,15 +44,30 @@ def test_prediction_shape() -> None:
     assert args.field == "text_copy" and args.layout_only
 
 
+@pytest.mark.skipif(not (HEADER / "dev.jsonl").exists(), reason="../shared/eval is absent")
+def test_dateline_stays_the_first_words_of_the_predicted_body() -> None:
+    # dev sh-57d46c9d751e: the layout cuts "NEW YORK (Reuters) -" into a DATELINE segment;
+    # the body predicted keeps it before the paragraph's first word, as the page prints it
+    bench = _bench()
+    with (HEADER / "dev.jsonl").open(encoding="utf-8") as fh:
+        page = next(row for row in map(json.loads, fh) if row["id"] == "sh-57d46c9d751e")
+    segs = _layout.segment_text(page["text_full"])
+    assert any(s.kind.value == "dateline" and s.text.startswith("NEW YORK (Reuters)")
+               for s in segs)
+    body = bench._predict(page, "text_full")["body"]
+    assert body.startswith("NEW YORK (Reuters) - Oil prices fell sharply on Tuesday")
+    assert not bench.prediction("x", segs, None)["body"].startswith("NEW YORK")
+
+
 #: Floors within two or three points of the figures last measured (layout + byline, shipped
 #: weights), so that a change that loses a few points of the header reading fails here.
 FLOORS = {
-    "text_full": {"title_em": 0.86, "author_f1": 0.93, "date_acc": 0.95, "body_f1": 0.92},
+    "text_full": {"title_em": 0.86, "author_f1": 0.93, "date_acc": 0.95, "body_f1": 0.93},
     "text_copy": {"title_em": 0.87, "author_f1": 0.85, "date_acc": 0.76, "body_f1": 0.94},
 }
-WIDE_FLOORS = {"title_em": 0.81, "author_f1": 0.79, "date_acc": 0.87, "body_f1": 0.87}
+WIDE_FLOORS = {"title_em": 0.81, "author_f1": 0.82, "date_acc": 0.87, "body_f1": 0.89}
 #: Floors of the held-out-fold figures of ``eval_header.py --cv 5`` (dev + wide, text_full).
-CV_FLOORS = {"title_em": 0.82, "author_f1": 0.88, "date_acc": 0.91, "body_f1": 0.90}
+CV_FLOORS = {"title_em": 0.82, "author_f1": 0.89, "date_acc": 0.91, "body_f1": 0.92}
 
 
 @pytest.mark.skipif(not (HEADER / "dev.jsonl").exists(), reason="../shared/eval is absent")

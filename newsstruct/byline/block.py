@@ -170,7 +170,13 @@ def _names_beside_dates(
         # "Business" / "11.15.2019 10:09 AM")
         label = i > 0 and _SECTION_LABEL.match(segments[i - 1].span.text) is not None
         for j in (i - 1, i + 1, *((i - 2,) if label else ())):
-            slot = title is not None and abs(j - title) == 1 and min(i, title) < j < max(i, title)
+            # (between the headline and the date line, or right under a date line that
+            # stands under the headline, perhaps under its standfirst; an entry of a list
+            # under it is a meta row's: "* January 28, 2018" / "* Cake Recipes")
+            slot = title is not None and (
+                (abs(j - title) == 1 and min(i, title) < j < max(i, title))
+                or (j == i + 1 and 0 < i - title <= 2 and 0 <= j < len(segments)
+                    and _LIST_MARK.match(segments[j].span.text) is None))
             if (0 <= j < len(segments) and segments[j].kind is not SegmentKind.BYLINE
                     and (found := _bare_names(segments[j], source, slot=slot))):
                 return found, i

@@ -17,6 +17,7 @@ from newsstruct.layout.cues import (
 from newsstruct.types import (
     Author,
     Segment,
+    SegmentKind,
     Span,
 )
 
@@ -382,9 +383,21 @@ def _names_in(seg: Segment, source: str) -> list[Author]:
     d = _date_in(body)
     if d is None:
         return split_authors(body, off + start, source, explicit=False)
-    # a date in the line: the names before it, else those after it
-    found = split_authors(body[: d.start()], off + start, source, explicit=False)
+    # a date in the line: the names before it, else those after it; on a line of the
+    # header's byline block the date beside a name is the byline's evidence, as the slot
+    # between headline and date line is ("Jane Roe 14:40, Feb 17 2021")
+    slot = seg.kind is SegmentKind.BYLINE
+    before = body[: d.start()]
+    found = split_authors(before, off + start, source, explicit=False,
+                          slot=slot and _BEFORE_DATE.search(before) is not None)
     if not found:
         rest = d.end() + len(body[d.end():]) - len(body[d.end():].lstrip(" ,|•·-–—"))
-        found = split_authors(body[rest:], off + start + rest, source, explicit=False)
+        found = split_authors(body[rest:], off + start + rest, source, explicit=False,
+                              slot=slot)
     return found
+
+
+#: A name right before the date on a byline line: its last capitalised word, then spaces
+#: and a separator at most; not a label's colon ("Last Modified: ...") nor a word between
+#: ("Site Name on February 23").
+_BEFORE_DATE = re.compile(r"\b[A-Z][\w.'’-]*\s*(?:[|•·/,–—-]\s*)?$")

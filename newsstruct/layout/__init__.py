@@ -14,13 +14,18 @@ How a page is read:
    navigation, link lists and boilerplate against, a teaser's summary (between a headline-like
    line and a short one) for little, and for less still in a list of three or more teasers;
    a long line of capitalised words with no sentence end is menu entries run together, not
-   prose. No run crosses comments, tags or a copyright notice (the buttons under an embedded
-   post, "Reply", "Report", and a picture's caption led by "©" are no such stop), and a run
-   after such a stop counts for less. A run that follows a headline and a "By" line is
-   preferred to a larger one elsewhere, and to one that opens with a list of teasers above
-   that headline. A list that closes the article (a short heading or lead-in sharing a word
-   with it, then three or more list items or lines with figures, up to the page's furniture)
-   is the body's too; a picture's caption with its credit does not open the body.
+   prose; a short line the page repeats three times or more ("Article content") is a label
+   of its furniture, neither a teaser's headline nor a section heading. No run crosses
+   comments, tags or a copyright notice (the buttons under an embedded post, "Reply",
+   "Report", and a picture's caption led by "©" are no such stop), and a run after such a
+   stop counts for less; a heading over related stories counts against as much. A run that
+   follows a headline and a "By" line is preferred to a larger one elsewhere (always to one
+   beyond the comments or tags that close it), and to one that opens with a list of teasers
+   above that headline. A list that closes the article (a short heading or lead-in sharing
+   a word with it, then three or more list items or lines with figures, up to the page's
+   furniture) is the body's too; a note about the author ("Jane Doe is a staff writer ...")
+   with most of the prose above it closes the article; a picture's caption with its credit
+   does not open the body.
 3. The header is read above the body: the cluster of byline and date lines nearest to it,
    scored by named weights (a run of evenly spaced headlines with their dates is a list of
    teasers, passed over and not counted as distance). Every headline-like line above the
@@ -31,7 +36,8 @@ How a page is read:
    between headline and byline.
 4. Lines before the header are navigation, lines after the body related links or other
    furniture, unless the lexicon names a more precise kind. Inside the body, captions with
-   credits (a credit after "©" too) and the pictures of a gallery ("2 of 4 ..."), repeated
+   credits (a credit after "©" too, or a credit line under them above the first paragraph)
+   and the pictures of a gallery ("2 of 4 ..."), repeated
    lines and notes about the author are told apart from paragraphs, and
    short headline-like lines followed by prose are section headings.
 5. A dateline that opens the first paragraph ("WASHINGTON (Reuters) -", "MADRID —") is cut
@@ -53,6 +59,7 @@ from collections.abc import Sequence
 
 from newsstruct.layout.body import (
     _after_caption,
+    _before_author_note,
     _body_region,
     _byline_anchored_region,
     _closing_list,
@@ -139,6 +146,7 @@ def _regions(text: str) -> tuple[list[_Row], list[_Feat], int, int] | None:
     a, b = _byline_anchored_region(feats, scores, a, b)
     b = _table_tail(feats, b)
     b = _closing_list(feats, a, b)
+    b = _before_author_note(feats, a, b)
     a = _after_caption(feats, a, b)
     return lines, feats, a, b
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
-from newsstruct.layout.cues import _CAPTION_CREDIT, _DIGIT, _name_like
+from newsstruct.layout.cues import _CAPTION_CREDIT, _DIGIT, AUTHOR_NOTE, _name_like
 from newsstruct.layout.features import _CAPTION_CUE, _LETTER, _LINK, _Feat
 from newsstruct.layout.header import _title_above
 from newsstruct.layout.titles import _content_words
@@ -13,6 +14,10 @@ from newsstruct.types import BoilerplateKind
 
 _END_MARKERS = {BoilerplateKind.COPYRIGHT: -40.0, BoilerplateKind.COMMENTS: -40.0,
                 BoilerplateKind.TAGS: -40.0, BoilerplateKind.NEWSLETTER: -15.0}
+#: Score of a short heading over related stories ("Most Read", "More from ..."): it closes
+#: the article as surely as the end markers above, though it is no hard stop (a "Read more"
+#: link may stand inside an article).
+RELATED_HEADING = -40.0
 #: Score of a line no body runs across: comments, tags, a copyright notice that is not a
 #: picture credit.
 _HARD_STOP = float("-inf")
@@ -48,7 +53,7 @@ def _line_score(f: _Feat) -> float:
         if _is_hard_stop(f):
             return _HARD_STOP
         if f.bp is BoilerplateKind.RELATED and f.words <= 4:
-            return -25.0
+            return RELATED_HEADING
         if f.bp is BoilerplateKind.COMMENTS and f.core.lower().strip(" .") in _COMMENT_BUTTONS:
             return -6.0
         if f.bp is BoilerplateKind.COPYRIGHT and f.words > CAPTION_COPYRIGHT_WORDS and (
@@ -81,11 +86,23 @@ TEASER_WEIGHT, TEASER_LIST_WEIGHT = 0.2, 0.1
 TEASER_GAP, TEASER_LIST = 10, 3
 
 
+#: A short line shown this many times on a page or more is a label of its furniture
+#: ("Article content" between every paragraph), not a headline.
+LABEL_REPEATS, LABEL_WORDS = 3, 4
+
+
+def _repeated_labels(feats: Sequence[_Feat]) -> set[str]:
+    """The short lines a page repeats ``LABEL_REPEATS`` times or more."""
+    seen = Counter(f.core for f in feats if f.words <= LABEL_WORDS and not f.prose)
+    return {core for core, k in seen.items() if k >= LABEL_REPEATS}
+
+
 def _scores(feats: Sequence[_Feat]) -> list[float]:
     """Line scores, with teasers discounted: a prose line between a headline-like line and a
     short line (the "headline, summary, time" rhythm of related-story lists) counts little."""
     scores = [_line_score(f) for f in feats]
     n = len(feats)
+    labels = _repeated_labels(feats)
     teasers: list[int] = []
     for i, f in enumerate(feats):
         if not f.prose or scores[i] <= 0:
@@ -102,7 +119,8 @@ def _scores(feats: Sequence[_Feat]) -> list[float]:
             if feats[j].prose:
                 break
             run.append(j)
-        if not any(feats[j].headline and not (feats[j].date or feats[j].byline) for j in run):
+        if not any(feats[j].headline and not (feats[j].date or feats[j].byline)
+                   and feats[j].core not in labels for j in run):
             continue
         # what follows: another headline, a time, a label; not more prose, and not the
         # furniture that closes an article (its last section may be one paragraph long)
@@ -185,8 +203,11 @@ def _byline_anchored_region(
         if start is None:
             continue
         end, total = _run_from(scores, start)
-        # a run reaching into the best one only adds what lies between: keep the best
-        if end < a and total >= ANCHORED_MIN and total >= ANCHORED_SHARE * best:
+        # a run reaching into the best one only adds what lies between: keep the best;
+        # the best run beyond comments or tags that close the byline's run is what follows
+        # the article (its comments), whatever its size
+        closed = any(s == _HARD_STOP for s in scores[end + 1: a])
+        if end < a and total >= ANCHORED_MIN and (closed or total >= ANCHORED_SHARE * best):
             return start, end
     return _after_list_header(feats, scores, a, b)
 
@@ -225,6 +246,27 @@ def _after_caption(feats: Sequence[_Feat], a: int, b: int) -> int:
     if not feats[a].prose or _CAPTION_CREDIT.search(feats[a].core) is None:
         return a
     return next((j for j in range(a + 1, b + 1) if feats[j].prose), a)
+
+
+#: A note about the author closes the article when at least this share of the region's
+#: prose (in words) stands above it.
+NOTE_SHARE = 0.6
+
+
+def _before_author_note(feats: Sequence[_Feat], a: int, b: int) -> int:
+    """The body's last line: a note about the author ("Jane Doe is a staff writer ...")
+    closes the article, and what follows it in the region (teasers, promotions) is the
+    page's. A note with less than ``NOTE_SHARE`` of the region's prose above it (a note
+    opening the page, or one quoted in the article) moves nothing."""
+    total = sum(f.words for f in feats[a: b + 1] if f.prose)
+    above = 0
+    for k in range(a, b + 1):
+        f = feats[k]
+        if f.prose and k > a and AUTHOR_NOTE.match(f.core) and above >= NOTE_SHARE * total:
+            return max(a, next((j for j in range(k - 1, a - 1, -1) if feats[j].prose), a))
+        if f.prose:
+            above += f.words
+    return b
 
 
 def _plain(feats: Sequence[_Feat]) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsstruct.layout.body import _repeated_labels
 from newsstruct.layout.cues import _CAPTION_CREDIT, _DATELINE_LINE, AUTHOR_NOTE
 from newsstruct.layout.features import _CAPTION_CUE, _LETTER, _Feat, _holds_any
 from newsstruct.layout.header import _Header
@@ -56,6 +57,39 @@ def _is_caption(f: _Feat) -> bool:
             and _CAPTION_CREDIT.search(f.core) is not None)
 
 
+_OFFERS = frozenset({BoilerplateKind.SUBSCRIBE, BoilerplateKind.LOGIN})
+
+
+def _offer_item(i: int, feats: Sequence[_Feat]) -> bool:
+    """Whether the list item ``i`` lists what a subscription or an account offers: the
+    first line above its list is a prompt to subscribe or sign in ("Subscribe now to read
+    the latest news ..." / "* Exclusive articles from ...")."""
+    j = i - 1
+    while j >= 0 and feats[j].bullet and feats[j].bp is None:
+        j -= 1
+    return j >= 0 and feats[j].bp in _OFFERS
+
+
+#: Two lines opening with the same this many characters show the same caption.
+SAME_CAPTION = 40
+
+
+def _credited(i: int, feats: Sequence[_Feat]) -> bool:
+    """Whether the line ``i`` stands over a picture's credit ("Photo: Jane Doe, AP"), itself
+    or shown twice: above the first paragraph, the lead picture's caption."""
+    j = i + 1
+    if j < len(feats) and feats[j].core[:SAME_CAPTION] == feats[i].core[:SAME_CAPTION]:
+        # (the caption again, cut short: "... more")
+        j += 1
+    return (j < len(feats) and feats[j].bp is BoilerplateKind.CREDIT
+            and _WRITERS_CREDIT.match(feats[j].core) is None)
+
+
+#: A credit of the article's writers ("Reporting by ...; Editing by ..."), not a picture's.
+_WRITERS_CREDIT = re.compile(
+    r"^\(?(?:reporting|editing|additional reporting|writing|compiled)\b", re.IGNORECASE)
+
+
 def _is_heading(i: int, feats: Sequence[_Feat], b: int) -> bool:
     f = feats[i]
     if not f.headline or f.prose or f.words > 16 or len(f.core) > 120:
@@ -105,6 +139,8 @@ def _in_body(i: int, feats: Sequence[_Feat], b: int, top: int, paragraph_seen: b
         return _AS_DATELINE
     if i >= b - 3 and AUTHOR_NOTE.match(f.core):
         return _AS_CREDIT
+    if f.bullet and _offer_item(i, feats):
+        return _AS_OTHER
     if f.core in seen_in_body and f.words >= 4:
         # the same text again (pages render a caption or teaser more than once)
         return _AS_OTHER
@@ -112,7 +148,10 @@ def _in_body(i: int, feats: Sequence[_Feat], b: int, top: int, paragraph_seen: b
         seen_in_body.add(f.core)
         if _is_heading(i, feats, b):
             return _AS_HEADING
-        if _is_caption(f) and len(f.core) <= CAPTION_MAX_CHARS:
+        if (_is_caption(f) or (not paragraph_seen and _credited(i, feats))) and (
+                len(f.core) <= CAPTION_MAX_CHARS):
+            # (a credit under a line after the first paragraph may be a chart's or a
+            # picture's with no caption: the line over it is the article's)
             return _AS_CAPTION
         return _AS_PARAGRAPH
     if f.headline and f.words >= 2 and _is_heading(i, feats, b):
@@ -129,6 +168,7 @@ def _classify(feats: Sequence[_Feat], a: int, b: int, head: _Header) -> list[_Ki
     top = head.title if head.title is not None else a
     last_byline = max(head.bylines, default=top)
     seen_in_body: set[str] = set()
+    labels = _repeated_labels(feats)
     paragraph_seen = False
     for i in range(n):
         f = feats[i]
@@ -140,6 +180,9 @@ def _classify(feats: Sequence[_Feat], a: int, b: int, head: _Header) -> list[_Ki
         elif i < top:
             dateline = f.date and i >= top - 2 and _DATELINE_LINE.match(f.core) is not None
             kind = _AS_DATELINE if dateline else _AS_NAVIGATION
+        elif f.core in labels:
+            # a label of the page's furniture, shown again and again ("Article content")
+            kind = _AS_OTHER
         elif i > b:
             kind = _AS_RELATED if (f.headline or f.bullet) else _AS_OTHER
         elif i < a:
