@@ -76,6 +76,9 @@ _START, _END, _FIRST_ID = "\ufdd0", "\ufdd1", 0xE000
 #: The bullet of a list item at each level of nesting (then again from the first).
 _BULLETS = ("*", "+", "o", "-")
 _SPACES = re.compile(" {2,}")
+#: A span's opening and closing tags, padded with a space outside (one scan of the markup).
+_SPAN_TAG = re.compile("<(?:span|/span>)")
+_SPAN_PADDED = {"<span": " <span", "</span>": "</span> "}
 _MARKS = re.compile("([\ufdd0\ufdd1])(.)", re.DOTALL)
 _DISPLAY_NONE = re.compile(r"(?:^|;)\s*display\s*:\s*none\b", re.IGNORECASE)
 _BINARY = (b"\x1f\x8b", b"%PDF", b"\x89PNG", b"PK\x03\x04", b"GIF8", b"\xff\xd8\xff")
@@ -179,7 +182,7 @@ def _parse_tree(html: str) -> tuple[HTMLTree, list[ParseWarning]]:
     if _START in html or _END in html:  # they place marks in the rendered text
         html = html.replace(_START, "\ufffd").replace(_END, "\ufffd")
     # a span's content is a word of its own, as a reader sees it beside its neighbours
-    html = html.replace("<span", " <span").replace("</span>", "</span> ")
+    html = _SPAN_TAG.sub(lambda m: _SPAN_PADDED[m[0]], html)
     try:
         tree = HTMLTree.parse(html)
     except Exception as exc:
