@@ -284,34 +284,33 @@ def _tidy(raw: str, offsets: list[int]) -> tuple[str, dict[int, int]]:
     ``raw``) falls in the result."""
     out: list[str] = []
     wanted = sorted(set(offsets))
+    wanted.append(len(raw) + 1)  # past every line: the next offset to place
     placed: dict[int, int] = {}
     w = pos = size = 0
-    blank = True
+    sep = ""  # what goes before the next kept line
     for line in raw.split("\n"):
         end = pos + len(line)
         core = line.strip()
         if core:
-            if out:
-                out.append("\n\n" if blank else "\n")
-                size += len(out[-1])
-            lead = len(line) - len(line.lstrip())
-            if core.startswith("\u2022 "):  # a list item, indented two spaces a level
-                core = _BULLETS[max(0, lead // 2 - 1) % len(_BULLETS)] + core[1:]
-            spaced = "  " in core
-            while w < len(wanted) and wanted[w] <= end:
-                col = min(max(wanted[w] - pos - lead, 0), len(core))
-                if spaced:  # the column once the runs of spaces before it are collapsed
-                    col = len(_SPACES.sub(" ", core[:col] + "x")) - 1
-                placed[wanted[w]] = size + col
-                w += 1
-            if spaced:
+            if core.startswith("\u2022 ") or wanted[w] <= end:
+                lead = len(line) - len(line.lstrip())
+                if core.startswith("\u2022 "):  # a list item, indented two spaces a level
+                    core = _BULLETS[max(0, lead // 2 - 1) % len(_BULLETS)] + core[1:]
+                while wanted[w] <= end:
+                    col = min(max(wanted[w] - pos - lead, 0), len(core))
+                    if "  " in core:  # the column once the runs of spaces before it collapse
+                        col = len(_SPACES.sub(" ", core[:col] + "x")) - 1
+                    placed[wanted[w]] = size + len(sep) + col
+                    w += 1
+            if "  " in core:
                 core = _SPACES.sub(" ", core)
-            out.append(core)
-            size += len(core)
-            blank = False
+            out.append(sep + core)
+            size += len(out[-1])
+            sep = "\n"
         else:
-            blank = True
-            while w < len(wanted) and wanted[w] <= end:
+            if out:
+                sep = "\n\n"
+            while wanted[w] <= end:
                 placed[wanted[w]] = size
                 w += 1
         pos = end + 1
