@@ -76,9 +76,16 @@ _START, _END, _FIRST_ID = "\ufdd0", "\ufdd1", 0xE000
 #: The bullet of a list item at each level of nesting (then again from the first).
 _BULLETS = ("*", "+", "o", "-")
 _SPACES = re.compile(" {2,}")
+#: A span's opening and closing tags, padded with a space outside (one scan of the markup).
+_SPAN_TAG = re.compile("<(?:span|/span>)")
+_SPAN_PADDED = {"<span": " <span", "</span>": "</span> "}
+_SPAN_TAG_BYTES = re.compile(b"<(?:span|/span>)")
+_SPAN_PADDED_BYTES = {b"<span": b" <span", b"</span>": b"</span> "}
 _MARKS = re.compile("([\ufdd0\ufdd1])(.)", re.DOTALL)
 _DISPLAY_NONE = re.compile(r"(?:^|;)\s*display\s*:\s*none\b", re.IGNORECASE)
 _BINARY = (b"\x1f\x8b", b"%PDF", b"\x89PNG", b"PK\x03\x04", b"GIF8", b"\xff\xd8\xff")
+#: Encodings that write ASCII as ASCII, one byte a character (and no other byte as ASCII).
+_ASCII_BYTES = ("utf-8", "cp125", "iso8859-", "koi8-")
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
@@ -125,34 +132,52 @@ def decode_html(data: bytes) -> tuple[str, list[ParseWarning]]:
     Raises:
         UndecodableHTMLError: the bytes are binary, or not text in any of these encodings.
     """
+    return _decode(data, pad=False)
+
+
+def _pad_spans(markup: str) -> str:
+    """A span's content is a word of its own, as a reader sees it beside its neighbours."""
+    return _SPAN_TAG.sub(lambda m: _SPAN_PADDED[m[0]], markup)
+
+
+def _decode(data: bytes, *, pad: bool) -> tuple[str, list[ParseWarning]]:
+    """:func:`decode_html`, with the span tags padded (:func:`_pad_spans`) when ``pad``: in
+    the bytes where an encoding writes ASCII as ASCII in single bytes (a cheaper scan)."""
     if data.startswith(_BINARY):
         raise NotHTMLError("the data is a binary file (compressed, PDF or image), not HTML")
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(name), []
+                text = data.decode(name)
             except UnicodeDecodeError as exc:
                 raise UndecodableHTMLError(f"the data opens with a {name} mark but is not "
                                            f"{name}: {exc}") from None
+            return (_pad_spans(text) if pad else text), []
     if b"\0" in data and data.count(b"\0") > len(data) // 100:
         raise UndecodableHTMLError("the data holds NUL bytes: binary, or UTF-16 without a mark")
     declared = _declared(data)
     for name in dict.fromkeys(n for n in (declared, "utf-8", "cp1252") if n):
         try:
-            return data.decode(name), []
+            if pad and name.startswith(_ASCII_BYTES):
+                return _SPAN_TAG_BYTES.sub(lambda m: _SPAN_PADDED_BYTES[m[0]],
+                                           data).decode(name), []
+            text = data.decode(name)
         except (UnicodeDecodeError, LookupError):
             continue
+        return (_pad_spans(text) if pad else text), []
     name = declared or "utf-8"
     text = data.decode(name, "replace")
     bad = text.count("\ufffd")
     if bad > MAX_REPLACED * max(1, len(text)):
         raise UndecodableHTMLError(f"{bad:,} of {len(text):,} characters cannot be read as "
                                    f"{name} or any fallback encoding")
-    return text, [ParseWarning(code=WarningCode.ENCODING, message=(
-        f"{bad:,} bytes are not {name}: they were replaced by U+FFFD"))]
+    warning = ParseWarning(code=WarningCode.ENCODING, message=(
+        f"{bad:,} bytes are not {name}: they were replaced by U+FFFD"))
+    return (_pad_spans(text) if pad else text), [warning]
 
 
 def _check(html: object, max_html_chars: int | None) -> tuple[str, list[ParseWarning]]:
+    """The markup as text, its span tags padded (:func:`_pad_spans`), and the caveats."""
     if not isinstance(html, str | bytes | bytearray):
         raise InvalidInputError(f"html must be a str or bytes, not {type(html).__name__}")
     if max_html_chars is not None and len(html) > max_html_chars:
@@ -161,10 +186,10 @@ def _check(html: object, max_html_chars: int | None) -> tuple[str, list[ParseWar
     warnings: list[ParseWarning] = []
     head = bytes(html[:65536]) if isinstance(html, bytearray) else html[:65536]
     if isinstance(html, bytes | bytearray):
-        html, warnings = decode_html(bytes(html))
+        html, warnings = _decode(bytes(html), pad=True)
     if not looks_like_html(head):
         raise NotHTMLError("the input holds no HTML tag: for plain text use parse_article")
-    return html, warnings
+    return (_pad_spans(html) if isinstance(head, str) else html), warnings
 
 
 # --------------------------------------------------------------------------- tree
@@ -178,8 +203,6 @@ def _parse_tree(html: str) -> tuple[HTMLTree, list[ParseWarning]]:
             "parse_html needs the html extra: pip install 'newsstruct[html]'") from exc
     if _START in html or _END in html:  # they place marks in the rendered text
         html = html.replace(_START, "\ufffd").replace(_END, "\ufffd")
-    # a span's content is a word of its own, as a reader sees it beside its neighbours
-    html = html.replace("<span", " <span").replace("</span>", "</span> ")
     try:
         tree = HTMLTree.parse(html)
     except Exception as exc:
@@ -281,34 +304,33 @@ def _tidy(raw: str, offsets: list[int]) -> tuple[str, dict[int, int]]:
     ``raw``) falls in the result."""
     out: list[str] = []
     wanted = sorted(set(offsets))
+    wanted.append(len(raw) + 1)  # past every line: the next offset to place
     placed: dict[int, int] = {}
     w = pos = size = 0
-    blank = True
+    sep = ""  # what goes before the next kept line
     for line in raw.split("\n"):
         end = pos + len(line)
         core = line.strip()
         if core:
-            if out:
-                out.append("\n\n" if blank else "\n")
-                size += len(out[-1])
-            lead = len(line) - len(line.lstrip())
-            if core.startswith("\u2022 "):  # a list item, indented two spaces a level
-                core = _BULLETS[max(0, lead // 2 - 1) % len(_BULLETS)] + core[1:]
-            spaced = "  " in core
-            while w < len(wanted) and wanted[w] <= end:
-                col = min(max(wanted[w] - pos - lead, 0), len(core))
-                if spaced:  # the column once the runs of spaces before it are collapsed
-                    col = len(_SPACES.sub(" ", core[:col] + "x")) - 1
-                placed[wanted[w]] = size + col
-                w += 1
-            if spaced:
+            if core.startswith("\u2022 ") or wanted[w] <= end:
+                lead = len(line) - len(line.lstrip())
+                if core.startswith("\u2022 "):  # a list item, indented two spaces a level
+                    core = _BULLETS[max(0, lead // 2 - 1) % len(_BULLETS)] + core[1:]
+                while wanted[w] <= end:
+                    col = min(max(wanted[w] - pos - lead, 0), len(core))
+                    if "  " in core:  # the column once the runs of spaces before it collapse
+                        col = len(_SPACES.sub(" ", core[:col] + "x")) - 1
+                    placed[wanted[w]] = size + len(sep) + col
+                    w += 1
+            if "  " in core:
                 core = _SPACES.sub(" ", core)
-            out.append(core)
-            size += len(core)
-            blank = False
+            out.append(sep + core)
+            size += len(out[-1])
+            sep = "\n"
         else:
-            blank = True
-            while w < len(wanted) and wanted[w] <= end:
+            if out:
+                sep = "\n\n"
+            while wanted[w] <= end:
                 placed[wanted[w]] = size
                 w += 1
         pos = end + 1

@@ -148,14 +148,19 @@ def test_nested_list_items_carry_their_level() -> None:
 
 def test_spans_and_no_break_spaces_separate_words() -> None:
     # the bylines of header dev sh-098bb3e96c0a and tr-thelist_com_multivitamin
-    text = render_html(
+    markup = (
         '<body><div><span class="ArticlePage-authorBy">By </span><a href="/people/meg-james">'
         '<span>Meg James</span></a><span class="ArticlePage-authorTitle">Staff Writer </span>'
         '</div><div><span class="byline-by">By</span>&nbsp;<a href="/author/catlafuente">Cat '
         'Lafuente</a><span class="byline-timestamp"><span class="byline-slash">/</span>June '
-        "12, 2020  9:49 am EST</span></div></body>").text
-    assert text.split("\n") == ["By Meg James Staff Writer",
-                                "By Cat Lafuente / June 12, 2020 9:49 am EST"]
+        "12, 2020  9:49 am EST</span></div></body>")
+    # the same as text and as bytes in each way of decoding them
+    for page in (markup, markup.encode("utf-8"), markup.encode("utf-16"),
+                 b"<meta charset='koi8-r'>" + markup.encode("koi8-r"),
+                 b"<meta charset='shift_jis'>" + markup.encode("shift_jis")):
+        text = render_html(page).text
+        assert text.split("\n") == ["By Meg James Staff Writer",
+                                    "By Cat Lafuente / June 12, 2020 9:49 am EST"]
 
 
 def test_figure_caption_shown_image_text_not() -> None:
