@@ -85,6 +85,8 @@ TITLE_FEATURES: tuple[str, ...] = (
     "date_below",           # the next content line is a date, dateline or byline line
     "glued_words",          # capitalised words run together ("HomeNewsPortugal"): a menu
     "interface_verb",       # opens with a page control's verb ("Click", "Sign in", "Share")
+    "role_end",             # a short line ending with a job title: "Lucy Thornton News Reporter"
+    "section_names",        # half or more of its words name a site's sections: a menu, a label
     "sentence_words",       # articles and "be" / "have" forms, which headlines leave out
     "over_anchored",        # a headline right above an anchored line of standfirst length
     "anchored_under",       # an anchored line of standfirst length right under a headline
@@ -292,6 +294,8 @@ def _site_part(page: _Page, core: str) -> bool:
 #: Capitalised words run together ("HomeNewsPortugal", "MagazineSubscribeSign"): two
 #: joins in one word, where a brand name ("YouTube", "McDonald") has at most one.
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]+[A-Z]")
+#: The longest line, in words, read as a credit when it ends with a job title.
+ROLE_LINE_WORDS = 8
 #: The count of :func:`sentence_words` at which the feature is full.
 SENTENCE_WORDS_CAP = 3
 
@@ -299,6 +303,19 @@ SENTENCE_WORDS_CAP = 3
 def _interface_verb(core: str) -> bool:
     first = core.split(None, 1)[0].strip(":.!").lower() if core else ""
     return first in lexicon("layout_interface_verbs")
+
+
+_MENU_SPLIT = re.compile(r"[\s/|]+")
+_MENU_JOINERS = frozenset({"&", "+", "and", "the", "in", "-", "–", "—", "·", "•"})
+
+
+def _section_names(core: str) -> bool:
+    """Whether half or more of the words of ``core`` (two or more) name a site's sections
+    ("Sources Warehouses Catalog Pricing Blog", "In Local News, News")."""
+    names = lexicon("layout_section_names")
+    words = [w.strip(",.:;()").lower() for w in _MENU_SPLIT.split(core)]
+    words = [w for w in words if w and w not in _MENU_JOINERS]
+    return len(words) >= 2 and 2 * sum(1 for w in words if w in names) >= len(words)
 
 
 def sentence_words(core: str) -> int:
@@ -385,6 +402,9 @@ def _features(page: _Page, i: int, anchored: int | None, anchored_by: bool,
         float(below is not None and (below.date or below.byline)),
         float(_GLUED.search(core) is not None),
         float(_interface_verb(core)),
+        float(words <= ROLE_LINE_WORDS
+              and core.rsplit(None, 1)[-1].strip(",.:").lower() in lexicon("byline_roles")),
+        float(_section_names(core)),
         min(sentence_words(core), SENTENCE_WORDS_CAP) / SENTENCE_WORDS_CAP,
         float(_over_anchored(page, i, anchored)),
         float(i == anchored and words >= STANDFIRST_WORDS and above is not None
