@@ -166,10 +166,10 @@ def test_the_headline_over_its_standfirst_is_marked() -> None:
 
 @NEEDS_SHARED
 def test_the_headline_over_its_standfirst_is_the_title_of_a_real_page() -> None:
-    """wide fu-FreeBeacon_2023_04_28: the headline, then its standfirst right above the
-    byline; the headline is the title."""
-    with (HEADER / "wide.jsonl").open(encoding="utf-8") as fh:
-        page = next(p for p in map(json.loads, fh) if p["id"] == "fu-FreeBeacon_2023_04_28")
+    """dev tr-bostonherald_com_Brothel_catering: the headline right above the line anchored
+    by the byline is marked so, and is the title."""
+    page = next(p for p in _dev() if p["id"] == "tr-bostonherald_com_Brothel_catering")
+    assert _features_of(page["text_full"], page["title"])["over_anchored"] == 1.0
     assert _title(page["text_full"]) == page["title"]
 
 

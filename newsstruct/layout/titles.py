@@ -340,7 +340,7 @@ def _sentence_below(f: _Feat, below: _Feat) -> bool:
     """Whether ``below``, the content line under ``f``, reads more as a sentence than ``f``
     (more articles and "be" / "have" forms, or a full stop where ``f`` has none): the
     standfirst under a headline."""
-    if below.words < STANDFIRST_WORDS or below.byline or below.date or f.words < 3:
+    if below.words < STANDFIRST_WORDS or below.byline or below.date or not f.headline or f.prose:
         return False
     return (sentence_words(below.core) > sentence_words(f.core)
             or (_full_stop(below.core) and not _full_stop(f.core)))
