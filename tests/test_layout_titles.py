@@ -10,8 +10,10 @@ from typing import Any
 
 import pytest
 
+from newsstruct import layout as _layout
+from newsstruct.layout import header as _header
 from newsstruct.layout import layout_warnings, segment_text
-from newsstruct.layout.titles import TITLE_FEATURES, header_weights
+from newsstruct.layout.titles import TITLE_FEATURES, header_weights, sentence_words
 from newsstruct.types import SegmentKind, WarningCode
 from tests.figures import hold
 
@@ -84,6 +86,22 @@ NOT_TITLES = [
     "Sponsored by Visit Myrtle Beach",
     # a gallery's notice
     "You are viewing 1 of 5 images Previous Image Next Image",
+    # a page's controls (dev sh-3f65af7b6b98 and np-cleveland_com1, dev sh-e1c7023ee214,
+    # wide fu-EveningStandard_2024_10_24)
+    "Enter City and State or Zip Code",
+    "Click here to sign in with or",
+    "Listen here on your chosen podcast platform.",
+    # menu entries run together (dev tr-newrepublic_com_neoliberalism)
+    "MagazineSubscribeSign In",
+    # lines naming a site's sections (wide ms-segment, fu-LesothoTimes_2025_05_23,
+    # fu-TheGlobeAndMail_2024_08_28)
+    "Sources Warehouses Catalog Pricing Blog",
+    "In Local News, News",
+    "Digital access Digital + home delivery",
+    # an author's credit ending with a job title (wide fu-TheMirror_2024_08_05,
+    # hd-channel4_com_Israel)
+    "Lucy Thornton News Reporter",
+    "Lindsey Hilsum International Editor",
 ]
 
 
@@ -92,6 +110,67 @@ def test_page_furniture_above_the_headline_is_not_the_title(line: str) -> None:
     headline = "Council approves budget after narrow vote"
     page = f"{line}\n\n{headline}\n\nBy Jane Roe\n\n{_ARTICLE}"
     assert _title(page) == headline
+
+
+def _features_of(page: str, line: str) -> dict[str, float]:
+    """The named title features of the candidate ``line`` of ``page``."""
+    regions = _layout._regions(page)
+    assert regions is not None
+    _, feats, a, b = regions
+    found = _header._header_candidates(feats, a, b)
+    x = next(x for i, x in found.candidates if feats[i].core == line)
+    return dict(zip(TITLE_FEATURES, x, strict=True))
+
+
+# Real lines, one feature each: the feature fires on the line and not on the headline.
+FEATURE_LINES = [
+    ("glued_words", "HomeNewsPortugal emerges as a French Alps real estate investment"),
+    ("interface_verb", "Enter City and State or Zip Code"),
+    ("section_names", "Sources Warehouses Catalog Pricing Blog"),
+    ("role_end", "Lucy Thornton News Reporter"),
+]
+
+
+@pytest.mark.parametrize(("feature", "line"), FEATURE_LINES, ids=lambda v: str(v)[:20])
+def test_each_kind_of_line_has_its_named_feature(feature: str, line: str) -> None:
+    headline = "Council approves budget after narrow vote"
+    page = f"{line}\n\n{headline}\n\nBy Jane Roe\n\n{_ARTICLE}"
+    assert _features_of(page, line)[feature] == 1.0
+    assert _features_of(page, headline)[feature] == 0.0
+    assert header_weights().title[feature] < 0
+
+
+def test_headline_style_leaves_out_articles_and_be() -> None:
+    # an opening sentence taken for a headline (wide fu-BusinessInsider_2024_02_14), and the
+    # headline of wide fu-FreeBeacon_2023_04_28
+    assert sentence_words("Zendaya is a fashion superstar.") == 2
+    assert sentence_words("Soros Family Gives Early Financial Support to Montana 'Moderate' "
+                          "Jon Tester") == 0
+    assert header_weights().title["sentence_words"] < 0
+
+
+def test_the_headline_over_its_standfirst_is_marked() -> None:
+    """A headline, its standfirst (a shorter line, right above the byline) and the byline
+    (dev sh-9a440270bf86): the headline is marked as over the standfirst, the standfirst as
+    under the headline, and the first counts for the title, the second against it."""
+    headline = ("UEFA Euro 2020 qualifying: Tracking every team to clinch a spot as Wales "
+                "punches ticket")
+    standfirst = "Twenty teams have punched tickets for next summer's tournament"
+    page = f"Soccer\n\nScores\n\n{headline}\n\n{standfirst}\n\nBy Jane Roe\n\n{_ARTICLE}"
+    assert _features_of(page, headline)["over_anchored"] == 1.0
+    assert _features_of(page, standfirst)["anchored_under"] == 1.0
+    assert _features_of(page, standfirst)["over_anchored"] == 0.0
+    weights = header_weights().title
+    assert weights["over_anchored"] > 0 > weights["anchored_under"]
+
+
+@NEEDS_SHARED
+def test_the_headline_over_its_standfirst_is_the_title_of_a_real_page() -> None:
+    """dev tr-bostonherald_com_Brothel_catering: the headline right above the line anchored
+    by the byline is marked so, and is the title."""
+    page = next(p for p in _dev() if p["id"] == "tr-bostonherald_com_Brothel_catering")
+    assert _features_of(page["text_full"], page["title"])["over_anchored"] == 1.0
+    assert _title(page["text_full"]) == page["title"]
 
 
 def test_a_dateline_stays_the_first_words_of_the_body() -> None:

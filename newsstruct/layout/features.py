@@ -172,7 +172,8 @@ def _title_like(f: _Feat) -> bool:
             and 3 <= f.words <= TITLE_MAX_WORDS
             and (f.words <= 25 or not f.core.endswith(_SENTENCE_END))
             and not _BREADCRUMB.search(f.core) and f.core.casefold() not in _agencies()
-            and not f.core.endswith(("|", "•", "·", "/"))
+            # a lead-in ("Author of the article:", "Follow us:") opens what follows
+            and not f.core.endswith(("|", "•", "·", "/", ":"))
             and not (f.prose and _full_stop(f.core)) and not _name_like(f.core)
             and not (f.words > 14 and _sentence_break(f.core))
             # a short line in capitals is a section label; a short sentence, a caption

@@ -83,6 +83,14 @@ TITLE_FEATURES: tuple[str, ...] = (
     "part_of_other",        # another candidate line starts or ends with this whole line
     "holds_other",          # this line starts or ends with another candidate's whole text
     "date_below",           # the next content line is a date, dateline or byline line
+    "glued_words",          # capitalised words run together ("HomeNewsPortugal"): a menu
+    "interface_verb",       # opens with a page control's verb ("Click", "Sign in", "Share")
+    "role_end",             # a short line ending with a job title: "Lucy Thornton News Reporter"
+    "section_names",        # half or more of its words name a site's sections: a menu, a label
+    "sentence_words",       # articles and "be" / "have" forms, which headlines leave out
+    "over_anchored",        # a headline right above an anchored line of standfirst length
+    "anchored_under",       # an anchored line of standfirst length right under a headline
+    "sentence_below",       # the next line of 8+ words reads more as a sentence: a standfirst
 )
 
 
@@ -283,6 +291,61 @@ def _site_part(page: _Page, core: str) -> bool:
         p.casefold() in page.seen for p in _SEPARATED.split(core) if len(p.split()) >= 3)
 
 
+#: Capitalised words run together ("HomeNewsPortugal", "MagazineSubscribeSign"): two
+#: joins in one word, where a brand name ("YouTube", "McDonald") has at most one.
+_GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]+[A-Z]")
+#: The longest line, in words, read as a credit when it ends with a job title.
+ROLE_LINE_WORDS = 8
+#: The count of :func:`sentence_words` at which the feature is full.
+SENTENCE_WORDS_CAP = 3
+
+
+def _interface_verb(core: str) -> bool:
+    first = core.split(None, 1)[0].strip(":.!").lower() if core else ""
+    return first in lexicon("layout_interface_verbs")
+
+
+_MENU_SPLIT = re.compile(r"[\s/|]+")
+_MENU_JOINERS = frozenset({"&", "+", "and", "the", "in", "-", "–", "—", "·", "•"})
+
+
+def _section_names(core: str) -> bool:
+    """Whether half or more of the words of ``core`` (two or more) name a site's sections
+    ("Sources Warehouses Catalog Pricing Blog", "In Local News, News")."""
+    names = lexicon("layout_section_names")
+    words = [w.strip(",.:;()").lower() for w in _MENU_SPLIT.split(core)]
+    words = [w for w in words if w and w not in _MENU_JOINERS]
+    return len(words) >= 2 and 2 * sum(1 for w in words if w in names) >= len(words)
+
+
+def sentence_words(core: str) -> int:
+    """How many articles and forms of "be" and "have" ``core`` holds: headline style leaves
+    them out ("Minister to resign"), a standfirst or a body's sentence keeps them."""
+    words = lexicon("layout_sentence_words")
+    return sum(1 for w in core.lower().split() if w.strip("‘'\"“”’,.:;!?()") in words)
+
+
+def _over_anchored(page: _Page, i: int, anchored: int | None) -> bool:
+    """Whether line ``i`` is a headline right above the anchored line, and that line is
+    long enough to be its standfirst."""
+    if anchored is None or i >= anchored or not _title_like(page.feats[i]):
+        return False
+    if page.feats[i].words < 4 or page.feats[anchored].words < STANDFIRST_WORDS:
+        return False
+    # the anchored line is the next content line, at most two lines down
+    return anchored - i <= 2 and not any(_counts(page.feats[j]) for j in range(i + 1, anchored))
+
+
+def _sentence_below(f: _Feat, below: _Feat) -> bool:
+    """Whether ``below``, the content line under ``f``, reads more as a sentence than ``f``
+    (more articles and "be" / "have" forms, or a full stop where ``f`` has none): the
+    standfirst under a headline."""
+    if below.words < STANDFIRST_WORDS or below.byline or below.date or not f.headline or f.prose:
+        return False
+    return (sentence_words(below.core) > sentence_words(f.core)
+            or (_full_stop(below.core) and not _full_stop(f.core)))
+
+
 def _features(page: _Page, i: int, anchored: int | None, anchored_by: bool,
               others: set[int], covered: set[int]) -> list[float]:
     """The feature vector of line ``i`` (in the order of :data:`TITLE_FEATURES`)."""
@@ -337,6 +400,16 @@ def _features(page: _Page, i: int, anchored: int | None, anchored_by: bool,
         0.0,
         0.0,
         float(below is not None and (below.date or below.byline)),
+        float(_GLUED.search(core) is not None),
+        float(_interface_verb(core)),
+        float(words <= ROLE_LINE_WORDS
+              and core.rsplit(None, 1)[-1].strip(",.:").lower() in lexicon("byline_roles")),
+        float(_section_names(core)),
+        min(sentence_words(core), SENTENCE_WORDS_CAP) / SENTENCE_WORDS_CAP,
+        float(_over_anchored(page, i, anchored)),
+        float(i == anchored and words >= STANDFIRST_WORDS and above is not None
+              and _title_like(above) and above.words >= 4),
+        float(below is not None and _sentence_below(f, below)),
     ]
 
 
