@@ -212,3 +212,14 @@ def _speaker(text: str, tok: Token | None, cue: Token | None = None
 def _cue_span(text: str, tok: Token) -> Span:
     toks = [tok] + [c for c in tok.children if c.dep_ == "prt"]
     return _tok_span(text, toks) or Span.of(text, tok.idx, tok.idx + len(tok.text))
+
+
+def noun_holder(noun: Token) -> Token | None:
+    """The subject of the verb a noun of saying is the object of ("Democrats persisted in
+    arguments that ...", "she made the argument that ...", "X made the comment")."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    if noun.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX"):
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None

@@ -17,6 +17,7 @@ from newsstruct.quotes.cues import (
     _cue_span,
     _speaker,
     _subject,
+    noun_holder,
 )
 from newsstruct.quotes.marks import _OPENING
 from newsstruct.types import Span
@@ -131,12 +132,7 @@ def _noun_speaker(noun: Token) -> Token | None:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 return obj
-    verb = noun.head
-    if noun.dep_ == "pobj" and verb.dep_ == "prep":
-        verb = verb.head
-    if noun.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX"):
-        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return None
+    return noun_holder(noun)
 
 
 def _name_near(doc: Doc, cue: Token, i: int, j: int) -> Token | None:

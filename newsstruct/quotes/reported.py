@@ -32,6 +32,7 @@ from newsstruct.quotes.cues import (
     _subject,
     _tok_span,
     _trim,
+    noun_holder,
 )
 from newsstruct.quotes.marks import _OPENING
 from newsstruct.types import Span
@@ -114,23 +115,12 @@ def _noun_report(text: str, noun: Token) -> _Attribution | None:
             source = next((c for c in child.children if c.dep_ == "pobj"), source)
     content = _tok_span(text, clause.subtree)
     if source is None:
-        source = _holder(noun)
+        source = noun_holder(noun)
     if content is None:
         return None
     speaker, head = _speaker(text, source)
     return _Attribution(cue=_cue_span(text, noun), content=content, speaker=speaker,
                         speaker_head=head, strong=True, via="noun")
-
-
-def _holder(noun: Token) -> Token | None:
-    """The subject of the verb a noun of saying is the object of ("Democrats persisted in
-    arguments that ...", "she made the argument that ...")."""
-    verb = noun.head
-    if noun.dep_ == "pobj" and verb.dep_ == "prep":
-        verb = verb.head
-    if noun.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX"):
-        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return None
 
 
 def _adjective_report(text: str, adj: Token) -> _Attribution | None:
