@@ -178,6 +178,13 @@ class _Page:
     wiki: int | None
     carried: int | None
     nearest: int | None
+    #: ``content[j]``: how many content lines (:func:`_counts`) come before line ``j``
+    content: list[int] = attrs.field(factory=list)
+
+    def content_between(self, i: int, j: int) -> int:
+        """How many content lines lie strictly between lines ``i`` and ``j`` (``i < j``)."""
+        last = len(self.content) - 1
+        return max(0, self.content[min(max(j, i + 1), last)] - self.content[min(i + 1, last)])
 
 
 def _counts_and_parts(feats: Sequence[_Feat]) -> tuple[dict[str, int], dict[str, int]]:
@@ -265,8 +272,11 @@ def _page(feats: Sequence[_Feat], a: int, b: int, start: int, lo: int) -> _Page:
     seen, parts = _counts_and_parts(feats)
     nearest = next((j for j in range(min(a, len(feats)) - 1, lo - 1, -1)
                     if _title_like(feats[j])), None)
+    content = [0]
+    for f in feats:
+        content.append(content[-1] + _counts(f))
     return _Page(feats, a, seen, parts, _opening(feats, start), _first_line_title(feats, a),
-                 _wiki_title(feats, a), _carried_title(feats, a, b), nearest)
+                 _wiki_title(feats, a), _carried_title(feats, a, b), nearest, content)
 
 
 def _next_content(feats: Sequence[_Feat], i: int, step: int) -> _Feat | None:
@@ -352,7 +362,7 @@ def _features(page: _Page, i: int, anchored: int | None, anchored_by: bool,
     feats, f = page.feats, page.feats[i]
     core, words = f.core, f.words
     key = core.casefold()
-    between = sum(1 for j in range(i + 1, page.a) if _counts(feats[j]))
+    between = page.content_between(i, page.a)
     below, above = _next_content(feats, i, 1), _next_content(feats, i, -1)
     return [
         float(i == anchored),
