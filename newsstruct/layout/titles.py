@@ -343,7 +343,7 @@ def _over_anchored(page: _Page, i: int, anchored: int | None) -> bool:
     if page.feats[i].words < 4 or page.feats[anchored].words < STANDFIRST_WORDS:
         return False
     # the anchored line is the next content line, at most two lines down
-    return anchored - i <= 2 and not any(_counts(page.feats[j]) for j in range(i + 1, anchored))
+    return anchored - i <= 2 and page.content_between(i, anchored) == 0
 
 
 def _sentence_below(f: _Feat, below: _Feat) -> bool:
