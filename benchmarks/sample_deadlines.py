@@ -3,6 +3,7 @@
 usage:
     python benchmarks/sample_deadlines.py OUT.jsonl   # sentences to annotate by hand
     python benchmarks/sample_deadlines.py --wire OUT.jsonl WEKA_EXAMPLES GENSIM_TEST_DATA
+    python benchmarks/sample_deadlines.py --wire-dev OUT.jsonl WEKA_EXAMPLES GENSIM_TEST_DATA
 
 The procedure (it never runs the deadline stage):
 
@@ -50,6 +51,13 @@ of the pool, as ``WIRE_MAX_CANDIDATES`` is above their number (345), and ``WIRE_
 others, the generator seeded with ``WIRE_SEED``). Ids are
 ``reuters:FILE:INDEX:OFFSET`` and ``lee:FILE:INDEX:OFFSET``; ``source`` names the package, its
 version and the file.
+
+The wire rule pool (``--wire-dev``, the file ``tests/data/deadlines_wire_dev.jsonl``) is the
+other side of that split, cut by story text: Reuters-21578 holds a story more than once under
+different indices, so a story of the rule pool is left out when any of its sentences is a
+sentence of a story of the untouched pool (an index split alone let three untouched sentences
+through). Every candidate not already golden is drawn, and ``WIRE_DEV_NEGATIVES`` others
+(seed ``WIRE_DEV_SEED``); they were annotated before the stage was run on them.
 """
 
 from __future__ import annotations
@@ -73,6 +81,8 @@ NEGATIVES = 60
 WIRE_SEED = 1517
 WIRE_MAX_CANDIDATES = 1000
 WIRE_NEGATIVES = 90
+WIRE_DEV_SEED = 1518
+WIRE_DEV_NEGATIVES = 40
 #: The day given to every story of a file that gives none (the wire draw).
 WIRE_DCT = {"ReutersGrain-train.arff": "1987-03-20", "ReutersGrain-test.arff": "1987-04-15",
             "lee_background.cor": "2001-12-15", "lee.cor": "2001-12-15"}
@@ -188,6 +198,34 @@ def draw_wire(weka: Path, gensim: Path) -> list[dict[str, object]]:
                  WIRE_MAX_CANDIDATES)
 
 
+def wire_rule_pool(weka: Path, gensim: Path) -> list[tuple[str, str, str, str, str]]:
+    """The stories rules may be written from: outside the untouched pool, and sharing no
+    sentence with a story inside it (the same text under another index)."""
+    stories = list(_wire_texts(weka, gensim))
+    untouched = {sent for s in stories if in_untouched_pool(s[0], s[2])
+                 for _, sent in sentences(s[4])}
+    return [s for s in stories if not in_untouched_pool(s[0], s[2])
+            and not any(sent in untouched for _, sent in sentences(s[4]))]
+
+
+def draw_wire_dev(weka: Path, gensim: Path) -> list[dict[str, object]]:
+    """The wire rule pool's candidates (see the module's docstring)."""
+    golden = set(_golden_texts())
+    cands: list[dict[str, object]] = []
+    others: list[dict[str, object]] = []
+    for source, path, doc, dct, text in wire_rule_pool(weka, gensim):
+        for off, sent in sentences(text):
+            if sent in golden:
+                continue
+            row = {"id": f"{source}:{doc}:{off}", "source": path, "doc": doc, "dct": dct,
+                   "text": sent}
+            (cands if TRIGGER.search(sent) else others).append(row)
+    rng = random.Random(WIRE_DEV_SEED)
+    rng.shuffle(others)
+    return [{**r, "cand": True} for r in cands] + \
+        [{**r, "cand": False} for r in others[:WIRE_DEV_NEGATIVES]]
+
+
 def _draw(texts: Iterator[tuple[str, str, str, str, str]], prefix: str | None, seed: int,
           negatives: int, max_candidates: int = MAX_CANDIDATES) -> list[dict[str, object]]:
     """Steps 2-5 over some texts."""
@@ -220,8 +258,9 @@ def draw() -> list[dict[str, object]]:
 def main(argv: list[str] | None = None) -> int:
     """Write the drawn sentences."""
     args = sys.argv[1:] if argv is None else argv
-    if args and args[0] == "--wire":
-        rows = draw_wire(Path(args[2]), Path(args[3]))
+    if args and args[0] in ("--wire", "--wire-dev"):
+        rows = (draw_wire if args[0] == "--wire" else draw_wire_dev)(Path(args[2]),
+                                                                     Path(args[3]))
         args = args[1:]
     else:
         rows = draw()
