@@ -89,6 +89,8 @@ NOT_TIMES = [
     "Magna cut its quarterly dividend.",
     "The annual March for Life drew crowds.",
     "He was one in the morning group and scored 3 in the evening session.",
+    # "May" as a modal before a number word
+    "May one ask why the plan failed?",
 ]
 
 
@@ -191,6 +193,30 @@ ANCHORED = [
     # the latest quarter is the last one completed
     ("Earnings fell in the latest quarter.", "the latest quarter", "2025-Q2"),
 ]
+
+
+# A day of the month as a word, in Reuters-21578 stories (weka 3.6.14-3, ReutersGrain-train
+# stories 1048, 1303, 1422, ReutersGrain-test story 53), read on 1987-03-20.
+MONTH_DAY_WORDS = [
+    ("In a newspaper advertisement, the company said the offer, proration period and "
+     "withdrfawal rights will expire April One unless extended.", "April One", "1987-04-01"),
+    ("It said the rights expire July three 1987, or 60 days after they become exercisable if "
+     "later than that date.", "July three 1987", "1987-07-03"),
+    ("The investor group said a cash tender offer for the bank's remaining outstanding shares "
+     "at 11 dlrs per share expired on March three.", "March three", "1987-03-03"),
+    ("In a newspaper advertisement, the company said the tender and withdrawal rights will "
+     "expire May Five unless extended.", "May Five", "1987-05-05"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expression", "value"), MONTH_DAY_WORDS)
+def test_month_day_as_a_word(sentence: str, expression: str, value: str) -> None:
+    assert _find(_times(sentence, "1987-03-20"), expression).value == value
+
+
+def test_number_word_that_starts_a_noun_phrase_is_no_day() -> None:
+    found = _times("In May two soldiers died and in March three more were hurt.", "1987-03-20")
+    assert [t.span.text for t in found] == ["May", "March"]
 
 
 @pytest.mark.parametrize(("sentence", "expression", "value"), ANCHORED)

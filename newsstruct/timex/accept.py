@@ -76,6 +76,12 @@ def _accept_month_name(m: re.Match[str], text: str, doc: Doc | None) -> bool:
     return mon[0].isupper() and _ambiguous_month_ok(mon.rstrip(".").lower(), m, text, doc)
 
 
+def _accept_month_word(m: re.Match[str], text: str, doc: Doc | None) -> bool:
+    """A month name with its day as a word: the month capitalised (what may follow the day is
+    in the pattern)."""
+    return m["mon"][0].isupper()
+
+
 def _ambiguous_month_ok(key: str, m: re.Match[str], text: str, doc: Doc | None) -> bool:
     groups = m.groupdict()
     named_year = bool(groups.get("year") or groups.get("yrel") or groups.get("sy"))

@@ -14,6 +14,7 @@ from newsstruct.timex.vocab import (
     _DAY,
     _MON,
     _MONTHS,
+    _ONES,
     _ORDINALS,
     _POSITIONS,
     _SEASONS,
@@ -45,6 +46,15 @@ def _n_mdy(m: re.Match[str], ctx: _Ctx) -> _Value | None:
         dt.date(year, month, day)
     except ValueError:
         return None
+    return _Value(TimexType.DATE, f"{year:04d}-{month:02d}-{day:02d}")
+
+
+def _n_mdw(m: re.Match[str], ctx: _Ctx) -> _Value | None:
+    """"April One", "July three 1987": a day of the month written as a word."""
+    month = _MONTHS[m["mon"].rstrip(".").lower()]
+    day = _ONES[m["dw"].lower()]
+    year = int(m["year"]) if m["year"] else _nearest_year(
+        ctx.day, month, day, ctx.tense(m.start(), m.end()))
     return _Value(TimexType.DATE, f"{year:04d}-{month:02d}-{day:02d}")
 
 

@@ -13,6 +13,7 @@ from newsstruct.timex.accept import (
     _accept_fy,
     _accept_fyear,
     _accept_month_name,
+    _accept_month_word,
     _accept_oclock,
     _accept_qabbr,
     _accept_ref,
@@ -31,6 +32,7 @@ from newsstruct.timex.dates import (
     _n_decade2,
     _n_decadew,
     _n_fy,
+    _n_mdw,
     _n_mdy,
     _n_month,
     _n_numeric,
@@ -68,6 +70,7 @@ from newsstruct.timex.relative import (
 from newsstruct.timex.vocab import (
     _AMPM,
     _DAY,
+    _DAYW,
     _MODP,
     _MON,
     _NUM,
@@ -167,6 +170,9 @@ _RULES: tuple[_Rule, ...] = (
     # 23 October 1998 / the 5th of May
     _Rule("dmy", _n_mdy, keys=_MONTH_KEYS, accept=_accept_month_name, day=True, pattern=(
         rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+(?P<year>{_Y4})\b)?")),
+    # April One, July three 1987
+    _Rule("mdw", _n_mdw, keys=_MONTH_KEYS, accept=_accept_month_word, day=True, pattern=(
+        rf"\b(?:{_WD},?\s+)?{_MON}\s+{_DAYW}(?:,?\s+(?P<year>{_Y4})\b)?")),
     # 1998-08-07, 8/7/1998
     _Rule("iso", _n_numeric, keys=_DIGITS, absolute=True, pattern=(
         r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b(?!-)")),

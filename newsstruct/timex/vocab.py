@@ -67,6 +67,12 @@ _WD_ALT = "|".join(WEEKDAY_NAMES)
 _WD = rf"(?P<wd>{_WD_ALT})"
 _Y4 = r"(?:1[6-9]\d\d|20\d\d)"
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+#: A day of the month written as a word ("expire April One", "payable March three"), and what
+#: may follow it: a year, a stop, or a word that starts no noun phrase (so "in May two firms"
+#: is no date).
+_DAYW = (r"(?P<dw>one|two|three|four|five|six|seven|eight|nine)"
+         r"(?=\s*(?:[.,;:)]|$|(?:1[6-9]\d\d|20\d\d)\b|(?:to|when|unless|and|or|at|in|for|"
+         r"from|with|until|after|before|if)\b))")
 _NUMW = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]"
          r"(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|"
          r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
