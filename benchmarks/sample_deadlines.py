@@ -217,8 +217,8 @@ def draw_wire_dev(weka: Path, gensim: Path) -> list[dict[str, object]]:
         for off, sent in sentences(text):
             if sent in golden:
                 continue
-            row = {"id": f"{source}:{doc}:{off}", "source": path, "doc": doc, "dct": dct,
-                   "text": sent}
+            row: dict[str, object] = {"id": f"{source}:{doc}:{off}", "source": path,
+                                      "doc": doc, "dct": dct, "text": sent}
             (cands if TRIGGER.search(sent) else others).append(row)
     rng = random.Random(WIRE_DEV_SEED)
     rng.shuffle(others)
