@@ -4,6 +4,7 @@ usage:
     python benchmarks/eval_deadlines.py GOLD.jsonl PRED.jsonl  # write predictions, print scores
     python benchmarks/eval_deadlines.py --golden [FILE ...]     # score golden sentences
     python benchmarks/eval_deadlines.py --untouched             # the untouched sentences
+    python benchmarks/eval_deadlines.py --golden tests/data/deadlines_dev_pool.jsonl
 
 The first form reads a gold file in the shape of ``../shared/eval/deadlines/dev.jsonl``, parses
 each ``text`` with :func:`newsstruct.parse_article`, its ``dct`` given as ``reference_date``
@@ -48,6 +49,9 @@ SCORER = ROOT.parent / "shared" / "eval" / "deadlines" / "score.py"
 GOLDEN = ROOT / "tests" / "data" / "deadlines_golden.jsonl"
 UNTOUCHED = ROOT / "tests" / "data" / "deadlines_untouched.jsonl"
 UNTOUCHED_WIRE = ROOT / "tests" / "data" / "deadlines_untouched_wire.jsonl"
+#: Sentences of the pools rules may be written from, annotated before the stage was run on
+#: them (``benchmarks/sample_deadlines.py``): where the rules' gaps are looked for.
+DEV_POOL = ROOT / "tests" / "data" / "deadlines_dev_pool.jsonl"
 SLOTS = ("set_by", "party", "demand", "consequence")
 
 

@@ -52,12 +52,15 @@ others, the generator seeded with ``WIRE_SEED``). Ids are
 ``reuters:FILE:INDEX:OFFSET`` and ``lee:FILE:INDEX:OFFSET``; ``source`` names the package, its
 version and the file.
 
-The wire rule pool (``--wire-dev``, the file ``tests/data/deadlines_wire_dev.jsonl``) is the
+The wire rule pool (``--wire-dev``, the file ``tests/data/deadlines_dev_pool.jsonl``) is the
 other side of that split, cut by story text: Reuters-21578 holds a story more than once under
 different indices, so a story of the rule pool is left out when any of its sentences is a
 sentence of a story of the untouched pool (an index split alone let three untouched sentences
 through). Every candidate not already golden is drawn, and ``WIRE_DEV_NEGATIVES`` others
-(seed ``WIRE_DEV_SEED``); they were annotated before the stage was run on them.
+(seed ``WIRE_DEV_SEED``); they were annotated before the stage was run on them. The same
+file ends with the sentences of the shared sets' rule pool (step 2's other side, step 3's cut)
+that ``STRONG`` matches and no golden or untouched sentence overlaps (``draw_shared_dev``),
+annotated the same way.
 """
 
 from __future__ import annotations
@@ -104,6 +107,14 @@ TRIGGER = re.compile(
     rf"(?:by|before|until|through) {_DATEISH})",
     re.IGNORECASE,
 )
+#: The cue of the shared rule pool's sentences in the dev pool: a limit word or an obligation
+#: with a bound.
+STRONG = re.compile(
+    r"\b(?:deadlines?|ultimatums?|expir\w*|no later than|not later than|ha(?:s|ve|d) until|"
+    r"given until|last day|court-ordered|ordered to|"
+    r"(?:must|required to)\b[^.]{0,60}\b(?:by|within|before)|"
+    r"within (?:\d+|one|two|three|four|five|six|seven|ten|thirty|sixty|ninety|a|an) "
+    r"(?:days?|weeks?|months?|hours?|years?))", re.IGNORECASE)
 _SPLIT = re.compile(r"\n+|(?<=[.!?])[\"”’]?\s+(?=[\"“‘A-Z])")
 
 
@@ -137,7 +148,7 @@ def _texts() -> Iterator[tuple[str, str, str, str, str]]:
 def _golden_texts() -> list[str]:
     used: list[str] = []
     for path in (ROOT / "tests" / "data").glob("deadlines_*.jsonl"):
-        if "untouched" in path.name:
+        if "untouched" in path.name or "dev_pool" in path.name:
             continue
         used += [json.loads(line)["text"].strip() for line in _lines(path)]
     return used
@@ -224,6 +235,25 @@ def draw_wire_dev(weka: Path, gensim: Path) -> list[dict[str, object]]:
     rng.shuffle(others)
     return [{**r, "cand": True} for r in cands] + \
         [{**r, "cand": False} for r in others[:WIRE_DEV_NEGATIVES]]
+
+
+def draw_shared_dev() -> list[dict[str, object]]:
+    """The shared rule pool's sentences of the dev pool (see the module's docstring)."""
+    used = _golden_texts() + [json.loads(line)["text"] for line in
+                              _lines(ROOT / "tests" / "data" / "deadlines_untouched.jsonl")]
+    rows: list[dict[str, object]] = []
+    seen: set[str] = set()
+    for source, path, doc, dct, text in [*_texts(), *_page_texts()]:
+        if in_untouched_pool(source, doc):
+            continue
+        for off, sent in sentences(text):
+            if sent in seen or any(sent in g or g in sent for g in used):
+                continue
+            seen.add(sent)
+            if STRONG.search(sent):
+                rows.append({"id": f"{source}:{doc}:{off}", "source": path, "doc": doc,
+                             "dct": dct, "text": sent})
+    return rows
 
 
 def _draw(texts: Iterator[tuple[str, str, str, str, str]], prefix: str | None, seed: int,

@@ -13,6 +13,7 @@ import pytest
 
 import newsstruct
 from benchmarks.eval_deadlines import (
+    DEV_POOL,
     GOLDEN,
     SCORER,
     UNTOUCHED,
@@ -24,7 +25,7 @@ from benchmarks.eval_deadlines import (
     score_golden,
     to_prediction,
 )
-from benchmarks.sample_deadlines import draw, draw_wire
+from benchmarks.sample_deadlines import draw, draw_wire, draw_wire_dev
 from newsstruct.deadlines import timex_interval
 from newsstruct.types import Bound, Deadline, DeadlineStatus, iter_spans
 
@@ -44,6 +45,9 @@ UNTOUCHED_WIRE_MAX_FALSE = 0
 #: ``WEKA_EXAMPLES:GENSIM_TEST_DATA``, the two folders the wire draw reads (see
 #: ``benchmarks/sample_deadlines.py``); its test is skipped without them.
 WIRE_SOURCES = os.environ.get("NEWSSTRUCT_WIRE_SOURCES", "")
+DEV_POOL_ENTRIES: list[dict[str, Any]] = read_jsonl(DEV_POOL)
+#: Floors of the dev pool's figures, a few points under the measured values.
+DEV_POOL_FLOORS = {"f1": 67.0, "due_value_acc": 88.0}
 DEV = EVAL / "deadlines" / "dev.jsonl"
 
 
@@ -276,6 +280,37 @@ def test_untouched_wire_sentences_are_the_fixed_draw() -> None:
 
 
 
+def test_dev_pool_is_well_formed_and_apart_from_the_untouched_sets() -> None:
+    entries = DEV_POOL_ENTRIES
+    assert len(entries) >= 200 and sum(1 for e in entries if e["deadlines"]) >= 35
+    ids = [e["id"] for e in entries]
+    assert len(set(ids)) == len(ids)
+    untouched = {e["text"] for e in UNTOUCHED_ENTRIES + UNTOUCHED_WIRE_ENTRIES}
+    golden = {e["text"] for e in GOLDEN_ENTRIES}
+    assert not any(e["text"] in untouched or e["text"] in golden for e in entries)
+    for e in entries:
+        golden_to_gold(e)
+        assert dt.date.fromisoformat(e["dct"])
+
+
+@needs_scorer
+def test_dev_pool_figures() -> None:
+    r = score_golden(DEV_POOL)
+    hold("deadlines dev pool: detection F1", r["f1"], DEV_POOL_FLOORS["f1"])
+    hold("deadlines dev pool: due value accuracy", r["due_value_acc"],
+         DEV_POOL_FLOORS["due_value_acc"])
+
+
+@pytest.mark.skipif(len(WIRE_SOURCES.split(":")) != 2
+                    or not all(Path(d).is_dir() for d in WIRE_SOURCES.split(":")),
+                    reason="NEWSSTRUCT_WIRE_SOURCES does not name the two source folders")
+def test_dev_pool_wire_sentences_are_the_fixed_draw() -> None:
+    weka, gensim = WIRE_SOURCES.split(":")
+    drawn = draw_wire_dev(Path(weka), Path(gensim))
+    assert [(r["id"], r["text"]) for r in drawn] == \
+        [(e["id"], e["text"]) for e in DEV_POOL_ENTRIES if e["id"].startswith(("reuters", "lee"))]
+
+
 # --------------------------------------------------------------------------- rules
 
 # Forms the evaluation corpora hold no positive example of, in news-style sentences.
@@ -372,6 +407,13 @@ def test_extension_until_attached_inside_a_long_object() -> None:
     found = golden_deadlines(entry)
     assert [(d.due.text if d.due else None, d.due_value) for d in found] == \
         [("5 p.m. EST, Nov. 6", "1989-11-06T17:00")]
+
+
+def test_time_had_until_with_an_adverb_between() -> None:
+    # Reuters-21578 (weka 3.6.14-3, ReutersGrain-test.arff story 296), of the rule pool
+    found = _parse("Operators have now until early May to withdraw this sugar.", "1987-04-15")
+    assert [(d.due.text if d.due else None, d.due_value, d.party.span.text if d.party else None)
+            for d in found] == [("early May", "1987-05", "Operators")]
 
 
 def test_span_before_an_event_records_the_event() -> None:

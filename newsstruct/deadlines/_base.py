@@ -305,14 +305,15 @@ def _mandative(verb: Token, *, plain_present: bool = False) -> bool:
 
 
 def _grants_until(verb: Token, until: Token) -> bool:
-    """"had until Nov. 1", "gave Merieux until mid-November", "given until Friday": a verb of
-    having or granting right before "until" (only its objects in between)."""
+    """"had until Nov. 1", "gave Merieux until mid-November", "given until Friday", "have now
+    until early May": a verb of having or granting right before "until" (only its objects
+    and adverbs in between)."""
     if verb.lemma_.lower() not in ("have", "give", "get", "grant") or verb.i >= until.i:
         return False
     between = verb.doc[verb.i + 1:until.i]
     objects = {t.i for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")
                for t in c.subtree}
-    return all(t.i in objects or t.dep_ == "det" for t in between)
+    return all(t.i in objects or t.dep_ in ("det", "advmod") for t in between)
 
 
 def _effective(verb: Token) -> bool:
