@@ -42,8 +42,13 @@ if TYPE_CHECKING:
 # --------------------------------------------------------------------------- values and status
 
 
+#: How long before the article's time a limit moved to a new end may still be told as ending.
+_MOVED_BACK = dt.timedelta(days=60)
+
+
 def _value(ctx: _Context, times: Sequence[TimeExpression],
-           governor: Token | None) -> tuple[str | None, TimeExpression | None]:
+           governor: Token | None, *, moved: bool = False) -> tuple[str | None,
+                                                                  TimeExpression | None]:
     """The value of glued time expressions, where the text leaves the year or the week open.
 
     A date with no year ("Nov. 10", "February") is the occurrence nearest the article's time:
@@ -51,7 +56,9 @@ def _value(ctx: _Context, times: Sequence[TimeExpression],
     A bare weekday ("Tuesday", "midnight Friday") is the next one on or after the article's
     time when the limit is stated in the present or future ("must reply by Friday", "runs out
     on Sunday", "has given them until Tuesday"), else the one nearest to it ("had set a
-    deadline of Tuesday")."""
+    deadline of Tuesday"). A limit ``moved`` to a new end ("extended its deadline until
+    November 26") lies ahead of the move, which the article reports soon after: its date is
+    the first occurrence no more than ``_MOVED_BACK`` before the article's time."""
     value, best = _combine(times)
     if value is None or not times:
         return value, best
@@ -83,6 +90,8 @@ def _value(ctx: _Context, times: Sequence[TimeExpression],
             years = (anchor.year - 1, anchor.year, anchor.year + 1)
             year = min(years, key=lambda y: abs((start(y) + (end(y) - start(y)) / 2
                                                  - anchor).total_seconds()))
+            if moved:
+                year = next(y for y in years if end(y) > anchor - _MOVED_BACK)
             return f"{year:04d}-{month:02d}{'-' + m[3] if m[3] else ''}{rest}", best
     except ValueError:
         pass
@@ -240,7 +249,9 @@ def _resolve(ctx: _Context, frame: _Frame) -> tuple[str | None, dt.datetime | No
         return _resolve_counted(ctx, frame, frame.duration)
     if frame.duration is not None:
         return _resolve_span(ctx, frame, frame.duration)
-    value, best = _value(ctx, frame.times, _governor(frame))
+    governor = _governor(frame)
+    moved = governor is not None and _has_lemma(governor, _lex("deadline_extension_words"))
+    value, best = _value(ctx, frame.times, governor, moved=moved)
     iv = timex_interval(value)
     if iv is None:
         return value, None, None, best.id if best else None
