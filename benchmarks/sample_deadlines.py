@@ -59,8 +59,8 @@ sentence of a story of the untouched pool (an index split alone let three untouc
 through). Every candidate not already golden is drawn, and ``WIRE_DEV_NEGATIVES`` others
 (seed ``WIRE_DEV_SEED``); they were annotated before the stage was run on them. The same
 file ends with the sentences of the shared sets' rule pool (step 2's other side, step 3's cut)
-that ``STRONG`` matches and no golden or untouched sentence overlaps (``draw_shared_dev``),
-annotated the same way.
+that ``TRIGGER`` or ``STRONG`` matches and no golden or untouched sentence overlaps
+(``draw_shared_dev``), annotated the same way.
 """
 
 from __future__ import annotations
@@ -250,7 +250,7 @@ def draw_shared_dev() -> list[dict[str, object]]:
             if sent in seen or any(sent in g or g in sent for g in used):
                 continue
             seen.add(sent)
-            if STRONG.search(sent):
+            if TRIGGER.search(sent) or STRONG.search(sent):
                 rows.append({"id": f"{source}:{doc}:{off}", "source": path, "doc": doc,
                              "dct": dct, "text": sent})
     return rows

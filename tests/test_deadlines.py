@@ -47,7 +47,7 @@ UNTOUCHED_WIRE_MAX_FALSE = 0
 WIRE_SOURCES = os.environ.get("NEWSSTRUCT_WIRE_SOURCES", "")
 DEV_POOL_ENTRIES: list[dict[str, Any]] = read_jsonl(DEV_POOL)
 #: Floors of the dev pool's figures, a few points under the measured values.
-DEV_POOL_FLOORS = {"f1": 67.0, "due_value_acc": 88.0}
+DEV_POOL_FLOORS = {"f1": 61.0, "due_value_acc": 93.0}
 DEV = EVAL / "deadlines" / "dev.jsonl"
 
 
@@ -282,7 +282,7 @@ def test_untouched_wire_sentences_are_the_fixed_draw() -> None:
 
 def test_dev_pool_is_well_formed_and_apart_from_the_untouched_sets() -> None:
     entries = DEV_POOL_ENTRIES
-    assert len(entries) >= 200 and sum(1 for e in entries if e["deadlines"]) >= 35
+    assert len(entries) >= 360 and sum(1 for e in entries if e["deadlines"]) >= 50
     ids = [e["id"] for e in entries]
     assert len(set(ids)) == len(ids)
     untouched = {e["text"] for e in UNTOUCHED_ENTRIES + UNTOUCHED_WIRE_ENTRIES}
