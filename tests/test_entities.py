@@ -14,7 +14,7 @@ from newsstruct import entities as ent_mod
 from newsstruct import pipeline
 from newsstruct.types import Entity, EntityType, MentionKind, Segment, SegmentKind, Span
 from tests.conftest import EVAL, read_jsonl
-from tests.figures import hold
+from tests.figures import hold, hold_at_most
 
 GOLDEN = Path(__file__).resolve().parent / "data" / "entities_golden.jsonl"
 CASES: list[dict[str, Any]] = [
@@ -530,5 +530,11 @@ def test_entities_dev_figures_hold(tmp_path: Path) -> None:
     hold("entities: entities dev type accuracy (%)", 100 * res["type_acc"]["acc"], 91.5)
     tp_p, n_p, _, _ = bench.role_figures(gold, preds)
     hold("entities: entities dev role precision (%)", 100 * tp_p / max(n_p, 1), 90.5)
+    linked = {k: 100 * v["linked"] for k, v in res["speaker"].items()}
+    hold("entities: entities dev speakers linked, all (%)", linked["all"], 64.5)
+    hold("entities: entities dev speakers linked, named (%)", linked["name"], 68.0)
+    hold("entities: entities dev speakers linked, pronoun (%)", linked["pronoun"], 61.5)
+    hold_at_most("entities: entities dev false attribution (%)",
+                 100 * res["speaker_false_attribution"]["rate"], 5.0)
 
 
