@@ -279,14 +279,6 @@ REPORT_FRAMES = [
     ("As Ms. Simonyan put it in a statement to my colleague Michael M. Grynbaum in July, RT is "
      "''providing a perspective you won't get from the mainstream press.''",
      "RT is ''providing a perspective you won't get from the mainstream press.", "Ms. Simonyan"),
-    # a participle of saying after a preposition: the subject of the verb the phrase belongs to
-    ("McAuliffe has said about 20 people have indicated an interest in the seat, but he "
-     "refuses to discuss potential appointees, aside from saying he wants a diverse "
-     "congressional delegation.", "he wants a diverse congressional delegation", "he"),
-    ("Oz’s dubious medical advice earned him the attention of Congress, where he appeared at a "
-     "2014 Senate hearing for his role in promoting weight-loss aids on his show and for saying "
-     "that green coffee extract was a “magic weight loss cure for every body type.",
-     "green coffee extract was a “magic weight loss cure for every body type", "he"),
 ]
 
 

@@ -162,11 +162,10 @@ def _subject(tok: Token) -> Token | None:
                 return None
             cur = cur.head
             continue
-        if cur.dep_ == "pcomp" and cur.head.pos_ == "ADP":
-            verb = _verb_above(cur.head)
-            if verb is not None:
-                cur = verb  # "..., before saying", "aside from saying", "and for saying"
-                continue
+        if (cur.dep_ == "pcomp" and cur.head.dep_ == "prep"
+                and cur.head.head.pos_ in ("VERB", "AUX")):
+            cur = cur.head.head  # "..., before saying"
+            continue
         if cur.dep_ in ("relcl", "acl") and cur.head is not cur:
             # "the official who said", "a statement saying"; a statement or a news conference
             # is the medium of whoever issued or held it
@@ -175,19 +174,6 @@ def _subject(tok: Token) -> Token | None:
                 return _issuer(medium) or medium
             return medium
         return None
-    return None
-
-
-def _verb_above(prep: Token) -> Token | None:
-    """The verb a preposition's phrase belongs to, past the adverb or the preposition it
-    hangs on ("aside from", "for his role ... and for")."""
-    head = prep.head
-    for _ in range(3):
-        if head.pos_ in ("VERB", "AUX"):
-            return head
-        if head.pos_ not in ("ADV", "ADP") or head.head is head:
-            return None
-        head = head.head
     return None
 
 
