@@ -14,7 +14,7 @@ from newsstruct import entities as ent_mod
 from newsstruct import pipeline
 from newsstruct.types import Entity, EntityType, MentionKind, Segment, SegmentKind, Span
 from tests.conftest import EVAL, read_jsonl
-from tests.figures import hold
+from tests.figures import hold, hold_at_most
 
 GOLDEN = Path(__file__).resolve().parent / "data" / "entities_golden.jsonl"
 CASES: list[dict[str, Any]] = [
@@ -322,6 +322,27 @@ def test_bare_surname_goes_to_the_reachable_full_name() -> None:
     assert {r.text for r in jeh.roles} == {"Homeland Security Secretary"}
 
 
+def test_bare_surname_stays_with_the_person_just_spoken_of() -> None:
+    """A bare surname given to one of two namesakes keeps the later bare surnames of the
+    same passage, after its full name has gone out of reach."""
+    text = ("Libertarian presidential candidate Gary Johnson’s doctor is calling the candidate "
+            "“extremely physically fit.”\n\n___.\n\n8:05 a.m.\n\n"
+            "Homeland Security Secretary Jeh Johnson says hackers are taking aim at state and "
+            "local election officials, and that at least one recent attempt was successful.\n\n"
+            "Johnson tells MSNBC’s “Morning Joe” on Friday that “exactly who did it” remains "
+            "under investigation. Last month, the FBI warned state elections officials to boost "
+            "their election security after hackers targeted data systems in at least two "
+            "states, Illinois and Arizona. Johnson did not identify a location in his remarks."
+            "\n\nJohnson said local election officials should reach out to the federal "
+            "government to learn how to protect computer systems.")
+    ents = run_stage(text)
+    jeh = by_name(ents, "Jeh Johnson")
+    for at in (text.index("Johnson tells"), text.index("Johnson did"), text.index("Johnson said")):
+        assert ent_mod.entity_at(ents, at, at + 7) is jeh
+    gary = by_name(ents, "Gary Johnson")
+    assert [m.span.text for m in gary.mentions if m.kind is MentionKind.NAME] == ["Gary Johnson"]
+
+
 def test_relative_named_later_does_not_take_the_surname() -> None:
     text = ("FLINT, Mich., Oct. 4 (UPI) — Former President Bill Clinton criticized the Affordable "
             "Care Act as a “crazy system” during a presidential campaign stop in Flint, Mich., "
@@ -509,5 +530,11 @@ def test_entities_dev_figures_hold(tmp_path: Path) -> None:
     hold("entities: entities dev type accuracy (%)", 100 * res["type_acc"]["acc"], 91.5)
     tp_p, n_p, _, _ = bench.role_figures(gold, preds)
     hold("entities: entities dev role precision (%)", 100 * tp_p / max(n_p, 1), 90.5)
+    linked = {k: 100 * v["linked"] for k, v in res["speaker"].items()}
+    hold("entities: entities dev speakers linked, all (%)", linked["all"], 64.5)
+    hold("entities: entities dev speakers linked, named (%)", linked["name"], 68.0)
+    hold("entities: entities dev speakers linked, pronoun (%)", linked["pronoun"], 61.5)
+    hold_at_most("entities: entities dev false attribution (%)",
+                 100 * res["speaker_false_attribution"]["rate"], 5.0)
 
 

@@ -269,6 +269,16 @@ REPORT_FRAMES = [
     ("The Republican National Committee noted Bill Clinton’s comments and video of them on its "
      "website.",
      "Bill Clinton’s comments and video of them", "The Republican National Committee"),
+    # a clause of saying opened by "as" reports the clause it modifies
+    ("It also does not answer whether Scott had a gun, as police have said.",
+     "It also does not answer whether Scott had a gun", "police"),
+    ("As one Twitter user @nycsouthpaw pointed out with a telling side-by-side, the gap between "
+     "what we expect from Clinton and what we expect from Trump is so vast it’s almost "
+     "laughable.", "the gap between what we expect from Clinton and what we expect from Trump is "
+     "so vast it’s almost laughable", "one Twitter user @nycsouthpaw"),
+    ("As Ms. Simonyan put it in a statement to my colleague Michael M. Grynbaum in July, RT is "
+     "''providing a perspective you won't get from the mainstream press.''",
+     "RT is ''providing a perspective you won't get from the mainstream press.", "Ms. Simonyan"),
 ]
 
 
@@ -338,10 +348,10 @@ _WORDS = re.compile(r"\w+")
 UNSELECTED_MEASURED, UNSELECTED_FLOOR = 0.488, 0.46
 #: PolNeAR dev figures of the shared scorer: (subset, metric) -> (measured, floor held by CI).
 DEV_FIGURES = {
-    ("all", "ov50 F1"): (71.1, 68.5),
-    ("indirect", "ov50 F1"): (61.3, 58.5),
-    ("all", "attributed F1"): (65.7, 63.0),
-    ("all", "speaker accuracy"): (93.2, 91.0),
+    ("all", "ov50 F1"): (71.2, 68.5),
+    ("indirect", "ov50 F1"): (61.4, 59.0),
+    ("all", "attributed F1"): (65.9, 63.5),
+    ("all", "speaker accuracy"): (93.3, 91.0),
 }
 
 

@@ -385,7 +385,8 @@ def _plausible_name(doc: Doc, s: int, e: int) -> bool:
 def _link_surname(text: str, groups: list[list[_Cand]], single: int,
                   by_first: dict[str, list[int]], lede_end: int, uf: _Union) -> None:
     """Link each mention of a bare surname to the most salient full name with that surname at
-    that point: reachable (written before), mentioned often, in the title or lede, recent.
+    that point: reachable (written before), mentioned often, in the title or lede, recent (the
+full name, or the surname just given to it, a few sentences before).
     A title of the other gender ("Mr." for "Michelle Obama") rules a full name out. When one
     full name is the only candidate, the surname's group joins it; otherwise the mentions are
     shared out, so that namesakes ("Tom Reed", "his son, Paul Reed") stay apart."""
@@ -402,20 +403,25 @@ def _link_surname(text: str, groups: list[list[_Cand]], single: int,
     fixed = [W_TITLE_OR_LEDE * any(m.region == _TITLE_LIKE or m.start < lede_end for m in ms)
              + W_RELATIVE * _relative(text, ms[0]) - 1e-6 * ms[0].start for ms in people]
     chosen: dict[int, list[_Cand]] = {}
-    for c in groups[single]:
+    last_sent = [-RECENT_SENTENCES - 1] * len(people)  # of a surname already given to each
+    for c in sorted(groups[single], key=lambda c: c.start):
         said = _title_gender(text, c)
         best: tuple[float, int] | None = None
         for i, ms in enumerate(people):
             if said is not None and genders[i] not in (None, said):
                 continue
             n_before = bisect.bisect_left(starts[i], c.start)
-            recent = n_before and 0 <= c.sent - ms[n_before - 1].sent <= RECENT_SENTENCES
+            # recent: the full name, or the surname given to it, written a few sentences before
+            latest = max(ms[n_before - 1].sent if n_before else -RECENT_SENTENCES - 1,
+                         last_sent[i])
+            recent = n_before and 0 <= c.sent - latest <= RECENT_SENTENCES
             score = (fixed[i] + W_FULL_MENTIONS * n_before + W_REACHABLE * bool(n_before)
                      + W_RECENT * bool(recent))
             if best is None or score > best[0]:
                 best = (score, i)
         if best is not None:
             chosen.setdefault(best[1], []).append(c)
+            last_sent[best[1]] = c.sent
     if len(chosen) == 1:
         uf.union(by_first[firsts[next(iter(chosen))]][0], single)
         return

@@ -50,7 +50,9 @@ only through a clause. An adjective of believing or fearing from
 ``quote_thought_adjectives`` reports its clause as its subject's thought ("Many Democrats are
 afraid that ..."). A noun of saying or believing from ``quote_report_nouns`` with a "that"
 clause reports that clause ("Trump's claim that ...", "arguments that ..."), by its owner or
-author when it names one. Speakers are linked to entities afterwards,
+author when it names one. A clause of a verb of ``quote_as_verbs`` opened by "as", with a
+subject and nothing said of its own, reports the clause it modifies (", as police have said";
+"As Ms. Roe put it, ..."). Speakers are linked to entities afterwards,
 in text order, by :mod:`newsstruct.speakers`.
 
 The modules: :mod:`~newsstruct.quotes.marks` (quotation marks and the quoted stretches they

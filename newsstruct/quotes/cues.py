@@ -44,6 +44,8 @@ _NOTE_WORDS: frozenset[str] = lexicon("quote_note_words")
 _CLAUSE_OPENERS: frozenset[str] = lexicon("quote_clause_openers")
 #: Role nouns that make a "Label:" a speaker ("Moderator:", "The spokesman:").
 _SPEAKER_ROLES: frozenset[str] = lexicon("quote_speaker_roles")
+#: Verbs whose clause opened by "as" reports the clause it modifies ("as police have said").
+_AS_VERBS: frozenset[str] = lexicon("quote_as_verbs")
 #: Nouns of speech that introduce a quoted paragraph from the line before ("comment:").
 _SPEECH_NOUNS: frozenset[str] = lexicon("quote_speech_nouns")
 _TIME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT"})

@@ -16,6 +16,7 @@ from newsstruct.quotes.content import (
     _prep_content,
 )
 from newsstruct.quotes.cues import (
+    _AS_VERBS,
     _LABEL_STOPWORDS,
     _NOTE_WORDS,
     _REPORT_NOUNS,
@@ -68,6 +69,11 @@ def _attributions(doc: Doc, text: str, sents: Sequence[tuple[int, int]]) -> list
                 continue
             if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
                 continue
+            if tok.dep_ == "advcl" and lemma in _AS_VERBS:
+                att = _as_report(text, tok)
+                if att is not None:
+                    out.append(att)
+                    continue
             is_cue, is_obj = lemma in CUE_LEMMAS, lemma in CUE_OBJECT_LEMMAS
             if not (is_cue or is_obj):
                 continue
@@ -121,6 +127,41 @@ def _noun_report(text: str, noun: Token) -> _Attribution | None:
     speaker, head = _speaker(text, source)
     return _Attribution(cue=_cue_span(text, noun), content=content, speaker=speaker,
                         speaker_head=head, strong=True, via="noun")
+
+
+#: Dependents of a verb that are what it says ("as he says his plan ..." tells a time).
+_SAID_DEPS = frozenset({"dobj", "ccomp", "xcomp", "attr", "oprd", "dative"})
+
+
+def _as_report(text: str, cue: Token) -> _Attribution | None:
+    """``Hawaii, as one adviser pointed out, rarely gets ...``, ``..., as police have said``,
+    ``As Ms. Roe put it, ...``: a clause of saying opened by "as", with a subject and nothing
+    said of its own ("put it" aside), reports the clause it modifies, by its subject."""
+    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < cue.i for c in cue.children):
+        return None
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subj is None or any(c.dep_ == "neg" for c in cue.children):
+        return None
+    said = [c for c in cue.children if c.dep_ in _SAID_DEPS]
+    lemma = cue.lemma_.lower()
+    if lemma == "put":
+        if [c.lower_ for c in said] != ["it"]:
+            return None  # "as he put the phone down"
+    elif said or (lemma == "point" and not any(c.dep_ == "prt" for c in cue.children)):
+        return None  # "as she pointed to the screen"
+    skip = {t.i for t in cue.subtree}
+    toks = [t for t in cue.head.subtree if t.i not in skip]
+    if not any(t.i < cue.left_edge.i and t.dep_ in ("nsubj", "nsubjpass") and t.head.i == cue.head.i
+               for t in toks):
+        # "Yet, as X observed, A": what stands before the aside is the writer's
+        toks = [t for t in toks if t.i > cue.right_edge.i] or toks
+    content = _tok_span(text, toks)
+    if content is None or len(content.text.split()) < 3:
+        return None
+    speaker, head = _speaker(text, subj, cue)
+    return _Attribution(cue=_cue_span(text, cue), content=content, speaker=speaker,
+                        speaker_head=head, strong=True, via="as",
+                        aside=_tok_span(text, cue.subtree))
 
 
 def _adjective_report(text: str, adj: Token) -> _Attribution | None:
