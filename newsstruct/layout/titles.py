@@ -19,7 +19,7 @@ from importlib import resources
 import attrs
 
 from newsstruct.data import lexicon
-from newsstruct.layout.cues import _CAPTION_CREDIT, _DATE, _name_like, dateline_length
+from newsstruct.layout.cues import _CAPTION_CREDIT, _name_like, dateline_length, has_date
 from newsstruct.layout.features import (
     _BREADCRUMB,
     _CAPTION_CUE,
@@ -378,7 +378,7 @@ def _features(page: _Page, i: int, anchored: int | None, anchored_by: bool,
         float(core.endswith(".") and words > 10),
         float(_CAPTION_CUE.search(core) is not None),
         float(_CAPTION_CREDIT.search(core) is not None),
-        float(_DATE.search(core) is not None),
+        float(has_date(core)),
         float(core.isupper() and words <= 5),
         float(core.endswith(":")),
         float(_name_like(core)),
