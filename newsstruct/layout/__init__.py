@@ -91,6 +91,7 @@ from newsstruct.layout.lines import (
     collapsed_line,
     split_lines,
 )
+from newsstruct.layout.titles import _content_words, _section_names, sentence_words
 from newsstruct.types import ParseWarning, Segment, SegmentKind, Span, WarningCode
 
 __all__ = [
@@ -117,6 +118,9 @@ def reset_caches() -> None:
     _kind_cached.cache_clear()
     _features_cached.cache_clear()
     _name_like.cache_clear()
+    _content_words.cache_clear()
+    _section_names.cache_clear()
+    sentence_words.cache_clear()
 
 
 def segment_text(text: str) -> tuple[Segment, ...]:

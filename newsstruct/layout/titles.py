@@ -160,8 +160,11 @@ CARRIER = re.compile(r"^(?:share|sharing options)\b[^:]{0,40}\bfor:\s+(?=\S)", r
 WIKI_TAGLINE = re.compile(r"^from (?:wikipedia\b|[\w .'’-]{1,40}\bwiki\b)", re.IGNORECASE)
 
 
-def _content_words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text)} - lexicon("layout_common_words")
+@lru_cache(maxsize=8192)
+def _content_words(text: str) -> frozenset[str]:
+    """The words of four letters or more of ``text``, in lower case, but the common ones
+    (cached: the lines of a page's header are compared with its opening again and again)."""
+    return frozenset(w.lower() for w in _WORD.findall(text)) - lexicon("layout_common_words")
 
 
 @attrs.define(slots=True)
@@ -319,6 +322,7 @@ _MENU_SPLIT = re.compile(r"[\s/|]+")
 _MENU_JOINERS = frozenset({"&", "+", "and", "the", "in", "-", "–", "—", "·", "•"})
 
 
+@lru_cache(maxsize=8192)
 def _section_names(core: str) -> bool:
     """Whether half or more of the words of ``core`` (two or more) name a site's sections
     ("Sources Warehouses Catalog Pricing Blog", "In Local News, News")."""
@@ -328,6 +332,7 @@ def _section_names(core: str) -> bool:
     return len(words) >= 2 and 2 * sum(1 for w in words if w in names) >= len(words)
 
 
+@lru_cache(maxsize=8192)
 def sentence_words(core: str) -> int:
     """How many articles and forms of "be" and "have" ``core`` holds: headline style leaves
     them out ("Minister to resign"), a standfirst or a body's sentence keeps them."""
