@@ -91,7 +91,7 @@ from newsstruct.layout.lines import (
     collapsed_line,
     split_lines,
 )
-from newsstruct.layout.titles import _content_words, _section_names, sentence_words
+from newsstruct.layout.titles import _content_words, _marks, _section_names, sentence_words
 from newsstruct.types import ParseWarning, Segment, SegmentKind, Span, WarningCode
 
 __all__ = [
@@ -121,6 +121,7 @@ def reset_caches() -> None:
     _content_words.cache_clear()
     _section_names.cache_clear()
     sentence_words.cache_clear()
+    _marks.cache_clear()
 
 
 def segment_text(text: str) -> tuple[Segment, ...]:

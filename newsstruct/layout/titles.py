@@ -15,6 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import attrs
 
@@ -300,13 +301,39 @@ def _share(page: _Page, core: str) -> float:
 
 
 def _site_part(page: _Page, core: str) -> bool:
-    return _SEPARATED.search(core) is not None and any(
-        p.casefold() in page.seen for p in _SEPARATED.split(core) if len(p.split()) >= 3)
+    return any(p in page.seen for p in _marks(core).parts)
 
 
 #: Capitalised words run together ("HomeNewsPortugal", "MagazineSubscribeSign"): two
 #: joins in one word, where a brand name ("YouTube", "McDonald") has at most one.
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]+[A-Z]")
+
+
+class _Marks(NamedTuple):
+    """The tests of a candidate's text that its page does not change."""
+
+    caption_cue: bool
+    caption_credit: bool
+    has_date: bool
+    link_or_symbol: bool
+    breadcrumb: bool
+    glued_words: bool
+    #: the parts of three words or more of a separated line ("Title | Site"), case-folded
+    parts: tuple[str, ...]
+
+
+@lru_cache(maxsize=8192)
+def _marks(core: str) -> _Marks:
+    """The :class:`_Marks` of ``core``, read once for each line text (pages repeat their
+    header lines, and a line is a candidate of several headers)."""
+    parts = (tuple(p.casefold() for p in _SEPARATED.split(core) if len(p.split()) >= 3)
+             if _SEPARATED.search(core) is not None else ())
+    return _Marks(_CAPTION_CUE.search(core) is not None,
+                  _CAPTION_CREDIT.search(core) is not None, has_date(core),
+                  _NOT_TITLE.search(core) is not None, _BREADCRUMB.search(core) is not None,
+                  _GLUED.search(core) is not None, parts)
+
+
 #: The longest line, in words, read as a credit when it ends with a job title.
 ROLE_LINE_WORDS = 8
 #: The count of :func:`sentence_words` at which the feature is full.
@@ -367,6 +394,7 @@ def _features(page: _Page, i: int, anchored: int | None, anchored_by: bool,
     feats, f = page.feats, page.feats[i]
     core, words = f.core, f.words
     key = core.casefold()
+    marks = _marks(core)
     between = page.content_between(i, page.a)
     below, above = _next_content(feats, i, 1), _next_content(feats, i, -1)
     return [
@@ -381,9 +409,9 @@ def _features(page: _Page, i: int, anchored: int | None, anchored_by: bool,
         float(f.bullet),
         float(f.prose),
         float(core.endswith(".") and words > 10),
-        float(_CAPTION_CUE.search(core) is not None),
-        float(_CAPTION_CREDIT.search(core) is not None),
-        float(has_date(core)),
+        float(marks.caption_cue),
+        float(marks.caption_credit),
+        float(marks.has_date),
         float(core.isupper() and words <= 5),
         float(core.endswith(":")),
         float(_name_like(core)),
@@ -396,8 +424,8 @@ def _features(page: _Page, i: int, anchored: int | None, anchored_by: bool,
         float(i == page.wiki),
         float(i == page.carried),
         float(i > 0 and feats[i - 1].core.lower() == "by"),
-        float(_NOT_TITLE.search(core) is not None),
-        float(_BREADCRUMB.search(core) is not None),
+        float(marks.link_or_symbol),
+        float(marks.breadcrumb),
         float(key in _agencies()),
         float(i >= page.a),
         float(words > 14 and _sentence_break(core)),
@@ -415,7 +443,7 @@ def _features(page: _Page, i: int, anchored: int | None, anchored_by: bool,
         0.0,
         0.0,
         float(below is not None and (below.date or below.byline)),
-        float(_GLUED.search(core) is not None),
+        float(marks.glued_words),
         float(_interface_verb(core)),
         float(words <= ROLE_LINE_WORDS
               and core.rsplit(None, 1)[-1].strip(",.:").lower() in lexicon("byline_roles")),
