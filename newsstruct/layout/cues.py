@@ -152,6 +152,10 @@ def _other_words(s: str) -> tuple[bool, bool]:
 def _date_or_dated_credit(s: str, digit: bool) -> bool:
     """``_is_date(s) or _is_dated_credit(s)`` for ``s`` holding a figure when ``digit``,
     reading the words besides the dates once."""
+    if len(s) > 120:
+        # longer than any date line (:func:`_undated`) or dated credit
+        # (:func:`_may_be_dated_credit`): a paragraph's, read no further
+        return False
     if not digit:
         # no figure: no dated credit, and a date line only when a day word is in it
         return _date_only(s, False)
