@@ -199,12 +199,13 @@ def _counts_and_parts(feats: Sequence[_Feat]) -> tuple[dict[str, int], dict[str,
             continue
         key = f.core.casefold()
         seen[key] = seen.get(key, 0) + 1
-        if ("|" in key or " - " in key or ": " in key or "–" in key or "—" in key) and (
-            _SEPARATED.search(f.core)
-        ):
-            for p in _SEPARATED.split(f.core):
+        if "|" in key or " - " in key or ": " in key or "–" in key or "—" in key:
+            # (one piece when no separator matches: the pattern matches no empty string)
+            pieces = _SEPARATED.split(f.core)
+            for p in pieces if len(pieces) > 1 else ():
                 if len(p.split()) >= 3:
-                    parts[p.strip().casefold()] = parts.get(p.strip().casefold(), 0) + 1
+                    part = p.strip().casefold()
+                    parts[part] = parts.get(part, 0) + 1
         m = _COMMENTS_ON.search(f.core) if ("on" in key or "to" in key) and _holds_any(
             key, _OPENING_QUOTES) else None
         if m is not None:
