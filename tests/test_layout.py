@@ -512,3 +512,27 @@ def test_date_prefilter_agrees_with_the_date_tests() -> None:
                     assert cues._date_or_dated_credit(s, digit) == both, line
                     seen += 1
     assert seen > 10_000
+
+
+@pytest.mark.skipif(not HEADER_DEV.exists(), reason="../shared/eval is not beside the checkout")
+def test_date_search_without_figures_agrees_with_the_date_pattern() -> None:
+    """A line with no figure is searched only for the date alternatives that need none; on
+    every line of the dev pages that gives what the whole pattern gives."""
+    import re
+
+    from newsstruct.layout import cues
+
+    whole = re.compile(cues.DATE_PATTERN, re.IGNORECASE)
+    seen = found = 0
+    with HEADER_DEV.open(encoding="utf-8") as fh:
+        for row in map(json.loads, fh):
+            for field in ("text_full", "text_copy"):
+                for line in (row.get(field) or "").splitlines():
+                    s = line.strip()
+                    if not s:
+                        continue
+                    assert cues.has_date(s) == (whole.search(s) is not None), line
+                    seen += 1
+                    found += cues._DIGIT.search(s) is None and cues.has_date(s)
+    assert seen > 10_000 and found > 10  # "Today’s Paper", "Fantasy Football Today", ...
+    assert cues.has_date("Fantasy Football Today") and not cues.has_date("Article content")

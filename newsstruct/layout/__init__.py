@@ -81,7 +81,7 @@ from newsstruct.layout.cues import (
     is_date_line,
     is_dated_credit,
 )
-from newsstruct.layout.features import _Feat, _features_cached, _line_features
+from newsstruct.layout.features import _Feat, _features_cached, _line_features, _title_like
 from newsstruct.layout.header import _find_header
 from newsstruct.layout.lines import (
     COLLAPSED_CHARS,
@@ -91,6 +91,7 @@ from newsstruct.layout.lines import (
     collapsed_line,
     split_lines,
 )
+from newsstruct.layout.titles import _content_words, _marks, _section_names, sentence_words
 from newsstruct.types import ParseWarning, Segment, SegmentKind, Span, WarningCode
 
 __all__ = [
@@ -116,7 +117,12 @@ def reset_caches() -> None:
     """Empty the caches of the layout stage."""
     _kind_cached.cache_clear()
     _features_cached.cache_clear()
+    _title_like.cache_clear()
     _name_like.cache_clear()
+    _content_words.cache_clear()
+    _section_names.cache_clear()
+    sentence_words.cache_clear()
+    _marks.cache_clear()
 
 
 def segment_text(text: str) -> tuple[Segment, ...]:

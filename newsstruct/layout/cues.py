@@ -12,6 +12,8 @@ from newsstruct.layout.lines import _strip_marker
 
 _MONTH = f"(?i:{month_regex()})\\.?"
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?"
+_UNIT_AGO = r"(?:sec|second|min|minute|hour|hr|day|week|month|year)s?(?:\s+ago)?\b"
+_DAY_WORD = r"\b(?:yesterday|today|just now)\b"
 #: Dates, times and relative times as bylines show them (used to recognise date lines).
 DATE_PATTERN = (
     r"\b" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*|\s+)\d{4}\b"
@@ -20,10 +22,13 @@ DATE_PATTERN = (
     r"|\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b"
     r"|\b" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b"
     r"|\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?"
-    r"|\b(?:\d{1,3}|an?|one)\s+(?:sec|second|min|minute|hour|hr|day|week|month|year)s?(?:\s+ago)?\b"
-    r"|\b(?:yesterday|today|just now)\b"
+    r"|\b(?:\d{1,3}|an?|one)\s+" + _UNIT_AGO + "|" + _DAY_WORD
 )
 _DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
+#: The alternatives of :data:`DATE_PATTERN` that match with no figure ("an hour ago",
+#: "yesterday"): all a line without a figure is searched for.
+_DATE_WITHOUT_FIGURE = re.compile(r"\b(?:an?|one)\s+" + _UNIT_AGO + "|" + _DAY_WORD,
+                                  re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _DIGIT_OR_DAY = re.compile(r"\d|yesterday|today|just now", re.IGNORECASE)
 _DATE_FILLER = re.compile(
@@ -39,6 +44,13 @@ _DATE_FILLER = re.compile(
 
 #: A year or a time run into the next word ("August 2, 2019August 2, 2019").
 _GLUED_AFTER_DIGIT = re.compile(r"(?<=\d)(?=[A-Z][a-z])")
+
+
+def has_date(s: str) -> bool:
+    """Whether ``s`` holds a date, a time or a relative time (:data:`DATE_PATTERN`)."""
+    if _DIGIT.search(s) is None:  # most lines: only the alternatives with no figure
+        return _DATE_WITHOUT_FIGURE.search(s) is not None
+    return _DATE.search(s) is not None
 
 
 def is_date_line(line: str) -> bool:
@@ -140,6 +152,10 @@ def _other_words(s: str) -> tuple[bool, bool]:
 def _date_or_dated_credit(s: str, digit: bool) -> bool:
     """``_is_date(s) or _is_dated_credit(s)`` for ``s`` holding a figure when ``digit``,
     reading the words besides the dates once."""
+    if len(s) > 120:
+        # longer than any date line (:func:`_undated`) or dated credit
+        # (:func:`_may_be_dated_credit`): a paragraph's, read no further
+        return False
     if not digit:
         # no figure: no dated credit, and a date line only when a day word is in it
         return _date_only(s, False)

@@ -167,7 +167,10 @@ def _sentence_break(core: str) -> bool:
 TITLE_MAX_WORDS = 30
 
 
+@lru_cache(maxsize=16384)
 def _title_like(f: _Feat) -> bool:
+    """Whether the line ``f`` reads as a headline (cached: a page asks of its header lines
+    again and again)."""
     return (f.headline and not f.byline and not f.date and not f.bullet
             and 3 <= f.words <= TITLE_MAX_WORDS
             and (f.words <= 25 or not f.core.endswith(_SENTENCE_END))

@@ -15,11 +15,12 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import attrs
 
 from newsstruct.data import lexicon
-from newsstruct.layout.cues import _CAPTION_CREDIT, _DATE, _name_like, dateline_length
+from newsstruct.layout.cues import _CAPTION_CREDIT, _name_like, dateline_length, has_date
 from newsstruct.layout.features import (
     _BREADCRUMB,
     _CAPTION_CUE,
@@ -160,8 +161,11 @@ CARRIER = re.compile(r"^(?:share|sharing options)\b[^:]{0,40}\bfor:\s+(?=\S)", r
 WIKI_TAGLINE = re.compile(r"^from (?:wikipedia\b|[\w .'’-]{1,40}\bwiki\b)", re.IGNORECASE)
 
 
-def _content_words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text)} - lexicon("layout_common_words")
+@lru_cache(maxsize=8192)
+def _content_words(text: str) -> frozenset[str]:
+    """The words of four letters or more of ``text``, in lower case, but the common ones
+    (cached: the lines of a page's header are compared with its opening again and again)."""
+    return frozenset(w.lower() for w in _WORD.findall(text)) - lexicon("layout_common_words")
 
 
 @attrs.define(slots=True)
@@ -195,12 +199,13 @@ def _counts_and_parts(feats: Sequence[_Feat]) -> tuple[dict[str, int], dict[str,
             continue
         key = f.core.casefold()
         seen[key] = seen.get(key, 0) + 1
-        if ("|" in key or " - " in key or ": " in key or "–" in key or "—" in key) and (
-            _SEPARATED.search(f.core)
-        ):
-            for p in _SEPARATED.split(f.core):
+        if "|" in key or " - " in key or ": " in key or "–" in key or "—" in key:
+            # (one piece when no separator matches: the pattern matches no empty string)
+            pieces = _SEPARATED.split(f.core)
+            for p in pieces if len(pieces) > 1 else ():
                 if len(p.split()) >= 3:
-                    parts[p.strip().casefold()] = parts.get(p.strip().casefold(), 0) + 1
+                    part = p.strip().casefold()
+                    parts[part] = parts.get(part, 0) + 1
         m = _COMMENTS_ON.search(f.core) if ("on" in key or "to" in key) and _holds_any(
             key, _OPENING_QUOTES) else None
         if m is not None:
@@ -297,13 +302,39 @@ def _share(page: _Page, core: str) -> float:
 
 
 def _site_part(page: _Page, core: str) -> bool:
-    return _SEPARATED.search(core) is not None and any(
-        p.casefold() in page.seen for p in _SEPARATED.split(core) if len(p.split()) >= 3)
+    return any(p in page.seen for p in _marks(core).parts)
 
 
 #: Capitalised words run together ("HomeNewsPortugal", "MagazineSubscribeSign"): two
 #: joins in one word, where a brand name ("YouTube", "McDonald") has at most one.
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]+[A-Z]")
+
+
+class _Marks(NamedTuple):
+    """The tests of a candidate's text that its page does not change."""
+
+    caption_cue: bool
+    caption_credit: bool
+    has_date: bool
+    link_or_symbol: bool
+    breadcrumb: bool
+    glued_words: bool
+    #: the parts of three words or more of a separated line ("Title | Site"), case-folded
+    parts: tuple[str, ...]
+
+
+@lru_cache(maxsize=8192)
+def _marks(core: str) -> _Marks:
+    """The :class:`_Marks` of ``core``, read once for each line text (pages repeat their
+    header lines, and a line is a candidate of several headers)."""
+    parts = (tuple(p.casefold() for p in _SEPARATED.split(core) if len(p.split()) >= 3)
+             if _SEPARATED.search(core) is not None else ())
+    return _Marks(_CAPTION_CUE.search(core) is not None,
+                  _CAPTION_CREDIT.search(core) is not None, has_date(core),
+                  _NOT_TITLE.search(core) is not None, _BREADCRUMB.search(core) is not None,
+                  _GLUED.search(core) is not None, parts)
+
+
 #: The longest line, in words, read as a credit when it ends with a job title.
 ROLE_LINE_WORDS = 8
 #: The count of :func:`sentence_words` at which the feature is full.
@@ -319,6 +350,7 @@ _MENU_SPLIT = re.compile(r"[\s/|]+")
 _MENU_JOINERS = frozenset({"&", "+", "and", "the", "in", "-", "–", "—", "·", "•"})
 
 
+@lru_cache(maxsize=8192)
 def _section_names(core: str) -> bool:
     """Whether half or more of the words of ``core`` (two or more) name a site's sections
     ("Sources Warehouses Catalog Pricing Blog", "In Local News, News")."""
@@ -328,6 +360,7 @@ def _section_names(core: str) -> bool:
     return len(words) >= 2 and 2 * sum(1 for w in words if w in names) >= len(words)
 
 
+@lru_cache(maxsize=8192)
 def sentence_words(core: str) -> int:
     """How many articles and forms of "be" and "have" ``core`` holds: headline style leaves
     them out ("Minister to resign"), a standfirst or a body's sentence keeps them."""
@@ -362,6 +395,7 @@ def _features(page: _Page, i: int, anchored: int | None, anchored_by: bool,
     feats, f = page.feats, page.feats[i]
     core, words = f.core, f.words
     key = core.casefold()
+    marks = _marks(core)
     between = page.content_between(i, page.a)
     below, above = _next_content(feats, i, 1), _next_content(feats, i, -1)
     return [
@@ -376,9 +410,9 @@ def _features(page: _Page, i: int, anchored: int | None, anchored_by: bool,
         float(f.bullet),
         float(f.prose),
         float(core.endswith(".") and words > 10),
-        float(_CAPTION_CUE.search(core) is not None),
-        float(_CAPTION_CREDIT.search(core) is not None),
-        float(_DATE.search(core) is not None),
+        float(marks.caption_cue),
+        float(marks.caption_credit),
+        float(marks.has_date),
         float(core.isupper() and words <= 5),
         float(core.endswith(":")),
         float(_name_like(core)),
@@ -391,8 +425,8 @@ def _features(page: _Page, i: int, anchored: int | None, anchored_by: bool,
         float(i == page.wiki),
         float(i == page.carried),
         float(i > 0 and feats[i - 1].core.lower() == "by"),
-        float(_NOT_TITLE.search(core) is not None),
-        float(_BREADCRUMB.search(core) is not None),
+        float(marks.link_or_symbol),
+        float(marks.breadcrumb),
         float(key in _agencies()),
         float(i >= page.a),
         float(words > 14 and _sentence_break(core)),
@@ -410,7 +444,7 @@ def _features(page: _Page, i: int, anchored: int | None, anchored_by: bool,
         0.0,
         0.0,
         float(below is not None and (below.date or below.byline)),
-        float(_GLUED.search(core) is not None),
+        float(marks.glued_words),
         float(_interface_verb(core)),
         float(words <= ROLE_LINE_WORDS
               and core.rsplit(None, 1)[-1].strip(",.:").lower() in lexicon("byline_roles")),
