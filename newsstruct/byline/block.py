@@ -130,6 +130,29 @@ def _names_under_by(
         j += 1
     return found, j
 _SECTION_LABEL = re.compile(r"^[A-Z][a-z]{1,14}(?: [a-z])?$")
+#: Separators around the fields of a meta row ("/ Jane Roe / 10:08 am", "Jane Roe | Published").
+_FIELD_GAP = " |/•·-–—"
+
+
+def _names_then_date(seg: Segment, source: str) -> list[Author]:
+    """The names that open a line whose rest is only a date or a time ("Jane Roe 2 minutes
+    ago", "Jane Roe | Published 4 months ago", "/ Jane Roe / 10:08 am Fri Jul 19, 2013"):
+    the date beside the names is the byline's evidence, as the slot under the headline is."""
+    text = seg.span.text
+    if seg.kind is SegmentKind.TITLE or len(text) > 100:
+        return []
+    # (not a dash: "— Jane Roe (@janeroe) January 1, 2020" signs an embedded post)
+    start = len(text) - len(text.lstrip(" |/"))
+    d = _date_in(text[start:])
+    if d is None or d.start() == 0:
+        return []
+    at = seg.span.start + start
+    found = split_authors(text[start: start + d.start()], at, source, explicit=False,
+                          slot=True)
+    if not found or found[0].span.start != at:
+        return []
+    rest = source[found[-1].span.end: seg.span.end].strip(_FIELD_GAP)
+    return found if is_date_line(rest) and "@" not in rest else []
 
 
 def _names_beside_dates(
@@ -165,6 +188,9 @@ def _names_beside_dates(
                 return found, i
             continue
         if not (is_date_line(text) or is_dated_credit(text)):
+            found = _names_then_date(seg, source)
+            if found:
+                return found, i
             continue
         # the line above or below, or the one above a section label ("Jane Doe" /
         # "Business" / "11.15.2019 10:09 AM")

@@ -239,9 +239,10 @@ def _piece_name(piece: str, *, explicit: bool, single: bool) -> tuple[str, str] 
     if name is None:
         return None
     if not explicit and sum(
-        1 for w in name.split() if not _PARTICLE.match(w) and not _INITIAL.match(w)
+        1 for w in name.split() if not _PARTICLE.match(w.lower()) and not _INITIAL.match(w)
     ) > MAX_NAME_WORDS:
-        # "Miguel Bernal North Diving": a line of four capitalised words is no name
+        # "Miguel Bernal North Diving": a line of four capitalised words is no name (a
+        # particle written with a capital is no word of its own: "Fouzia Van Der Fort")
         return None
     return name, piece
 
@@ -377,7 +378,8 @@ def _names_in(seg: Segment, source: str) -> list[Author]:
         if d is not None:
             tail = tail[: d.start()]
         return split_authors(tail, off + m.end(), source, explicit=True)
-    lead = re.match(r"^(?:[*+•·o-]\s+)?", text)
+    # a list marker, or the separator that opens a meta row ("/ Jane Roe / 10:08 am")
+    lead = re.match(r"^(?:[*+•·o/|-]\s+)?", text)
     start = lead.end() if lead else 0
     body = text[start:]
     d = _date_in(body)
