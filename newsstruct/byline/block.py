@@ -328,29 +328,38 @@ def _continued(source: str, segments: Sequence[Segment], i: int) -> list[Author]
                          explicit=False)
 
 
+#: Lines that open with names and run on into something else that make a list.
+LISTED_ENTRIES = 2
+
+
 def _placed_names(
     source: str, segments: Sequence[Segment], placed: Sequence[tuple[int, Segment]],
     explicit: bool | None,
 ) -> tuple[list[Author], bool, bool]:
     """The authors named on the byline lines (with "By" when ``explicit``, without when not,
-    either when ``None``); whether they were read from lines without "By"; and whether such
-    a line opens a line of something else (a list's entry, not a byline)."""
+    either when ``None``); whether they were read from lines without "By"; and whether
+    :data:`LISTED_ENTRIES` such lines or more open a line of something else (a list's
+    entries, not a byline)."""
     authors: list[Author] = []
-    from_names_only = listing = False
+    from_names_only = False
+    entries = 0
     for i, seg in placed:
         if not (seg.kind is SegmentKind.BYLINE
                 and (explicit is None or _explicit(seg) == explicit)):
             continue
         found = _names_in(seg, source)
         if explicit is None and found:
-            from_names_only = True
             if _date_in(seg.span.text) is None and not _names_only(seg, source, found):
-                # a name that opens a line of something else: a list, not a byline
-                listing = True
+                # a name that opens a line of something else: a headline that names a
+                # person ("Patti Smith and Stewart Copeland join ..."), or, with two such
+                # lines or more, a list; no byline either way
+                entries += 1
+                continue
+            from_names_only = True
         _add_new(authors, found)
         if found:
             _add_new(authors, _continued(source, segments, i))
-    return authors, from_names_only, listing
+    return authors, from_names_only, entries >= LISTED_ENTRIES
 
 
 def _placed_times(
