@@ -51,8 +51,9 @@ if TYPE_CHECKING:
 
 
 _AFTER_NAMES = re.compile(
-    # a footnote mark glued to the name ("Jane Doe1"), else a separator or a link
-    r"\d|\s*(?:$|[,;|•·/—–(&-]|@\w|(?i:(?:view|see|more|follow|email|e-mail|read|contact|updated|"
+    # a footnote mark or a label glued to the name ("Jane Doe1", "Jane DoeJournal News"),
+    # else a separator or a link
+    r"\d|[A-Z][a-z]|\s*(?:$|[,;|•·/—–(&-]|@\w|(?i:(?:view|see|more|follow|email|e-mail|read|contact|updated|"
     r"published|posted|special to)\b))")
 
 

@@ -41,6 +41,11 @@ _GLUED = re.compile(
     r"(?<=[a-z])(?=[A-Z]{2,}|(?:Published|Publish|Updated|Posted|Modified|Last)\b|"
     + month_regex() + r")"
 )
+#: A word run into the name's last word, which a name's own capitals are not ("Isabel
+#: KeaneJournal New", "Federal PoliticsPolitics", "Jonathan Garber FOXBusiness"): after a
+#: word of five letters or more ("McDonald", "DeSantis", "MacKenzie", "FitzGerald" join at
+#: fewer), or an outlet's capitals run into a word.
+_RUN_INTO = re.compile(r"\b(?:[A-Z][a-z]{4,}(?=[A-Z][a-z]{2})|(?=[A-Z]{3,}[a-z]))")
 _TRAILING_JOINER = re.compile(r"(?:[\s,;:|&-]*\s(?:on|at|for|from|in|and|the|of))*[\s,;:|&-]*$",
                               re.IGNORECASE)
 _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bwith\b)\s*", re.IGNORECASE)
@@ -289,6 +294,9 @@ def split_authors(names: str, offset: int, source: str, *, explicit: bool = True
     glued = _GLUED.search(names)
     if glued:
         names = names[: glued.start()]
+    run = _RUN_INTO.search(names)
+    if run:
+        names = names[: run.end()]
     cut = _CUT.search(names)
     head = names[: cut.start()] if cut else names
     head = _TRAILING_JOINER.sub("", head)
