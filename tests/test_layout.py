@@ -77,6 +77,14 @@ BYLINE_LINES = [
     ("By Ela on 31. October, 2023 | 18 Comments. This post may contain affiliate links*. As an "
      "Amazon Associate I earn from qualifying purchases.", True),
     ("By then the market had closed.", False),
+    # a meta row of short fields, one a date, whose last field is the byline
+    ("February 23, 2016 / 0 Comments / in Account-Based Sales & Marketing , LeanData / by "
+     "Mark Emmons", True),
+    ("Geingob’s Funeral , National , News , Top Story 1 | Published: 5 hours ago | Last "
+     "Updated: 5 hours ago | Written by Eliaser Ndeyanale", True),
+    ("October 9, 2018 | by Olivia Larsen", True),
+    # fields with no date: a menu
+    ("Home | News | Sport | by Jane Doe", False),
 ]
 
 

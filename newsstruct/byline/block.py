@@ -51,8 +51,9 @@ if TYPE_CHECKING:
 
 
 _AFTER_NAMES = re.compile(
-    # a footnote mark glued to the name ("Jane Doe1"), else a separator or a link
-    r"\d|\s*(?:$|[,;|•·/—–(&-]|@\w|(?i:(?:view|see|more|follow|email|e-mail|read|contact|updated|"
+    # a footnote mark or a label glued to the name ("Jane Doe1", "Jane DoeJournal News"),
+    # else a separator or a link
+    r"\d|[A-Z][a-z]|\s*(?:$|[,;|•·/—–(&-]|@\w|(?i:(?:view|see|more|follow|email|e-mail|read|contact|updated|"
     r"published|posted|special to)\b))")
 
 
@@ -130,6 +131,29 @@ def _names_under_by(
         j += 1
     return found, j
 _SECTION_LABEL = re.compile(r"^[A-Z][a-z]{1,14}(?: [a-z])?$")
+#: Separators around the fields of a meta row ("/ Jane Roe / 10:08 am", "Jane Roe | Published").
+_FIELD_GAP = " |/•·-–—"
+
+
+def _names_then_date(seg: Segment, source: str) -> list[Author]:
+    """The names that open a line whose rest is only a date or a time ("Jane Roe 2 minutes
+    ago", "Jane Roe | Published 4 months ago", "/ Jane Roe / 10:08 am Fri Jul 19, 2013"):
+    the date beside the names is the byline's evidence, as the slot under the headline is."""
+    text = seg.span.text
+    if seg.kind is SegmentKind.TITLE or len(text) > 100:
+        return []
+    # (not a dash: "— Jane Roe (@janeroe) January 1, 2020" signs an embedded post)
+    start = len(text) - len(text.lstrip(" |/"))
+    d = _date_in(text[start:])
+    if d is None or d.start() == 0:
+        return []
+    at = seg.span.start + start
+    found = split_authors(text[start: start + d.start()], at, source, explicit=False,
+                          slot=True)
+    if not found or found[0].span.start != at:
+        return []
+    rest = source[found[-1].span.end: seg.span.end].strip(_FIELD_GAP)
+    return found if is_date_line(rest) and "@" not in rest else []
 
 
 def _names_beside_dates(
@@ -165,6 +189,9 @@ def _names_beside_dates(
                 return found, i
             continue
         if not (is_date_line(text) or is_dated_credit(text)):
+            found = _names_then_date(seg, source)
+            if found:
+                return found, i
             continue
         # the line above or below, or the one above a section label ("Jane Doe" /
         # "Business" / "11.15.2019 10:09 AM")
@@ -302,29 +329,38 @@ def _continued(source: str, segments: Sequence[Segment], i: int) -> list[Author]
                          explicit=False)
 
 
+#: Lines that open with names and run on into something else that make a list.
+LISTED_ENTRIES = 2
+
+
 def _placed_names(
     source: str, segments: Sequence[Segment], placed: Sequence[tuple[int, Segment]],
     explicit: bool | None,
 ) -> tuple[list[Author], bool, bool]:
     """The authors named on the byline lines (with "By" when ``explicit``, without when not,
-    either when ``None``); whether they were read from lines without "By"; and whether such
-    a line opens a line of something else (a list's entry, not a byline)."""
+    either when ``None``); whether they were read from lines without "By"; and whether
+    :data:`LISTED_ENTRIES` such lines or more open a line of something else (a list's
+    entries, not a byline)."""
     authors: list[Author] = []
-    from_names_only = listing = False
+    from_names_only = False
+    entries = 0
     for i, seg in placed:
         if not (seg.kind is SegmentKind.BYLINE
                 and (explicit is None or _explicit(seg) == explicit)):
             continue
         found = _names_in(seg, source)
         if explicit is None and found:
-            from_names_only = True
             if _date_in(seg.span.text) is None and not _names_only(seg, source, found):
-                # a name that opens a line of something else: a list, not a byline
-                listing = True
+                # a name that opens a line of something else: a headline that names a
+                # person ("Patti Smith and Stewart Copeland join ..."), or, with two such
+                # lines or more, a list; no byline either way
+                entries += 1
+                continue
+            from_names_only = True
         _add_new(authors, found)
         if found:
             _add_new(authors, _continued(source, segments, i))
-    return authors, from_names_only, listing
+    return authors, from_names_only, entries >= LISTED_ENTRIES
 
 
 def _placed_times(

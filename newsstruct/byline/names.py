@@ -41,6 +41,11 @@ _GLUED = re.compile(
     r"(?<=[a-z])(?=[A-Z]{2,}|(?:Published|Publish|Updated|Posted|Modified|Last)\b|"
     + month_regex() + r")"
 )
+#: A word run into the name's last word, which a name's own capitals are not ("Isabel
+#: KeaneJournal New", "Federal PoliticsPolitics", "Jonathan Garber FOXBusiness"): after a
+#: word of five letters or more ("McDonald", "DeSantis", "MacKenzie", "FitzGerald" join at
+#: fewer), or an outlet's capitals run into a word.
+_RUN_INTO = re.compile(r"\b(?:[A-Z][a-z]{4,}(?=[A-Z][a-z]{2})|(?=[A-Z]{3,}[a-z]))")
 _TRAILING_JOINER = re.compile(r"(?:[\s,;:|&-]*\s(?:on|at|for|from|in|and|the|of))*[\s,;:|&-]*$",
                               re.IGNORECASE)
 _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bwith\b)\s*", re.IGNORECASE)
@@ -239,9 +244,10 @@ def _piece_name(piece: str, *, explicit: bool, single: bool) -> tuple[str, str] 
     if name is None:
         return None
     if not explicit and sum(
-        1 for w in name.split() if not _PARTICLE.match(w) and not _INITIAL.match(w)
+        1 for w in name.split() if not _PARTICLE.match(w.lower()) and not _INITIAL.match(w)
     ) > MAX_NAME_WORDS:
-        # "Miguel Bernal North Diving": a line of four capitalised words is no name
+        # "Miguel Bernal North Diving": a line of four capitalised words is no name (a
+        # particle written with a capital is no word of its own: "Fouzia Van Der Fort")
         return None
     return name, piece
 
@@ -288,6 +294,9 @@ def split_authors(names: str, offset: int, source: str, *, explicit: bool = True
     glued = _GLUED.search(names)
     if glued:
         names = names[: glued.start()]
+    run = _RUN_INTO.search(names)
+    if run:
+        names = names[: run.end()]
     cut = _CUT.search(names)
     head = names[: cut.start()] if cut else names
     head = _TRAILING_JOINER.sub("", head)
@@ -377,7 +386,8 @@ def _names_in(seg: Segment, source: str) -> list[Author]:
         if d is not None:
             tail = tail[: d.start()]
         return split_authors(tail, off + m.end(), source, explicit=True)
-    lead = re.match(r"^(?:[*+•·o-]\s+)?", text)
+    # a list marker, or the separator that opens a meta row ("/ Jane Roe / 10:08 am")
+    lead = re.match(r"^(?:[*+•·o/|-]\s+)?", text)
     start = lead.end() if lead else 0
     body = text[start:]
     d = _date_in(body)

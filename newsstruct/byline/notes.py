@@ -33,6 +33,8 @@ _LABELLED_NOTES = (
     _ABOUT_THE_AUTHOR,
     re.compile(r"^(?i:write to) " + _NAME + r" (?i:at)\b"),
     re.compile(r"^(?i:author|written by)\s*:\s*" + _NAME + r"$"),
+    # a post's footer: "Posted by Jane Doe at 5:11 AM"
+    re.compile(r"^(?i:posted by) " + _NAME + r" (?i:at) \d{1,2}:\d{2}\b"),
 )
 #: Notes whose name must also read as a person's (a given name, the model's reading).
 _AUTHOR_NOTES = (
@@ -47,7 +49,8 @@ NOTE_AFTER = 40
 
 def _authors_after_body(source: str, segments: Sequence[Segment]) -> list[Author]:
     """With no byline names: the author named in a note after the article ("Jane Doe is a
-    staff writer ...", "About the author - Jane Doe", "Write to Jane Doe at ...")."""
+    staff writer ...", "About the author - Jane Doe", "Write to Jane Doe at ...", "Posted by
+    Jane Doe at 5:11 AM")."""
     last = max((i for i, s in enumerate(segments) if s.kind is SegmentKind.PARAGRAPH),
                default=None)
     if last is None:

@@ -199,6 +199,23 @@ _BY_HANDLE_DATE = re.compile(
     + r")[\w\s,:.|•·-]{0,40}$", re.IGNORECASE)
 
 
+_FIELD_SEP = re.compile(r"\s[|/•·]\s")
+#: Most words of one field of a meta row.
+META_FIELD_WORDS = 12
+
+
+def _meta_row(before: str) -> bool:
+    """Whether ``before`` (what precedes "By" on a line, up to its separator) is a row of
+    short fields, one of them a date ("February 23, 2016 / 0 Comments / in Marketing /",
+    "News | Published: 5 hours ago | Last Updated: 5 hours ago |")."""
+    tail = before.rstrip()
+    if not tail or tail[-1] not in "|/•·":
+        return False
+    fields = [f.strip() for f in _FIELD_SEP.split(tail.rstrip(" |/•·"))]
+    return (len(fields) >= 2 and all(len(f.split()) <= META_FIELD_WORDS for f in fields)
+            and any(is_date_line(f) for f in fields))
+
+
 def is_byline_line(line: str) -> bool:
     """Whether ``line`` reads as a byline ("By Jane Doe", "1 month Ago By Nikodem Baran",
     "Posted by Konstantin 21.10.2019", "Author: Jane Doe")."""
@@ -221,7 +238,7 @@ def _is_byline(s: str) -> bool:
     before = s[: m.start()].strip(" |·•-–—,:;/")
     if before and not is_date_line(before) and not (
         len(before.split()) <= 3 and s[: m.start()].rstrip()[-1:] in "|•·/-–—:"
-    ):
+    ) and not _meta_row(s[: m.start()]):
         return False
     after = s[m.end():].split()
     if not after or after[0].lower().strip(":,.;") in lexicon(NOT_AFTER_BY):
