@@ -127,6 +127,10 @@ class _Frame:
     vague: bool = False
     #: for a span counted from a date: -1 before it, +1 after it
     shift: int = 0
+    #: the class predicate the bound is attached to ("agreed", "calls for"), and how it fills
+    #: the roles (a ``Roles`` value of ``_classes``)
+    predicate: Token | None = None
+    predicate_roles: str | None = None
 
 
 @attrs.define

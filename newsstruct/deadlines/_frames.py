@@ -26,6 +26,7 @@ from newsstruct.deadlines._base import (
     _verb_duration,
     _verb_time,
 )
+from newsstruct.deadlines._classes import class_predicate
 from newsstruct.deadlines._kinds import counted_from
 from newsstruct.types import (
     Bound,
@@ -372,7 +373,9 @@ def _prep_frames(ctx: _Context, sent: DocSpan) -> list[_Frame]:
         if _asks(ctx, sent, tok):
             continue
         licensed, has_until = _prep_licensed(ctx, tok, head, bound, time)
-        if not licensed:
+        pred = None if licensed else class_predicate(
+            head, bound, ahead=time is not None and _ahead(ctx, time))
+        if not licensed and pred is None:
             continue
         if time is None:
             sub = list(objs[0].subtree)
@@ -388,6 +391,8 @@ def _prep_frames(ctx: _Context, sent: DocSpan) -> list[_Frame]:
             out.append(_Frame(trigger=trigger, due_tokens=_tok_range(ctx, time), bound=bound,
                               head=head, times=_adjacent_times(ctx, time),
                               confidence=0.8 if has_until else 0.7))
+        if pred is not None:
+            out[-1].predicate, out[-1].predicate_roles = pred.token, pred.cls.roles.value
     return out
 
 

@@ -369,6 +369,44 @@ def _verb_roles(ctx: _Context, frame: _Frame) -> tuple[Token | None, Slot | None
     return verb, set_by, party
 
 
+def _class_roles(ctx: _Context, frame: _Frame) -> tuple[Slot | None, Slot | None]:
+    """The setter and the party a class predicate names: the subject of a commitment is the
+    party; the subject of a request sets the limit and its addressee (object, "call on" object,
+    or passive subject) is the party."""
+    pred = frame.predicate
+    if pred is None:
+        return None, None
+    subj = _agent(pred)
+    if frame.predicate_roles == "committer":
+        if subj is None or subj.dep_ == "nsubjpass":
+            return None, None
+        subj = _reported(subj)
+        return None, _slot(ctx, _np(ctx, subj), subj)
+    if frame.predicate_roles != "director":
+        return None, None
+    set_by = party = None
+    if subj is not None and subj.dep_ != "nsubjpass" and subj.tag_ not in ("WDT", "WP"):
+        subj = _reported(subj)
+        set_by = _slot(ctx, _np(ctx, subj), subj)
+    addressee = next((c for c in pred.children if c.dep_ in ("dobj", "dative", "nsubjpass")
+                      and c.i not in ctx.tok_time), None) or next(
+        (o for c in pred.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+         for o in c.children if o.dep_ == "pobj"), None)
+    if addressee is not None and addressee.pos_ in ("PROPN", "NOUN", "PRON") and \
+            addressee.ent_type_ not in ("DATE", "TIME") and _obliges(pred):
+        party = _slot(ctx, _np(ctx, addressee), addressee)
+    return set_by, party
+
+
+def _obliges(pred: Token) -> bool:
+    """Whether the addressee must act: an infinitive follows it ("ordered doctors to return",
+    "was ordered to return") or a gerund of the duty ("task the Federal Reserve with
+    achieving"), not a thing asked for ("calls for elections")."""
+    return any(c.dep_ in ("xcomp", "ccomp") and _infinitive(c) for c in pred.children) or any(
+        c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pcomp" for g in c.children)
+        for c in pred.children)
+
+
 def _roles(ctx: _Context, sent: DocSpan, frame: _Frame) -> dict[str, Slot | None]:
     set_by = party = demand = None
     setter = _setter(ctx, frame)
@@ -390,6 +428,8 @@ def _roles(ctx: _Context, sent: DocSpan, frame: _Frame) -> dict[str, Slot | None
             _lex("deadline_expiry_verbs"):
         verb, given_by, party = _verb_roles(ctx, frame)
         set_by = given_by or set_by
+    if frame.predicate is not None:
+        set_by, party = _class_roles(ctx, frame)
     if verb is not None and demand is None:
         rng = _demand_range(ctx, verb, frame.due_tokens)
         if rng is not None:
