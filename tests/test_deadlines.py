@@ -48,7 +48,7 @@ UNTOUCHED_WIRE_MAX_FALSE = 1
 WIRE_SOURCES = os.environ.get("NEWSSTRUCT_WIRE_SOURCES", "")
 DEV_POOL_ENTRIES: list[dict[str, Any]] = read_jsonl(DEV_POOL)
 #: Floors of the dev pool's figures, a few points under the measured values.
-DEV_POOL_FLOORS = {"f1": 71.0, "due_value_acc": 91.0}
+DEV_POOL_FLOORS = {"f1": 71.0, "due_value_acc": 94.0}
 DEV = EVAL / "deadlines" / "dev.jsonl"
 
 

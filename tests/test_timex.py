@@ -177,6 +177,13 @@ ANCHORED = [
     ("Pol Pot was arrested in June last year.", "June last year", "2024-06"),
     ("The treaty takes effect in April next year.", "April next year", "2026-04"),
     ("The vote was held in January this year.", "January this year", "2025-01"),
+    # ... and with "of" between, a month or a season (dev texts of three sites)
+    ("She said leaders had agreed to put together a reform plan by March of next year.",
+     "March of next year", "2026-03"),
+    ("In January of this year, the Foundation's Collaboration team got to work.",
+     "January of this year", "2025-01"),
+    ("We filed a petition in the European Court of Human Rights in spring of last year.",
+     "spring of last year", "2024-SP"),
     # "the year" before a year names that year, not the anchor's
     ("Computers may fail in the year 2000.", "the year 2000", "2000"),
     ("The approach of the year two thousand worries many.", "the year two thousand", "2000"),

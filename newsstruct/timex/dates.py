@@ -83,7 +83,10 @@ def _n_month(m: re.Match[str], ctx: _Ctx) -> _Value | None:
 
 
 def _n_season(m: re.Match[str], ctx: _Ctx) -> _Value | None:
-    year = int(m["year"]) if m["year"] else _spoken_year(m["sy"])
+    if m["yrel"]:  # "the spring of next year"
+        year: int | None = ctx.day.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
+    else:
+        year = int(m["year"]) if m["year"] else _spoken_year(m["sy"])
     if year is None:
         return None
     return _Value(TimexType.DATE, f"{year:04d}-{_SEASONS[m['season'].lower()]}",

@@ -179,16 +179,17 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("us", _n_numeric, keys=("/",), absolute=True, pattern=(
         r"(?<![\d/])(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/"
         r"(?P<year>(?:19|20)?\d\d)\b(?!/)")),
-    # late November, last April, mid-March, July 1997, the end of May
+    # late November, last April, mid-March, July 1997, the end of May, March of next year
     _Rule("month", _n_month, keys=_MONTH_KEYS, accept=_accept_month_name, pattern=(
         rf"\b(?:{_POSP}[\s-]+)?(?:(?P<rel>last|next|this|coming|past|previous)\s+)?"
         rf"{_MON}(?:(?:\s+of)?,?\s+(?:(?P<year>{_Y4})\b|(?P<sy>{_SPOKEN_YEAR})\b)|"
-        r"\s+(?P<yrel>last|this|next)\s+year\b)?(?![-\w])")),
-    # the winter of 1994
+        r"(?:\s+of)?\s+(?P<yrel>last|this|next)\s+year\b)?(?![-\w])")),
+    # the winter of 1994, the spring of next year
         _Rule("season", _n_season, keys=("spring", "summer", "fall", "autumn", "winter"),
-            absolute=True, pattern=(
+            pattern=(
         rf"\b(?:{_POSP}[\s-]+)?(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)"
-        rf"\s+of\s+(?:(?P<year>{_Y4})\b|(?P<sy>{_SPOKEN_YEAR})\b)")),
+        rf"\s+of\s+(?:(?P<year>{_Y4})\b|(?P<sy>{_SPOKEN_YEAR})\b|"
+        r"(?P<yrel>last|this|next)\s+year\b)")),
     # 1990, fiscal 1989, the 1990s, mid-1980s, the '80s, early 1998
     _Rule("year", _n_year, keys=_DIGITS, accept=_accept_year, absolute=True, pattern=(
         rf"(?<![\w$.,/:-])(?:(?P<ty>(?:the\s+)?year\s+)|(?P<the>the\s+)?(?:{_POSP}[\s-]+)?|"
