@@ -21,9 +21,12 @@ Two readings of the article meet here:
   passive, the object of "according to", or the subject of the clause the cue depends on:
   "..., saying that ..."). A reporting clause set in a sentence reports the clause it
   governs ("A, he said, and B": A), or, closing a sentence with nothing of its own, what
-  stands before its comma ("People like Scott, he said."); a clause with its own subject and
-  no subordinator after a verb of saying is its complement even when parsed as an adverbial
-  ("said after the convention he would not ..."). Transcript lines ("PENCE: ...", also
+  stands before its comma ("People like Scott, he said."); one that interrupts what it
+  reports leaves both sides of its commas to it ("A, he told me on Friday, B"); a reported
+  object runs on over the phrases and conjuncts the parser hangs on the cue after it, short
+  of a phrase of the occasion ("in a ruling") or a clause of its own; a clause with its own
+  subject and no subordinator after a verb of saying is its complement even when parsed as
+  an adverbial ("said after the convention he would not ..."). Transcript lines ("PENCE: ...", also
   inside an opening mark) are read as speech too when the label looks like a speaker: a role from
   ``quote_speaker_roles`` (also "Poll"), a name the parser knows (in a headline, a person
   only), a name the article gives a person elsewhere ("Pence: ..."), or a name in capitals

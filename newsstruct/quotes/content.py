@@ -103,8 +103,9 @@ def _clause_content(text: str, cue: Token, sent: Iterable[Token]) -> Span | None
         if any(c.i < cue.i for c in comps):
             # "A, he said, and B": the clause the parser hangs on the cue is what was said
             return _tok_span(text, [t for c in comps if c.i < cue.i for t in c.subtree])
-        region = sent if cue.head.dep_ == "ROOT" else cue.head.subtree
-        skip = {t.i for t in cue.subtree}
+        clause = _clause_of(cue.head)
+        region = sent if clause.dep_ == "ROOT" else clause.subtree
+        skip = _interruption(cue)
         return _tok_span(text, [t for t in region if t.i not in skip])
     if not comps:
         bare = _bare_clause(cue) or _hearer_clause(cue)
@@ -140,6 +141,41 @@ def _clause_content(text: str, cue: Token, sent: Iterable[Token]) -> Span | None
                 last = _cut_tail(cue.doc, rest[0].i, last)
             return _tok_span(text, [t for t in sent if (t.i < lo or t.i > hi) and t.i <= last])
     return _content_from(text, cue, _COMP_DEPS)
+
+
+#: Dependents of a cue that are clauses of the speaker's own, not part of what the cue reports.
+_OWN_CLAUSE_DEPS = frozenset({"advcl", "conj", "ccomp", "xcomp", "parataxis"})
+
+
+def _clause_of(tok: Token) -> Token:
+    """The clause ``tok`` stands in: ``tok`` itself if it is a verb, else its nearest verbal
+    ancestor ("The difference now, he told me, is that ..." hangs the cue on the subject)."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _interruption(cue: Token) -> set[int]:
+    """The token indices of a reporting clause that interrupts what it reports ("A, he told me
+    on Friday, B"): from its speaker, or the cue if the speaker follows it, to the comma or
+    dash that closes it. Whatever the parse hangs on the cue beyond those bounds is part of
+    the report ("Though A, he said, B"; "A, experts say, including B"), except a clause of
+    the speaker's own (", adding that ...")."""
+    doc = cue.doc
+    subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    lo = min(cue.i, subj.left_edge.i) if subj is not None else cue.i
+    hi = max(cue.i, subj.right_edge.i) if subj is not None else cue.i
+    while lo > 0 and doc[lo - 1].head.i == cue.i and doc[lo - 1].dep_ == "advmod":
+        lo -= 1  # "A, he later said, B"
+    below = {t.i for t in cue.subtree}
+    while (hi + 1 in below and doc[hi + 1].text not in _TAIL_PUNCT
+           and doc[hi + 1].text not in (".", ";", ":")):
+        hi += 1
+    skip = set(range(lo, hi + 1))
+    for c in cue.children:
+        if c.i > hi and c.dep_ in _OWN_CLAUSE_DEPS:
+            skip |= {t.i for t in c.subtree}
+    return skip
 
 
 #: Dependents that complete a clause's verb (a relative clause lacks the one it refers to).
@@ -259,7 +295,41 @@ def _object_content(text: str, cue: Token) -> Span | None:
     if lo == hi and cue.doc[lo].pos_ == "PRON":
         # "defended itself", "denied it": a bare pronoun reports nothing
         return None
+    hi = _run_on(cue, hi)
     return _tok_span(text, cue.doc[lo : _cut_relative(cue.doc, lo, hi) + 1])
+
+
+#: Dependents of a cue after its object that go on describing what was said ("described crass
+#: behavior by Trump behind the scenes", "railed against super PACs, including the one ...").
+_RUN_ON_DEPS = frozenset({"prep", "npadvmod", "conj"})
+#: Prepositions that give the occasion of saying when hung on the cue ("denounced the
+#: annexation in an on-air diatribe", "at last week's forum", "according to"): the writer's.
+_SETTING_PREPS = frozenset({"in", "at", "on", "according"})
+
+
+def _run_on(cue: Token, end: int) -> int:
+    """The last token of a reported object that ends at ``end``, carried on over what the
+    parse hangs on the cue right after it: phrases ("called it a common ailment during
+    grueling bids"), and conjuncts ("mentioned refinancing student loans and forcing
+    universities to ...") unless they are a clause of their own ("cited A and said B", "A but
+    has been met with opposition"). A phrase of the occasion ("in a ruling released Thursday",
+    "at the forum") or the medium ("via a statement") is the writer's."""
+    doc = cue.doc
+    for c in sorted((c for c in cue.children if c.i > end), key=lambda c: c.i):
+        if c.dep_ in ("cc", "punct"):
+            continue
+        gap = doc[end + 1 : c.left_edge.i]
+        if any(t.text != "," and not (t.dep_ == "cc" and t.head.i == cue.i) for t in gap) or (
+                c.dep_ not in _RUN_ON_DEPS):
+            break
+        if c.dep_ == "conj" and (c.tag_ in _FINITE or c.lemma_.lower() in SPEECH_LEMMAS or any(
+                x.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for x in c.children)):
+            break
+        if c.dep_ == "prep" and (c.lower_ in _SETTING_PREPS or any(
+                p.lemma_.lower() in _SPEECH_NOUNS for p in c.children)):
+            break
+        end = c.right_edge.i
+    return end
 
 
 def _cut_relative(doc: Doc, lo: int, hi: int) -> int:
@@ -284,6 +354,6 @@ def _prep_content(text: str, cue: Token) -> Span | None:
         if child.dep_ == "prep" and child.lower_ in _CUE_PREPOSITIONS and child.i > cue.i:
             for obj in child.children:
                 if obj.dep_ in ("pobj", "pcomp") and obj.ent_type_ not in _TIME_ENTS:
-                    lo, hi = obj.left_edge.i, obj.right_edge.i
+                    lo, hi = obj.left_edge.i, _run_on(cue, obj.right_edge.i)
                     return _tok_span(text, cue.doc[lo : _cut_relative(cue.doc, lo, hi) + 1])
     return None
