@@ -25,9 +25,14 @@ NEEDS_SHARED = pytest.mark.skipif(not (HEADER / "dev.jsonl").exists(),
                                   reason="../shared/eval/header is absent")
 
 
-def _dev() -> list[dict[str, Any]]:
-    with (HEADER / "dev.jsonl").open(encoding="utf-8") as fh:
+def _dev(name: str = "dev") -> list[dict[str, Any]]:
+    with (HEADER / f"{name}.jsonl").open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+def _page(page_id: str) -> dict[str, Any]:
+    """The page ``page_id`` of the dev or the wide set."""
+    return next(p for name in ("dev", "wide") for p in _dev(name) if p["id"] == page_id)
 
 
 def _reading(text: str) -> list[tuple[str, str]]:
@@ -128,6 +133,13 @@ FEATURE_LINES = [
     ("interface_verb", "Enter City and State or Zip Code"),
     ("section_names", "Sources Warehouses Catalog Pricing Blog"),
     ("role_end", "Lucy Thornton News Reporter"),
+    # opening sentences and standfirsts written as sentences (dev sh-f5c90a6d5253, wide
+    # ms-business-today, dev tr-wiki_python_org_Download, wide fu-BusinessInsider_2024_02_14)
+    ("sentence_case_end", "Time is not on Adam Schiff’s side."),
+    ("sentence_case_end",
+     "HackerRank is helping companies recruit coding champions through online tests."),
+    ("sentence_case_end", "Before you start, you will need Python on your computer."),
+    ("sentence_case_end", "Zendaya is a fashion superstar."),
 ]
 
 
@@ -184,6 +196,38 @@ def test_a_dateline_stays_the_first_words_of_the_body() -> None:
     assert kinds[i + 1][0] is SegmentKind.PARAGRAPH
     assert kinds[i + 1][1].startswith("The port closed")
     assert _title(text) == "Storm closes port"
+
+
+@NEEDS_SHARED
+@pytest.mark.parametrize("page_id", ["fu-FreeBeacon_2023_04_28", "ms-business-today",
+                                     "tr-wiki_python_org_Download"])
+def test_the_headline_over_a_sentence_is_the_title(page_id: str) -> None:
+    """A headline over a line written as a sentence (a standfirst, or the article's first
+    sentence) is the title, not that line (wide freebeacon.com, businesstoday.in; dev
+    python.org)."""
+    page = _page(page_id)
+    assert _title(page["text_full"]) == page["title"]
+
+
+@NEEDS_SHARED
+def test_the_headline_over_the_anchored_standfirst_shares_the_opening() -> None:
+    """wide fu-FreeBeacon_2023_04_28: the headline right above the line the date anchored
+    (its standfirst) shares words with the opening paragraphs, and that counts for it."""
+    page = _page("fu-FreeBeacon_2023_04_28")
+    assert _features_of(page["text_full"], page["title"])["over_anchored_shares"] == 1.0
+    assert header_weights().title["over_anchored_shares"] > 0
+
+
+@NEEDS_SHARED
+def test_the_first_line_of_a_body_alone_is_marked() -> None:
+    """dev sh-f5c90a6d5253: the gold body alone opens with a short sentence; that first
+    line of a text with no byline or date is marked, and counts against it, as does the
+    sentence it is written as."""
+    body = _page("sh-f5c90a6d5253")["body"]
+    first = body.split("\n", 1)[0].strip()
+    assert _features_of(body, first)["lone_first_line"] == 1.0
+    assert _features_of(body, first)["sentence_case_end"] == 1.0
+    assert header_weights().title["lone_first_line"] < 0
 
 
 @NEEDS_SHARED

@@ -92,6 +92,12 @@ TITLE_FEATURES: tuple[str, ...] = (
     "over_anchored",        # a headline right above an anchored line of standfirst length
     "anchored_under",       # an anchored line of standfirst length right under a headline
     "sentence_below",       # the next line of 8+ words reads more as a sentence: a standfirst
+    "over_anchored_shares",  # over the anchored line, and sharing a fifth of its words with the
+                            # opening: the headline over a standfirst that took the byline
+    "lone_first_line",      # the first line of a text with no byline or date line near its top:
+                            # an article's body alone opens so as often as a bare headline
+    "sentence_case_end",    # ends a sentence (".", "!", "?") with a long word in lower case: the
+                            # opening sentence of a body ("Time is not on Adam Schiff's side.")
 )
 
 
@@ -389,6 +395,16 @@ def _sentence_below(f: _Feat, below: _Feat) -> bool:
             or (_full_stop(below.core) and not _full_stop(f.core)))
 
 
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def _sentence_case_end(core: str) -> bool:
+    """Whether ``core`` ends a sentence (".", "!", "?") and a word of four letters or more
+    in it is in lower case: written as a sentence, not in headline style."""
+    return core.endswith((".", "!", "?")) and any(
+        w[:1].islower() for w in _LONG_WORD.findall(core))
+
+
 def _features(page: _Page, i: int, anchored: int | None, anchored_by: bool,
               others: set[int], covered: set[int]) -> list[float]:
     """The feature vector of line ``i`` (in the order of :data:`TITLE_FEATURES`)."""
@@ -454,6 +470,9 @@ def _features(page: _Page, i: int, anchored: int | None, anchored_by: bool,
         float(i == anchored and words >= STANDFIRST_WORDS and above is not None
               and _title_like(above) and above.words >= 4),
         float(below is not None and _sentence_below(f, below)),
+        float(_over_anchored(page, i, anchored) and _share(page, core) >= ANCHORED_SHARE),
+        float(i == page.first and anchored is None),
+        float(_sentence_case_end(core)),
     ]
 
 
