@@ -116,12 +116,12 @@ def _gender(ent: Entity) -> str | None:
 
 def _subject_rank(tok: Token) -> int:
     """2 for the subject of a main clause, 1 for another subject, 0 for any other mention."""
-    while tok.dep_ in ("compound", "flat", "amod") and tok.head is not tok:
+    while tok.dep_ in ("compound", "flat", "amod") and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ not in _SUBJECT_DEPS:
         return 0
     verb = tok.head
-    while verb.dep_ == "conj" and verb.head is not verb:
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return 2 if verb.dep_ == "ROOT" else 1
 

@@ -281,7 +281,7 @@ def _committed(verb: Token, obligation: frozenset[str]) -> bool:
     """"is committed to concluding the process", "is obliged to ...": a gerund or verb after the
     "to" of an obligation word."""
     prep = verb.head
-    return verb.dep_ == "pcomp" and prep.lower_ == "to" and prep.head is not prep and \
+    return verb.dep_ == "pcomp" and prep.lower_ == "to" and prep.head.i != prep.i and \
         _has_lemma(prep.head, obligation) and verb.tag_ in ("VBG", "VB")
 
 

@@ -115,7 +115,7 @@ def _forward(verb: Token) -> bool:
         if word.tag_ in ("VBZ", "VBP", "MD") or (word is tok and tok.tag_ == "VB"
                                                   and tok.dep_ == "ROOT"):
             return True
-        if tok.dep_ in ("xcomp", "acl", "relcl", "pcomp", "conj", "ccomp") and tok.head is not tok:
+        if tok.dep_ in ("xcomp", "acl", "relcl", "pcomp", "conj", "ccomp") and tok.head.i != tok.i:
             tok = tok.head
             continue
         return False

@@ -69,7 +69,7 @@ def _phrase_at(tok: Token) -> Token:
     """The largest phrase that starts at ``tok``: its highest ancestor with ``tok`` as left
     edge."""
     head = tok
-    while head.head is not head and head.head.left_edge.i == tok.i:
+    while head.head.i != head.i and head.head.left_edge.i == tok.i:
         head = head.head
     return head
 

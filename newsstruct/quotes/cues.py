@@ -151,13 +151,13 @@ def _subject(tok: Token) -> Token | None:
             # second report hung on the first one's clause is the first speaker's
             cur = cur.head.head
             continue
-        if cur.dep_ == "xcomp" and cur.head is not cur:
+        if cur.dep_ == "xcomp" and cur.head.i != cur.i:
             # "pushed Stumpf to admit that ...": the object of the verb speaks
             obj = next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i
                         and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
             if obj is not None:
                 return obj
-        if cur.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and cur.head.i != cur.i:
             if cur.dep_ == "ccomp" and cur.head.lemma_.lower() not in CUE_LEMMAS:
                 return None
             cur = cur.head
@@ -166,7 +166,7 @@ def _subject(tok: Token) -> Token | None:
                 and cur.head.head.pos_ in ("VERB", "AUX")):
             cur = cur.head.head  # "..., before saying"
             continue
-        if cur.dep_ in ("relcl", "acl") and cur.head is not cur:
+        if cur.dep_ in ("relcl", "acl") and cur.head.i != cur.i:
             # "the official who said", "a statement saying"; a statement or a news conference
             # is the medium of whoever issued or held it
             medium = cur.head

@@ -227,7 +227,7 @@ def _according(text: str, tok: Token) -> _Attribution | None:
         pobj, phrase = obj, pcomp
     skip = {t.i for t in tok.subtree}
     head = tok.head
-    while head.head is not head and (
+    while head.head.i != head.i and (
         head.dep_ not in ("ROOT", "ccomp", "conj", "parataxis")
         or (head.dep_ == "conj" and head.i < tok.i and head.head.dep_ == "ROOT")
     ):
