@@ -399,9 +399,10 @@ _LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 
 
 def _sentence_case_end(core: str) -> bool:
-    """Whether ``core`` ends a sentence (".", "!", "?") and a word of four letters or more
-    in it is in lower case: written as a sentence, not in headline style."""
-    return core.endswith((".", "!", "?")) and any(
+    """Whether ``core`` ends a sentence (".", "!", "?"; not an abbreviation's stop) and a
+    word of four letters or more in it is in lower case: written as a sentence, not in
+    headline style."""
+    return (_full_stop(core) or core.endswith(("!", "?"))) and any(
         w[:1].islower() for w in _LONG_WORD.findall(core))
 
 
