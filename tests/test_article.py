@@ -282,31 +282,33 @@ def test_entity_table_keeps_roles_as_text(seed: newsstruct.Article) -> None:
     assert list(frame["roles"]) == [r["roles"] for r in seed.to_records("entities")]
 
 
-def test_quotes_are_read_from_the_title() -> None:
-    # the headline and first paragraph of a Politico report (2016-09-17)
-    text = ("De Blasio says Chelsea explosion was an 'intentional act.'\n\n"
-            "Twenty-nine people were injured tonight in a densely packed Chelsea neighborhood "
-            "by an explosion that Mayor Bill de Blasio described as “an intentional act.”")
-    article = newsstruct.parse_article(text, reference_date="2016-09-17")
-    in_title = [q for q in article.quotes if q.segment is SegmentKind.TITLE]
-    assert [q.content.text for q in in_title] == ["Chelsea explosion was an 'intentional act."]
-    assert in_title[0].speaker_name == "Bill de Blasio"
-    assert {q.segment for q in article.quotes} == {SegmentKind.TITLE, SegmentKind.PARAGRAPH}
+# Headlines with a quotation and the first paragraph under them: a Politico report
+# (2016-09-17) and a UPI report (2016-10-04).
+TITLE_QUOTES = [
+    pytest.param("De Blasio says Chelsea explosion was an 'intentional act.'\n\n"
+                 "Twenty-nine people were injured tonight in a densely packed Chelsea "
+                 "neighborhood by an explosion that Mayor Bill de Blasio described as “an "
+                 "intentional act.”", "2016-09-17",
+                 "Chelsea explosion was an 'intentional act.", "Bill de Blasio", id="politico"),
+    pytest.param("Bill Clinton calls Obamacare ‘crazy system’ during campaign stop.\n\n"
+                 "FLINT, Mich., Oct. 4 (UPI) — Former President Bill Clinton criticized the "
+                 "Affordable Care Act as a “crazy system” during a presidential campaign stop "
+                 "in Flint, Mich., for his wife Hillary Clinton.", "2016-10-04",
+                 "crazy system", "Bill Clinton", id="upi", marks=pytest.mark.xfail(
+                     strict=True, reason=(
+                         "a headline written as a sentence, with its full stop, over nothing "
+                         "but a dateline paragraph scores under the no-title option (the "
+                         "fitted weight of sentence_case_end)"))),
+]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a headline written as a sentence, with its full stop, over nothing but a dateline "
-    "paragraph scores under the no-title option (the fitted weight of sentence_case_end)"))
-def test_quotes_are_read_from_a_title_written_as_a_sentence() -> None:
-    # the headline and first paragraph of a UPI report (2016-10-04)
-    text = ("Bill Clinton calls Obamacare ‘crazy system’ during campaign stop.\n\n"
-            "FLINT, Mich., Oct. 4 (UPI) — Former President Bill Clinton criticized the "
-            "Affordable Care Act as a “crazy system” during a presidential campaign stop in "
-            "Flint, Mich., for his wife Hillary Clinton.")
-    article = newsstruct.parse_article(text, reference_date="2016-10-04")
+@pytest.mark.parametrize(("text", "day", "content", "speaker"), TITLE_QUOTES)
+def test_quotes_are_read_from_the_title(text: str, day: str, content: str,
+                                        speaker: str) -> None:
+    article = newsstruct.parse_article(text, reference_date=day)
     in_title = [q for q in article.quotes if q.segment is SegmentKind.TITLE]
-    assert [q.content.text for q in in_title] == ["crazy system"]
-    assert in_title[0].speaker_name == "Bill Clinton"
+    assert [q.content.text for q in in_title] == [content]
+    assert in_title[0].speaker_name == speaker
     assert {q.segment for q in article.quotes} == {SegmentKind.TITLE, SegmentKind.PARAGRAPH}
 
 
