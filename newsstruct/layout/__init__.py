@@ -91,7 +91,13 @@ from newsstruct.layout.lines import (
     collapsed_line,
     split_lines,
 )
-from newsstruct.layout.titles import _content_words, _marks, _section_names, sentence_words
+from newsstruct.layout.titles import (
+    _content_words,
+    _marks,
+    _section_names,
+    _separated_parts,
+    sentence_words,
+)
 from newsstruct.types import ParseWarning, Segment, SegmentKind, Span, WarningCode
 
 __all__ = [
@@ -123,6 +129,7 @@ def reset_caches() -> None:
     _section_names.cache_clear()
     sentence_words.cache_clear()
     _marks.cache_clear()
+    _separated_parts.cache_clear()
 
 
 def segment_text(text: str) -> tuple[Segment, ...]:

@@ -206,12 +206,8 @@ def _counts_and_parts(feats: Sequence[_Feat]) -> tuple[dict[str, int], dict[str,
         key = f.core.casefold()
         seen[key] = seen.get(key, 0) + 1
         if "|" in key or " - " in key or ": " in key or "–" in key or "—" in key:
-            # (one piece when no separator matches: the pattern matches no empty string)
-            pieces = _SEPARATED.split(f.core)
-            for p in pieces if len(pieces) > 1 else ():
-                if len(p.split()) >= 3:
-                    part = p.strip().casefold()
-                    parts[part] = parts.get(part, 0) + 1
+            for part in _separated_parts(f.core):
+                parts[part] = parts.get(part, 0) + 1
         m = _COMMENTS_ON.search(f.core) if ("on" in key or "to" in key) and _holds_any(
             key, _OPENING_QUOTES) else None
         if m is not None:
@@ -330,11 +326,20 @@ class _Marks(NamedTuple):
 
 
 @lru_cache(maxsize=8192)
+def _separated_parts(core: str) -> tuple[str, ...]:
+    """The parts of three words or more of a separated line ("Title | Site"), case-folded;
+    none when no separator splits it."""
+    pieces = _SEPARATED.split(core)
+    if len(pieces) < 2:
+        return ()
+    return tuple(p.strip().casefold() for p in pieces if len(p.split()) >= 3)
+
+
+@lru_cache(maxsize=8192)
 def _marks(core: str) -> _Marks:
     """The :class:`_Marks` of ``core``, read once for each line text (pages repeat their
     header lines, and a line is a candidate of several headers)."""
-    parts = (tuple(p.casefold() for p in _SEPARATED.split(core) if len(p.split()) >= 3)
-             if _SEPARATED.search(core) is not None else ())
+    parts = _separated_parts(core)
     return _Marks(_CAPTION_CUE.search(core) is not None,
                   _CAPTION_CREDIT.search(core) is not None, has_date(core),
                   _NOT_TITLE.search(core) is not None, _BREADCRUMB.search(core) is not None,
@@ -413,6 +418,7 @@ def _features(page: _Page, i: int, anchored: int | None, anchored_by: bool,
     core, words = f.core, f.words
     key = core.casefold()
     marks = _marks(core)
+    share, over = _share(page, core), _over_anchored(page, i, anchored)
     between = page.content_between(i, page.a)
     below, above = _next_content(feats, i, 1), _next_content(feats, i, -1)
     return [
@@ -437,7 +443,7 @@ def _features(page: _Page, i: int, anchored: int | None, anchored_by: bool,
         float(page.parts.get(key, 0) > 0),
         float(_site_part(page, core)),
         float(i == page.first),
-        _share(page, core),
+        share,
         min(between, 20) / 10.0,
         float(i == page.wiki),
         float(i == page.carried),
@@ -457,7 +463,7 @@ def _features(page: _Page, i: int, anchored: int | None, anchored_by: bool,
         float(words >= 3 and not any(w[:1].islower() for w in core.split())),
         float(i == page.nearest),
         0.0,
-        float(i == anchored and _share(page, core) >= ANCHORED_SHARE),
+        float(i == anchored and share >= ANCHORED_SHARE),
         0.0,
         0.0,
         float(below is not None and (below.date or below.byline)),
@@ -467,11 +473,11 @@ def _features(page: _Page, i: int, anchored: int | None, anchored_by: bool,
               and core.rsplit(None, 1)[-1].strip(",.:").lower() in lexicon("byline_roles")),
         float(_section_names(core)),
         min(sentence_words(core), SENTENCE_WORDS_CAP) / SENTENCE_WORDS_CAP,
-        float(_over_anchored(page, i, anchored)),
+        float(over),
         float(i == anchored and words >= STANDFIRST_WORDS and above is not None
               and _title_like(above) and above.words >= 4),
         float(below is not None and _sentence_below(f, below)),
-        float(_over_anchored(page, i, anchored) and _share(page, core) >= ANCHORED_SHARE),
+        float(over and share >= ANCHORED_SHARE),
         float(i == page.first and anchored is None),
         float(_sentence_case_end(core)),
     ]
