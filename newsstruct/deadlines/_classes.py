@@ -141,7 +141,7 @@ def _candidates(head: Token) -> list[Token]:
     for _ in range(5):
         out.append(tok)
         out += [c for c in tok.children if c.dep_ in ("acomp", "oprd") and c not in out]
-        if tok.dep_ not in _CLIMB or tok.head is tok or (
+        if tok.dep_ not in _CLIMB or tok.head.i == tok.i or (
             tok.dep_ == "prep" and tok.head.pos_ in ("NOUN", "PROPN")
         ):
             break  # a modifier of a noun ("its target for reducing emissions by 2025")
@@ -154,7 +154,7 @@ def class_predicate(head: Token, bound: Bound, *, ahead: bool) -> ClassPredicate
     the bound's time lies after the article's time."""
     for tok in _candidates(head):
         for cls in CLASSES:
-            if (ahead or not cls.ahead) and not (cls.on_act and tok is head) and \
+            if (ahead or not cls.ahead) and not (cls.on_act and tok.i == head.i) and \
                     _member(tok, cls, bound):
                 return ClassPredicate(tok, cls)
     return None

@@ -314,7 +314,7 @@ def _prep_head(tok: Token) -> Token:
         head = head.head
     if tok.lower_ == "than":
         for _ in range(5):
-            if head.pos_ in ("VERB", "AUX") or head.head is head:
+            if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
                 break
             head = head.head
     return head

@@ -117,7 +117,7 @@ def _agent_of(verb: Token) -> Token | None:
                 return child
         if tok.dep_ in ("acl",) and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head
-        if tok.dep_ in ("ROOT",) or tok.head is tok:
+        if tok.dep_ in ("ROOT",) or tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
@@ -174,7 +174,7 @@ def _setter(ctx: _Context, frame: _Frame) -> Token | None:
         if governed and head.pos_ in ("VERB", "AUX") and _has_lemma(head, setters) \
                 and not any(c.dep_ == "prt" for c in head.children):
             return _agent(head)
-        if tok.dep_ not in ("xcomp", "ccomp", "conj", "acl") or tok.head is tok:
+        if tok.dep_ not in ("xcomp", "ccomp", "conj", "acl") or tok.head.i == tok.i:
             break
         tok = tok.head
     return None

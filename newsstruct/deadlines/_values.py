@@ -126,7 +126,7 @@ def _past_perfect_chain(verb: Token) -> bool:
     """Whether a conjoined verb shares a past perfect ("had ruled ... and set")."""
     tok = verb
     for _ in range(3):
-        if tok.dep_ not in ("conj", "ccomp") or tok.head is tok:
+        if tok.dep_ not in ("conj", "ccomp") or tok.head.i == tok.i:
             return False
         tok = tok.head
         if any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
@@ -140,7 +140,7 @@ def _governor(frame: _Frame) -> Token | None:
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX"):
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
@@ -207,7 +207,7 @@ def past_setter(frame: _Frame) -> Token | None:
             past = tok.tag_ == "VBD" or (tok.tag_ == "VBN" and any(
                 c.dep_ == "auxpass" and c.tag_ == "VBD" for c in tok.children))
             return tok if past else None
-        if tok.dep_ not in ("xcomp", "ccomp", "conj") or tok.head is tok:
+        if tok.dep_ not in ("xcomp", "ccomp", "conj") or tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
