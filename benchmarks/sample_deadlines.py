@@ -4,6 +4,7 @@ usage:
     python benchmarks/sample_deadlines.py OUT.jsonl   # sentences to annotate by hand
     python benchmarks/sample_deadlines.py --wire OUT.jsonl WEKA_EXAMPLES GENSIM_TEST_DATA
     python benchmarks/sample_deadlines.py --wire-dev OUT.jsonl WEKA_EXAMPLES GENSIM_TEST_DATA
+    python benchmarks/sample_deadlines.py --tm-dev OUT.jsonl WEKA_EXAMPLES GENSIM_TEST_DATA TM_TEXTS
 
 The procedure (it never runs the deadline stage):
 
@@ -61,6 +62,18 @@ through). Every candidate not already golden is drawn, and ``WIRE_DEV_NEGATIVES`
 file ends with the sentences of the shared sets' rule pool (step 2's other side, step 3's cut)
 that ``TRIGGER`` or ``STRONG`` matches and no golden or untouched sentence overlaps
 (``draw_shared_dev``), annotated the same way.
+
+The second wire rule pool (``--tm-dev``, also in ``tests/data/deadlines_dev_pool.jsonl``, ids
+``tm:``) holds Reuters-21578 stories of other topics (acquisitions, crude oil and a
+mixed sample) and one RCV1 story, as shipped in Debian's ``r-cran-tm`` 0.7-11-1 (GPL-3;
+``apt-get download r-cran-tm``, then ``dpkg-deb -x``): ``usr/lib/R/site-library/tm/texts/``
+``acq/*.xml``, ``crude/*.xml``, ``reuters-21578.xml`` and ``rcv1_2330.xml``. Each story is its
+title, a line break and its body rebuilt as above; its ``DATE`` (RCV1: ``date``) is its day. A
+story is left out when it shares a sentence with any story of the wire draw's sources (most do:
+the weka files hold stories of every topic) or with a golden or untouched sentence, and a story
+met twice (by ``NEWID``) is read once. Every sentence that ``TRIGGER`` or ``STRONG`` matches is
+drawn, and ``TM_DEV_NEGATIVES`` others (seed ``TM_DEV_SEED``); they were annotated before the
+stage was run on them.
 """
 
 from __future__ import annotations
@@ -86,6 +99,9 @@ WIRE_MAX_CANDIDATES = 1000
 WIRE_NEGATIVES = 90
 WIRE_DEV_SEED = 1518
 WIRE_DEV_NEGATIVES = 40
+TM_DEV_SEED = 1519
+TM_DEV_NEGATIVES = 30
+TM = "r-cran-tm 0.7-11-1 (Debian) usr/lib/R/site-library/tm/texts/"
 #: The day given to every story of a file that gives none (the wire draw).
 WIRE_DCT = {"ReutersGrain-train.arff": "1987-03-20", "ReutersGrain-test.arff": "1987-04-15",
             "lee_background.cor": "2001-12-15", "lee.cor": "2001-12-15"}
@@ -256,6 +272,58 @@ def draw_shared_dev() -> list[dict[str, object]]:
     return rows
 
 
+def _tm_texts(tm: Path) -> Iterator[tuple[str, str, str, str, str]]:
+    """The second wire rule pool's (source, file, doc, dct, text) of every story."""
+    seen: set[str] = set()
+    files = [*sorted((tm / "acq").glob("*.xml")), *sorted((tm / "crude").glob("*.xml")),
+             tm / "reuters-21578.xml"]
+    for path in files:
+        raw = path.read_text(encoding="latin-1")
+        for m in re.finditer(r"<REUTERS[^>]*NEWID=\"(\d+)\"[^>]*>(.*?)</REUTERS>", raw, re.DOTALL):
+            newid, body = m.group(1), m.group(2)
+            date = re.search(r"<DATE>\s*(\d+)-([A-Z]{3})-(\d{4})", body)
+            text = re.search(r"<BODY>(.*?)</BODY>", body, re.DOTALL)
+            if newid in seen or not date or not text:
+                continue
+            seen.add(newid)
+            month = "JANFEBMARAPRMAYJUNJULAUGSEPOCTNOVDEC".index(date.group(2)) // 3 + 1
+            title = re.search(r"<TITLE>(.*?)</TITLE>", body, re.DOTALL)
+            story = (html.unescape(title.group(1)).strip() + "\n" if title else "") + \
+                _reuters_story(text.group(1).replace("\n", "\\n"))
+            yield ("tm", TM + path.relative_to(tm).as_posix(), f"NEWID:{newid}",
+                   f"{date.group(3)}-{month:02d}-{int(date.group(1)):02d}", story)
+    raw = (tm / "rcv1_2330.xml").read_text(encoding="latin-1")
+    day = re.search(r'date="(\d{4}-\d{2}-\d{2})"', raw)
+    paras = [html.unescape(re.sub(r"\s+", " ", p)).strip()
+             for p in re.findall(r"<p>(.*?)</p>", raw, re.DOTALL)]
+    head = re.search(r"<headline>(.*?)</headline>", raw, re.DOTALL)
+    if day and head:
+        yield ("tm", TM + "rcv1_2330.xml", "rcv1:2330", day.group(1),
+               "\n".join([html.unescape(head.group(1)).strip(), *paras]))
+
+
+def draw_tm_dev(weka: Path, gensim: Path, tm: Path) -> list[dict[str, object]]:
+    """The second wire rule pool's sentences (see the module's docstring)."""
+    apart = {sent for s in _wire_texts(weka, gensim) for _, sent in sentences(s[4])}
+    apart |= set(_golden_texts())
+    for name in ("deadlines_untouched.jsonl", "deadlines_untouched_wire.jsonl"):
+        apart |= {json.loads(line)["text"] for line in _lines(ROOT / "tests" / "data" / name)}
+    cands: list[dict[str, object]] = []
+    others: list[dict[str, object]] = []
+    for source, path, doc, dct, text in _tm_texts(tm):
+        sents = list(sentences(text))
+        if any(sent in apart for _, sent in sents):
+            continue
+        for off, sent in sents:
+            row: dict[str, object] = {"id": f"{source}:{doc}:{off}", "source": path,
+                                      "doc": doc, "dct": dct, "text": sent}
+            (cands if TRIGGER.search(sent) or STRONG.search(sent) else others).append(row)
+    rng = random.Random(TM_DEV_SEED)
+    rng.shuffle(others)
+    return [{**r, "cand": True} for r in cands] + \
+        [{**r, "cand": False} for r in others[:TM_DEV_NEGATIVES]]
+
+
 def _draw(texts: Iterator[tuple[str, str, str, str, str]], prefix: str | None, seed: int,
           negatives: int, max_candidates: int = MAX_CANDIDATES) -> list[dict[str, object]]:
     """Steps 2-5 over some texts."""
@@ -288,7 +356,10 @@ def draw() -> list[dict[str, object]]:
 def main(argv: list[str] | None = None) -> int:
     """Write the drawn sentences."""
     args = sys.argv[1:] if argv is None else argv
-    if args and args[0] in ("--wire", "--wire-dev"):
+    if args and args[0] == "--tm-dev":
+        rows = draw_tm_dev(Path(args[2]), Path(args[3]), Path(args[4]))
+        args = args[1:]
+    elif args and args[0] in ("--wire", "--wire-dev"):
         rows = (draw_wire if args[0] == "--wire" else draw_wire_dev)(Path(args[2]),
                                                                      Path(args[3]))
         args = args[1:]

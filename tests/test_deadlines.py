@@ -25,7 +25,7 @@ from benchmarks.eval_deadlines import (
     score_golden,
     to_prediction,
 )
-from benchmarks.sample_deadlines import draw, draw_wire, draw_wire_dev
+from benchmarks.sample_deadlines import draw, draw_tm_dev, draw_wire, draw_wire_dev
 from newsstruct.deadlines import timex_interval
 from newsstruct.types import Bound, Deadline, DeadlineStatus, iter_spans
 
@@ -46,6 +46,9 @@ UNTOUCHED_WIRE_MAX_FALSE = 1
 #: ``WEKA_EXAMPLES:GENSIM_TEST_DATA``, the two folders the wire draw reads (see
 #: ``benchmarks/sample_deadlines.py``); its test is skipped without them.
 WIRE_SOURCES = os.environ.get("NEWSSTRUCT_WIRE_SOURCES", "")
+#: The ``texts`` folder of ``r-cran-tm`` the second wire rule pool reads; its test is skipped
+#: without it (and without the wire sources, which that draw keeps apart from).
+TM_TEXTS = os.environ.get("NEWSSTRUCT_TM_TEXTS", "")
 DEV_POOL_ENTRIES: list[dict[str, Any]] = read_jsonl(DEV_POOL)
 #: Floors of the dev pool's figures, a few points under the measured values.
 DEV_POOL_FLOORS = {"f1": 71.0, "due_value_acc": 94.0}
@@ -310,6 +313,16 @@ def test_dev_pool_wire_sentences_are_the_fixed_draw() -> None:
     drawn = draw_wire_dev(Path(weka), Path(gensim))
     assert [(r["id"], r["text"]) for r in drawn] == \
         [(e["id"], e["text"]) for e in DEV_POOL_ENTRIES if e["id"].startswith(("reuters", "lee"))]
+
+
+@pytest.mark.skipif(len(WIRE_SOURCES.split(":")) != 2 or not TM_TEXTS
+                    or not all(Path(d).is_dir() for d in [*WIRE_SOURCES.split(":"), TM_TEXTS]),
+                    reason="NEWSSTRUCT_WIRE_SOURCES or NEWSSTRUCT_TM_TEXTS names no folder")
+def test_dev_pool_tm_sentences_are_the_fixed_draw() -> None:
+    weka, gensim = WIRE_SOURCES.split(":")
+    drawn = draw_tm_dev(Path(weka), Path(gensim), Path(TM_TEXTS))
+    assert [(r["id"], r["text"]) for r in drawn] == \
+        [(e["id"], e["text"]) for e in DEV_POOL_ENTRIES if e["id"].startswith("tm:")]
 
 
 # --------------------------------------------------------------------------- rules
