@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from newsstruct.layout.body import _repeated_labels
 from newsstruct.layout.cues import _CAPTION_CREDIT, _DATELINE_LINE, AUTHOR_NOTE
-from newsstruct.layout.features import _CAPTION_CUE, _LETTER, _Feat, _holds_any
+from newsstruct.layout.features import _CAPTION_CUE, _Feat, _holds_any
 from newsstruct.layout.header import _Header
 from newsstruct.types import BoilerplateKind, SegmentKind
 
@@ -104,7 +104,7 @@ def _in_table(i: int, feats: Sequence[_Feat]) -> bool:
     """Whether a line with words sits among rows of a table (the line before it, or one of
     the two after it, is a row, and two of the lines around it are) and is no list item."""
     f = feats[i]
-    if f.bullet or _LETTER.search(f.core) is None:
+    if f.bullet or not f.letters:
         return False
     near = [feats[j].row for j in range(max(0, i - 2), min(len(feats), i + 4))]
     return sum(near) >= 2 and any(
@@ -123,7 +123,7 @@ def _above_body(i: int, feats: Sequence[_Feat], a: int, b: int, top: int,
         return _AS_PARAGRAPH
     if f.date and i > top:
         return _AS_DATELINE
-    if f.words >= 6 and _LETTER.search(f.core):
+    if f.words >= 6 and f.letters:
         # (a picture's caption is short: a longer line is other text of the page)
         return _AS_CAPTION if len(f.core) <= CAPTION_MAX_CHARS else _AS_OTHER
     return None

@@ -28,6 +28,8 @@ class _Feat(NamedTuple):
     core: str
     bullet: bool
     words: int
+    #: whether the line holds a letter
+    letters: bool
     bp: BoilerplateKind | None
     byline: bool
     date: bool
@@ -58,20 +60,20 @@ def _line_features(text: str) -> _Feat:
     has_digit = _DIGIT.search(core) is not None
     if not has_letters and not has_digit:
         # "*", "|", "—": nothing to read
-        return _Feat(core, bullet, words, None, False, False, False, False)
+        return _Feat(core, bullet, words, False, None, False, False, False, False)
     # what the line tests read: ``core`` is stripped, and they strip one more list marker
     s = _strip_marker(core) if core[:1] in _MARKER_FIRST else core
     digit = has_digit and (s is core or _DIGIT.search(s) is not None)
     bp = _boilerplate(s)
     if bp is not None:
-        return _Feat(core, bullet, words, bp, False, False, False, False)
+        return _Feat(core, bullet, words, has_letters, bp, False, False, False, False)
     byline = _is_byline(_GLUED_AFTER_DIGIT.sub(" ", s) if digit else s)
     date = (not byline and (
         _date_or_dated_credit(s, digit)
         or (core.endswith(("-", "—", "–")) and _DATELINE_LINE.match(core) is not None))
         and _EMBED_CREDIT.search(core) is None)
     if byline or date:
-        return _Feat(core, bullet, words, None, byline, date, False, False)
+        return _Feat(core, bullet, words, has_letters, None, byline, date, False, False)
     prose = has_letters and ((words >= 8 and core.endswith(_SENTENCE_END))
                              or (words >= 16 and _running_text(core, words)))
     headline = (
@@ -82,7 +84,7 @@ def _line_features(text: str) -> _Feat:
         and (not has_digit or not core[0].isalnum() or _FULL_DATE.match(core) is None)
     )
     row = (has_digit and not prose and 2 <= words <= 24 and _is_row(text, core, bullet))
-    return _Feat(core, bullet, words, None, False, False, prose, headline, row)
+    return _Feat(core, bullet, words, has_letters, None, False, False, prose, headline, row)
 
 
 #: Running text has at least this share of words in lower case; a long line with fewer is
@@ -122,7 +124,7 @@ _CAPTION_CUE = re.compile(
 
 def _counts(f: _Feat) -> bool:
     """Whether a line counts as content when measuring distances in the header."""
-    return f.bp is None and _LETTER.search(f.core) is not None
+    return f.bp is None and f.letters
 
 
 _NOT_TITLE = re.compile(r"@\w|\w@\w|https?://|www\.|\.com\b|^[^\w‘'\"“¿¡(]")
