@@ -139,7 +139,7 @@ def set_header_weights(weights: HeaderWeights | None) -> None:
         _override.append(weights)
 
 
-_SEPARATED = re.compile(r"(?<!\s)\s+[|–—-]\s+|(?:(?<!\s)\s+)?\|\s*|:\s+")
+_SEPARATED = re.compile(r"\s+[|–—-]\s+|\s*\|\s*|:\s+")
 _WORD = re.compile(r"[^\W\d_]{4,}")
 #: The quotes one of which opens the headline in :data:`_COMMENTS_ON`.
 _OPENING_QUOTES = ("“", '"', "‘", "'")
