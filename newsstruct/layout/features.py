@@ -15,6 +15,7 @@ from newsstruct.layout.cues import (
     _FULL_DATE,
     _GLUED_AFTER_DIGIT,
     _date_or_dated_credit,
+    _holds_any,
     _is_byline,
     _name_like,
 )
@@ -120,6 +121,15 @@ _CAPTION_CUE = re.compile(
     r"afp|ap photo|reuters/|epa)\b|^\(.*\)$",
     re.IGNORECASE,
 )
+#: Literals, lower-cased, one of which a match of _CAPTION_CUE holds (no "i" or "s" in
+#: them: "İ", "ı" and "ſ" match those ignoring case).
+_CUE_NEEDLES = ("getty", "hutter", "photo", "mage", "cred", "llu", "afp", "reuter", "epa", "(")
+
+
+def _caption_cue(s: str) -> bool:
+    """Whether ``s`` holds a caption's cue (:data:`_CAPTION_CUE`); a line with none of the
+    literals every match holds is passed over without a search."""
+    return _holds_any(s.lower(), _CUE_NEEDLES) and _CAPTION_CUE.search(s) is not None
 
 
 def _counts(f: _Feat) -> bool:
@@ -184,17 +194,10 @@ def _title_like(f: _Feat) -> bool:
             # a short line in capitals is a section label; a short sentence, a caption
             and not (f.words <= 5 and f.core.isupper())
             and not (f.words <= 10 and _full_stop(f.core))
-            and not _CAPTION_CUE.search(f.core) and not _NOT_TITLE.search(f.core))
+            and not _caption_cue(f.core) and not _NOT_TITLE.search(f.core))
 
 
 #: A headline-like line at least this long under another one is its standfirst.
 STANDFIRST_WORDS = 8
 
 
-def _holds_any(low: str, needles: tuple[str, ...]) -> bool:
-    """Whether ``low`` holds one of ``needles``."""
-    # a loop rather than any() over a generator: this runs for every paragraph
-    for needle in needles:  # noqa: SIM110
-        if needle in low:
-            return True
-    return False
