@@ -266,7 +266,8 @@ _NAME_TOKEN = re.compile(
 )
 
 
-_NAME_END = re.compile(r"(?:(?<!\s)\s+)?(?:,|\||\s-\s|\band\b|\s@|/|•|·|\d)\s*")
+#: Where the name on a line ends: a comma, a separator, "and", a handle or a figure.
+_NAME_END = re.compile(r",|\||\s-\s|\band\b|\s@|/|•|·|\d")
 
 
 @cache
@@ -284,8 +285,8 @@ def _name_like(core: str) -> bool:
     if len(core) > 120 or _caption_credit(core):
         # "Jane Doe and the face of ... Photo: AFP" is a picture's caption
         return False
-    head = _NAME_END.split(core, maxsplit=1)[0]
-    words = head.split()
+    end = _NAME_END.search(core)
+    words = (core if end is None else core[: end.start()]).split()
     roles, mods = lexicon("byline_roles"), lexicon("byline_role_modifiers")
     while len(words) > 2 and (words[-1].lower() in roles or words[-1].lower() in mods):
         words.pop()
