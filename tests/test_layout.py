@@ -479,6 +479,8 @@ def test_caption_prefilters_agree_with_the_patterns() -> None:
                             features._CAPTION_CUE.search(f.core)), line
                         assert cues._caption_credit(f.core) == bool(
                             cues._CAPTION_CREDIT.search(f.core)), line
+                        assert features._not_title(f.core) == bool(
+                            features._NOT_TITLE.search(f.core)), line
                         seen += 1
     assert seen > 10_000
 

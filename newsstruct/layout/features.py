@@ -137,7 +137,22 @@ def _counts(f: _Feat) -> bool:
     return f.bp is None and f.letters
 
 
+#: An address, a handle or a line opening with a symbol: no headline. Read through
+#: :func:`_not_title`.
 _NOT_TITLE = re.compile(r"@\w|\w@\w|https?://|www\.|\.com\b|^[^\w‘'\"“¿¡(]")
+#: Literals one of which a match of :data:`_NOT_TITLE` holds, but for its last alternative ...
+_NOT_TITLE_NEEDLES = ("@", "http", "www.", ".com")
+#: ... a line opening with a symbol.
+_SYMBOL_FIRST = re.compile(r"[^\w‘'\"“¿¡(]")
+
+
+def _not_title(s: str) -> bool:
+    """Whether ``s`` holds an address or a handle, or opens with a symbol
+    (:data:`_NOT_TITLE`); a line with none of the literals of an address or a handle is
+    only tested for its first character."""
+    if _holds_any(s, _NOT_TITLE_NEEDLES):
+        return _NOT_TITLE.search(s) is not None
+    return _SYMBOL_FIRST.match(s) is not None
 _SENTENCE_BREAK = re.compile(r"[a-z][.!?] [A-Z]")
 
 
@@ -194,7 +209,7 @@ def _title_like(f: _Feat) -> bool:
             # a short line in capitals is a section label; a short sentence, a caption
             and not (f.words <= 5 and f.core.isupper())
             and not (f.words <= 10 and _full_stop(f.core))
-            and not _caption_cue(f.core) and not _NOT_TITLE.search(f.core))
+            and not _caption_cue(f.core) and not _not_title(f.core))
 
 
 #: A headline-like line at least this long under another one is its standfirst.

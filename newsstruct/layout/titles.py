@@ -30,13 +30,13 @@ from newsstruct.layout.cues import (
 from newsstruct.layout.features import (
     _BREADCRUMB,
     _LETTER,
-    _NOT_TITLE,
     STANDFIRST_WORDS,
     _agencies,
     _caption_cue,
     _counts,
     _Feat,
     _full_stop,
+    _not_title,
     _sentence_break,
     _title_like,
 )
@@ -242,7 +242,7 @@ def _first_line_title(feats: Sequence[_Feat], a: int) -> int | None:
         return None
     f = feats[0]
     if (f.bp is not None or f.byline or f.date or f.bullet or not 4 <= f.words <= 25
-            or (f.prose and f.core.endswith(".")) or _NOT_TITLE.search(f.core)
+            or (f.prose and f.core.endswith(".")) or _not_title(f.core)
             or f.core.endswith((",", ";", ":")) or _caption_credit(f.core)):
         # a picture's caption with its credit ("... Photo: AP") opens many copies too
         return None
@@ -346,7 +346,7 @@ def _marks(core: str) -> _Marks:
     header lines, and a line is a candidate of several headers)."""
     parts = _separated_parts(core)
     return _Marks(_caption_cue(core), _caption_credit(core), has_date(core),
-                  _NOT_TITLE.search(core) is not None, _BREADCRUMB.search(core) is not None,
+                  _not_title(core), _BREADCRUMB.search(core) is not None,
                   _GLUED.search(core) is not None, parts)
 
 
