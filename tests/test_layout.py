@@ -455,7 +455,7 @@ def test_real_lines_around_the_body(row: dict[str, Any]) -> None:
 @pytest.mark.skipif(not HEADER_DEV.exists(), reason="../shared/eval is not beside the checkout")
 def test_caption_prefilters_agree_with_the_patterns() -> None:
     """The literals that gate the caption patterns never hide a match: on every line of the
-    dev pages, the gated test gives what the patterns alone give."""
+    dev pages, the gated tests give what the patterns alone give."""
     from newsstruct.layout import classify, cues, features
 
     def plain(f: Any) -> bool:
@@ -475,6 +475,12 @@ def test_caption_prefilters_agree_with_the_patterns() -> None:
                     if line.strip():
                         f = features._line_features(line.strip())
                         assert classify._is_caption(f) == plain(f), line
+                        assert features._caption_cue(f.core) == bool(
+                            features._CAPTION_CUE.search(f.core)), line
+                        assert cues._caption_credit(f.core) == bool(
+                            cues._CAPTION_CREDIT.search(f.core)), line
+                        assert features._not_title(f.core) == bool(
+                            features._NOT_TITLE.search(f.core)), line
                         seen += 1
     assert seen > 10_000
 

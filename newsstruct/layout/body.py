@@ -6,8 +6,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from newsstruct.layout.cues import _CAPTION_CREDIT, _DIGIT, AUTHOR_NOTE, _name_like
-from newsstruct.layout.features import _CAPTION_CUE, _LETTER, _LINK, _Feat
+from newsstruct.layout.cues import _DIGIT, AUTHOR_NOTE, _caption_credit, _name_like
+from newsstruct.layout.features import _LINK, _caption_cue, _Feat
 from newsstruct.layout.header import _title_above
 from newsstruct.layout.titles import _content_words
 from newsstruct.types import BoilerplateKind
@@ -36,7 +36,7 @@ def _is_hard_stop(f: _Feat) -> bool:
         return True
     if f.bp is BoilerplateKind.COMMENTS:
         return f.core.lower().strip(" .") not in _COMMENT_BUTTONS
-    return (f.bp is BoilerplateKind.COPYRIGHT and not _CAPTION_CUE.search(f.core)
+    return (f.bp is BoilerplateKind.COPYRIGHT and not _caption_cue(f.core)
             and _YEAR_OR_RIGHTS.search(f.core) is not None
             and (f.words <= CAPTION_COPYRIGHT_WORDS or _NOTICE.search(f.core) is not None))
 
@@ -70,7 +70,7 @@ def _line_score(f: _Feat) -> float:
         return ROW_SCORE
     if f.bullet:
         return -3.0
-    if not _LETTER.search(f.core):
+    if not f.letters:
         return -1.0
     return -1.0 if f.headline else -2.0
 
@@ -243,7 +243,7 @@ def _after_list_header(
 def _after_caption(feats: Sequence[_Feat], a: int, b: int) -> int:
     """The body's first line: a picture's caption with its credit ("... Photo: AP") that
     opens the run is the header's, and the body starts at the next prose line."""
-    if not feats[a].prose or _CAPTION_CREDIT.search(feats[a].core) is None:
+    if not feats[a].prose or not _caption_credit(feats[a].core):
         return a
     return next((j for j in range(a + 1, b + 1) if feats[j].prose), a)
 
@@ -307,7 +307,7 @@ def _list_item(f: _Feat) -> bool:
     if (f.bp is not None or f.byline or f.date or f.words > CLOSING_ITEM_WORDS
             or _LINK.search(f.core)):
         return False
-    return (f.bullet or _DIGIT.search(f.core) is not None) and _LETTER.search(f.core) is not None
+    return (f.bullet or _DIGIT.search(f.core) is not None) and f.letters
 
 
 def _closing_list(feats: Sequence[_Feat], a: int, b: int) -> int:
@@ -322,7 +322,7 @@ def _closing_list(feats: Sequence[_Feat], a: int, b: int) -> int:
     words: set[str] | None = None
     for lead in nxt:
         f = feats[lead]
-        if (f.bullet or f.byline or f.date or f.words > 12 or _LETTER.search(f.core) is None
+        if (f.bullet or f.byline or f.date or f.words > 12 or not f.letters
                 or not (f.headline or f.core.endswith(":")) or _name_like(f.core)):
             return b
         end = lead

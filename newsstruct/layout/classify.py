@@ -6,8 +6,8 @@ import re
 from collections.abc import Sequence
 
 from newsstruct.layout.body import _repeated_labels
-from newsstruct.layout.cues import _CAPTION_CREDIT, _DATELINE_LINE, AUTHOR_NOTE
-from newsstruct.layout.features import _CAPTION_CUE, _LETTER, _Feat, _holds_any
+from newsstruct.layout.cues import _DATELINE_LINE, AUTHOR_NOTE, _caption_credit, _holds_any
+from newsstruct.layout.features import _caption_cue, _Feat
 from newsstruct.layout.header import _Header
 from newsstruct.types import BoilerplateKind, SegmentKind
 
@@ -36,25 +36,13 @@ _CAPTION_HINTS = ("credit", "photo", "image", "picture", "getty", "illustration"
                   "reuters", "epa", "/", "(", "…", "...", "©")
 
 
-#: Literals, lower-cased, one of which a match of _CAPTION_CUE holds, and one of which a match
-#: of the first two alternatives of _CAPTION_CREDIT, or its last one ("©"), holds; the
-#: remaining alternatives end the line with ")" or a source's last letter. (No "i" or "s" in
-#: them: "ı" and "ſ" match those ignoring case.)
-_CUE_NEEDLES = ("getty", "hutter", "photo", "mage", "cred", "llu", "afp", "reuter", "epa", "(")
-_CREDIT_NEEDLES = ("cred", "photo", "mage", "ctur", "getty", "©")
-_CREDIT_ENDS = (")", "p", "s", "ſ", "a")
-
-
 def _is_caption(f: _Feat) -> bool:
     if _GALLERY.match(f.core):
         return True
     low = f.core.lower()
     if not _holds_any(low, _CAPTION_HINTS):
         return False
-    if not f.prose and _holds_any(low, _CUE_NEEDLES) and _CAPTION_CUE.search(f.core):
-        return True
-    return ((_holds_any(low, _CREDIT_NEEDLES) or low.endswith(_CREDIT_ENDS))
-            and _CAPTION_CREDIT.search(f.core) is not None)
+    return (not f.prose and _caption_cue(f.core)) or _caption_credit(f.core)
 
 
 _OFFERS = frozenset({BoilerplateKind.SUBSCRIBE, BoilerplateKind.LOGIN})
@@ -94,7 +82,7 @@ def _is_heading(i: int, feats: Sequence[_Feat], b: int) -> bool:
     f = feats[i]
     if not f.headline or f.prose or f.words > 16 or len(f.core) > 120:
         return False
-    if f.core.endswith((".", ",", ";")) or _CAPTION_CUE.search(f.core):
+    if f.core.endswith((".", ",", ";")) or _caption_cue(f.core):
         return False
     nxt = next((j for j in range(i + 1, b + 1) if feats[j].bp is None), None)
     return nxt is not None and feats[nxt].prose
@@ -104,7 +92,7 @@ def _in_table(i: int, feats: Sequence[_Feat]) -> bool:
     """Whether a line with words sits among rows of a table (the line before it, or one of
     the two after it, is a row, and two of the lines around it are) and is no list item."""
     f = feats[i]
-    if f.bullet or _LETTER.search(f.core) is None:
+    if f.bullet or not f.letters:
         return False
     near = [feats[j].row for j in range(max(0, i - 2), min(len(feats), i + 4))]
     return sum(near) >= 2 and any(
@@ -123,7 +111,7 @@ def _above_body(i: int, feats: Sequence[_Feat], a: int, b: int, top: int,
         return _AS_PARAGRAPH
     if f.date and i > top:
         return _AS_DATELINE
-    if f.words >= 6 and _LETTER.search(f.core):
+    if f.words >= 6 and f.letters:
         # (a picture's caption is short: a longer line is other text of the page)
         return _AS_CAPTION if len(f.core) <= CAPTION_MAX_CHARS else _AS_OTHER
     return None

@@ -266,7 +266,8 @@ _NAME_TOKEN = re.compile(
 )
 
 
-_NAME_END = re.compile(r"(?:(?<!\s)\s+)?(?:,|\||\s-\s|\band\b|\s@|/|•|·|\d)\s*")
+#: Where the name on a line ends: a comma, a separator, "and", a handle or a figure.
+_NAME_END = re.compile(r",|\||\s-\s|\band\b|\s@|/|•|·|\d")
 
 
 @cache
@@ -281,11 +282,11 @@ def given_names() -> frozenset[str]:
 def _name_like(core: str) -> bool:
     """A line that is only a person's name (two to four capitalised words), optionally with
     a role after a comma ("Tom Krisher, AP Auto Writer")."""
-    if len(core) > 120 or _CAPTION_CREDIT.search(core):
+    if len(core) > 120 or _caption_credit(core):
         # "Jane Doe and the face of ... Photo: AFP" is a picture's caption
         return False
-    head = _NAME_END.split(core, maxsplit=1)[0]
-    words = head.split()
+    end = _NAME_END.search(core)
+    words = (core if end is None else core[: end.start()]).split()
     roles, mods = lexicon("byline_roles"), lexicon("byline_role_modifiers")
     while len(words) > 2 and (words[-1].lower() in roles or words[-1].lower() in mods):
         words.pop()
@@ -327,9 +328,33 @@ AUTHOR_NOTE = re.compile(
     r"columnist|contributor|producer|author|freelancer|critic|curator))\b"
 )
 #: A picture's caption with its credit ("... Credit: Getty Images", "(Photo: Jane Doe/AP)").
+#: Read through :func:`_caption_credit`.
 _CAPTION_CREDIT = re.compile(
     r"\b(?:credit|photo(?:graph)?|image|picture)s?\s*(?::|\.\.\.|…)\s*\S|getty images\W*$|"
     r"\((?:ap|afp|reuters|getty)[^)]*\)$|/\s*(?:ap|afp|reuters|getty images|epa)\)?$|"
     r"[.!?]\s*©\s*\w[^©.!?]{0,60}$",
     re.IGNORECASE,
 )
+#: Literals, lower-cased, one of which a match of the first two alternatives of
+#: _CAPTION_CREDIT, or of its last one ("©"), holds; the remaining alternatives end the line
+#: with ")" or a source's last letter. (No "i" or "s" in them: "İ", "ı" and "ſ" match
+#: those ignoring case.)
+_CREDIT_NEEDLES = ("cred", "photo", "mage", "ctur", "getty", "©")
+_CREDIT_ENDS = (")", "p", "s", "ſ", "a")
+
+
+def _caption_credit(s: str) -> bool:
+    """Whether ``s`` holds a picture's credit (:data:`_CAPTION_CREDIT`); a line with none of
+    the literals every match holds is passed over without a search."""
+    low = s.lower()
+    return ((_holds_any(low, _CREDIT_NEEDLES) or low.endswith(_CREDIT_ENDS))
+            and _CAPTION_CREDIT.search(s) is not None)
+
+
+def _holds_any(low: str, needles: tuple[str, ...]) -> bool:
+    """Whether ``low`` holds one of ``needles``."""
+    # a loop rather than any() over a generator: this runs for every paragraph
+    for needle in needles:  # noqa: SIM110
+        if needle in low:
+            return True
+    return False

@@ -15,6 +15,7 @@ from newsstruct.layout.cues import (
     _FULL_DATE,
     _GLUED_AFTER_DIGIT,
     _date_or_dated_credit,
+    _holds_any,
     _is_byline,
     _name_like,
 )
@@ -28,6 +29,8 @@ class _Feat(NamedTuple):
     core: str
     bullet: bool
     words: int
+    #: whether the line holds a letter
+    letters: bool
     bp: BoilerplateKind | None
     byline: bool
     date: bool
@@ -58,20 +61,20 @@ def _line_features(text: str) -> _Feat:
     has_digit = _DIGIT.search(core) is not None
     if not has_letters and not has_digit:
         # "*", "|", "—": nothing to read
-        return _Feat(core, bullet, words, None, False, False, False, False)
+        return _Feat(core, bullet, words, False, None, False, False, False, False)
     # what the line tests read: ``core`` is stripped, and they strip one more list marker
     s = _strip_marker(core) if core[:1] in _MARKER_FIRST else core
     digit = has_digit and (s is core or _DIGIT.search(s) is not None)
     bp = _boilerplate(s)
     if bp is not None:
-        return _Feat(core, bullet, words, bp, False, False, False, False)
+        return _Feat(core, bullet, words, has_letters, bp, False, False, False, False)
     byline = _is_byline(_GLUED_AFTER_DIGIT.sub(" ", s) if digit else s)
     date = (not byline and (
         _date_or_dated_credit(s, digit)
         or (core.endswith(("-", "—", "–")) and _DATELINE_LINE.match(core) is not None))
         and _EMBED_CREDIT.search(core) is None)
     if byline or date:
-        return _Feat(core, bullet, words, None, byline, date, False, False)
+        return _Feat(core, bullet, words, has_letters, None, byline, date, False, False)
     prose = has_letters and ((words >= 8 and core.endswith(_SENTENCE_END))
                              or (words >= 16 and _running_text(core, words)))
     headline = (
@@ -82,7 +85,7 @@ def _line_features(text: str) -> _Feat:
         and (not has_digit or not core[0].isalnum() or _FULL_DATE.match(core) is None)
     )
     row = (has_digit and not prose and 2 <= words <= 24 and _is_row(text, core, bullet))
-    return _Feat(core, bullet, words, None, False, False, prose, headline, row)
+    return _Feat(core, bullet, words, has_letters, None, False, False, prose, headline, row)
 
 
 #: Running text has at least this share of words in lower case; a long line with fewer is
@@ -118,14 +121,38 @@ _CAPTION_CUE = re.compile(
     r"afp|ap photo|reuters/|epa)\b|^\(.*\)$",
     re.IGNORECASE,
 )
+#: Literals, lower-cased, one of which a match of _CAPTION_CUE holds (no "i" or "s" in
+#: them: "İ", "ı" and "ſ" match those ignoring case).
+_CUE_NEEDLES = ("getty", "hutter", "photo", "mage", "cred", "llu", "afp", "reuter", "epa", "(")
+
+
+def _caption_cue(s: str) -> bool:
+    """Whether ``s`` holds a caption's cue (:data:`_CAPTION_CUE`); a line with none of the
+    literals every match holds is passed over without a search."""
+    return _holds_any(s.lower(), _CUE_NEEDLES) and _CAPTION_CUE.search(s) is not None
 
 
 def _counts(f: _Feat) -> bool:
     """Whether a line counts as content when measuring distances in the header."""
-    return f.bp is None and _LETTER.search(f.core) is not None
+    return f.bp is None and f.letters
 
 
+#: An address, a handle or a line opening with a symbol: no headline. Read through
+#: :func:`_not_title`.
 _NOT_TITLE = re.compile(r"@\w|\w@\w|https?://|www\.|\.com\b|^[^\w‘'\"“¿¡(]")
+#: Literals one of which a match of :data:`_NOT_TITLE` holds, but for its last alternative ...
+_NOT_TITLE_NEEDLES = ("@", "http", "www.", ".com")
+#: ... a line opening with a symbol.
+_SYMBOL_FIRST = re.compile(r"[^\w‘'\"“¿¡(]")
+
+
+def _not_title(s: str) -> bool:
+    """Whether ``s`` holds an address or a handle, or opens with a symbol
+    (:data:`_NOT_TITLE`); a line with none of the literals of an address or a handle is
+    only tested for its first character."""
+    if _holds_any(s, _NOT_TITLE_NEEDLES):
+        return _NOT_TITLE.search(s) is not None
+    return _SYMBOL_FIRST.match(s) is not None
 _SENTENCE_BREAK = re.compile(r"[a-z][.!?] [A-Z]")
 
 
@@ -182,17 +209,10 @@ def _title_like(f: _Feat) -> bool:
             # a short line in capitals is a section label; a short sentence, a caption
             and not (f.words <= 5 and f.core.isupper())
             and not (f.words <= 10 and _full_stop(f.core))
-            and not _CAPTION_CUE.search(f.core) and not _NOT_TITLE.search(f.core))
+            and not _caption_cue(f.core) and not _not_title(f.core))
 
 
 #: A headline-like line at least this long under another one is its standfirst.
 STANDFIRST_WORDS = 8
 
 
-def _holds_any(low: str, needles: tuple[str, ...]) -> bool:
-    """Whether ``low`` holds one of ``needles``."""
-    # a loop rather than any() over a generator: this runs for every paragraph
-    for needle in needles:  # noqa: SIM110
-        if needle in low:
-            return True
-    return False

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 
 import attrs
 
-from newsstruct.layout.cues import _CAPTION_CREDIT, _name_like
+from newsstruct.layout.cues import _caption_credit, _name_like
 from newsstruct.layout.features import (
-    _CAPTION_CUE,
     STANDFIRST_WORDS,
+    _caption_cue,
     _counts,
     _Feat,
     _title_like,
@@ -278,8 +278,8 @@ def _more_bylines(feats: Sequence[_Feat], head: _Header, a: int, b: int,
     for j in range(t + 1, limit):
         f = feats[j]
         if (f.bp is None and f.words >= 8 and not f.date and not f.byline
-                and not _CAPTION_CUE.search(f.core)
-                and not _CAPTION_CREDIT.search(f.core)):
+                and not _caption_cue(f.core)
+                and not _caption_credit(f.core)):
             head.standfirst.append(j)
             break
 

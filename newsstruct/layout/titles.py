@@ -20,18 +20,23 @@ from typing import NamedTuple
 import attrs
 
 from newsstruct.data import lexicon
-from newsstruct.layout.cues import _CAPTION_CREDIT, _name_like, dateline_length, has_date
+from newsstruct.layout.cues import (
+    _caption_credit,
+    _holds_any,
+    _name_like,
+    dateline_length,
+    has_date,
+)
 from newsstruct.layout.features import (
     _BREADCRUMB,
-    _CAPTION_CUE,
     _LETTER,
-    _NOT_TITLE,
     STANDFIRST_WORDS,
     _agencies,
+    _caption_cue,
     _counts,
     _Feat,
     _full_stop,
-    _holds_any,
+    _not_title,
     _sentence_break,
     _title_like,
 )
@@ -139,7 +144,7 @@ def set_header_weights(weights: HeaderWeights | None) -> None:
         _override.append(weights)
 
 
-_SEPARATED = re.compile(r"(?<!\s)\s+[|–—-]\s+|(?:(?<!\s)\s+)?\|\s*|:\s+")
+_SEPARATED = re.compile(r"\s+[|–—-]\s+|\s*\|\s*|:\s+")
 _WORD = re.compile(r"[^\W\d_]{4,}")
 #: The quotes one of which opens the headline in :data:`_COMMENTS_ON`.
 _OPENING_QUOTES = ("“", '"', "‘", "'")
@@ -237,8 +242,8 @@ def _first_line_title(feats: Sequence[_Feat], a: int) -> int | None:
         return None
     f = feats[0]
     if (f.bp is not None or f.byline or f.date or f.bullet or not 4 <= f.words <= 25
-            or (f.prose and f.core.endswith(".")) or _NOT_TITLE.search(f.core)
-            or f.core.endswith((",", ";", ":")) or _CAPTION_CREDIT.search(f.core)):
+            or (f.prose and f.core.endswith(".")) or _not_title(f.core)
+            or f.core.endswith((",", ";", ":")) or _caption_credit(f.core)):
         # a picture's caption with its credit ("... Photo: AP") opens many copies too
         return None
     return 0
@@ -340,9 +345,8 @@ def _marks(core: str) -> _Marks:
     """The :class:`_Marks` of ``core``, read once for each line text (pages repeat their
     header lines, and a line is a candidate of several headers)."""
     parts = _separated_parts(core)
-    return _Marks(_CAPTION_CUE.search(core) is not None,
-                  _CAPTION_CREDIT.search(core) is not None, has_date(core),
-                  _NOT_TITLE.search(core) is not None, _BREADCRUMB.search(core) is not None,
+    return _Marks(_caption_cue(core), _caption_credit(core), has_date(core),
+                  _not_title(core), _BREADCRUMB.search(core) is not None,
                   _GLUED.search(core) is not None, parts)
 
 
