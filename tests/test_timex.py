@@ -692,7 +692,7 @@ def test_seed_spans_are_offsets(seed: newsstruct.Article) -> None:
 TE3 = Path(__file__).resolve().parents[2] / "shared" / "eval" / "temporal"
 UNSELECTED = Path(__file__).resolve().parent / "data" / "timex_unselected.jsonl"
 #: Floors, a couple of points under the figures last measured (docs/stages/time.md).
-FLOORS = {"value_F1": 0.79, "relaxed_F1": 0.92, "cue_recall": 0.93, "unselected": 0.89}
+FLOORS = {"value_F1": 0.795, "relaxed_F1": 0.92, "cue_recall": 0.93, "unselected": 0.89}
 
 
 def _jsonl(path: Path) -> list[dict[str, Any]]:
