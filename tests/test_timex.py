@@ -561,8 +561,15 @@ def test_the_next_morning_follows_the_day_last_mentioned() -> None:
      "December debate.", "2019-11-20", "December", "2019-12"),
     ("Justice Department Inspector General Michael Horowitz said in a June report that Epstein "
      "was able to take his own life.", "2024-01-07", "June", "2023-06"),
+    ("A 'phase one' trade deal, once expected to be completed within weeks of an October news "
+     "conference between Trump and Chinese vice-premier Liu He, could now be pushed into next "
+     "year, trade experts say.", "2019-11-20", "October", "2019-10"),
+    ("He really should.”\n\nDean, a former Democratic National Committee chairman and "
+     "presidential candidate, poked at Trump's persistent sniffing during the Monday night "
+     "debate, tweeting, “Notice Trump sniffing all the time.”", "2016-09-28",
+     "Monday night", "2016-09-26TNI"),
 ])
-def test_a_month_that_names_a_noun_takes_its_nearest_year(
+def test_a_time_that_names_a_noun_is_the_nearest_one(
         sentence: str, anchor: str, expression: str, value: str) -> None:
     assert _find(_times(sentence, anchor), expression).value == value
 
