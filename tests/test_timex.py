@@ -550,6 +550,68 @@ def test_the_next_morning_follows_the_day_last_mentioned() -> None:
     assert found.anchor == _find(times, "last Tuesday").id
 
 
+@pytest.mark.parametrize(("sentence", "anchor", "expression", "value"), [
+    # the time of a noun it names, whatever the tense of the clause
+    ("Dealers placed heavy buy orders in the morning to start the first trading day for "
+     "November transactions.", "1989-10-30", "November", "1989-11"),
+    ("Poughkeepsie said it is continuing to try to sell itself, under a June agreement with a "
+     "dissident-shareholder group.", "1989-10-27", "June", "1989-06"),
+    ("Tulsi Gabbard, businessman Andrew Yang and Steyer are under enormous pressure to break out "
+     "given their status as the only candidates onstage who haven’t yet qualified for the "
+     "December debate.", "2019-11-20", "December", "2019-12"),
+    ("Justice Department Inspector General Michael Horowitz said in a June report that Epstein "
+     "was able to take his own life.", "2024-01-07", "June", "2023-06"),
+    ("A 'phase one' trade deal, once expected to be completed within weeks of an October news "
+     "conference between Trump and Chinese vice-premier Liu He, could now be pushed into next "
+     "year, trade experts say.", "2019-11-20", "October", "2019-10"),
+    ("He really should.”\n\nDean, a former Democratic National Committee chairman and "
+     "presidential candidate, poked at Trump's persistent sniffing during the Monday night "
+     "debate, tweeting, “Notice Trump sniffing all the time.”", "2016-09-28",
+     "Monday night", "2016-09-26TNI"),
+])
+def test_a_time_that_names_a_noun_is_the_nearest_one(
+        sentence: str, anchor: str, expression: str, value: str) -> None:
+    assert _find(_times(sentence, anchor), expression).value == value
+
+
+@pytest.mark.parametrize(("sentence", "anchor", "expression", "value"), [
+    # a plan hung on a noun lies ahead of the clause that holds the noun, nearest in a past one
+    ("A memorial service planned at the University of Rochester for Saturday was canceled "
+     "after security plans were leaked.", "1999-10-24", "Saturday", "1999-10-23"),
+    ("The issue is expected to dominate a NATO summit set for Washington in April.",
+     "1999-03-12", "April", "1999-04"),
+    ("The board is due to meet in Indonesia in June with a full council scheduled for "
+     "September.", "1987-03-20", "September", "1987-09"),
+])
+def test_a_time_set_for_a_noun_follows_its_clause(
+        sentence: str, anchor: str, expression: str, value: str) -> None:
+    assert _find(_times(sentence, anchor), expression).value == value
+
+
+@pytest.mark.parametrize(("text", "anchor", "expression"), [
+    ("RMS said it had a loss of $158,666, or 10 cents a share, in the third quarter, compared "
+     "with a year-earlier loss of $26,956, or two cents a share. Sales rose to $3 million from "
+     "$2.9 million. For the nine months, the company reported a net loss of $608,413, or 39 "
+     "cents a share, compared with year-earlier net income of $967,809, or 62 cents a share.",
+     "1989-11-02", "year-earlier"),
+    ("But the company said Friday that it had losses of $673.3 million through the first nine "
+     "months, compared with earnings a year earlier of $382.2 million, or $2.22 a share fully "
+     "diluted, as revenue rose 3.7% to $7.13 billion.", "1989-10-30", "a year earlier"),
+    ("America West Airlines, Phoenix, Ariz., reported third-quarter profit jumped 45% to $5.8 "
+     "million, or 28 cents a share, from $4 million, or 24 cents a share, a year earlier. For "
+     "the nine months, America West posted earnings of $18.9 million, or 97 cents a share, "
+     "compared with a loss of $9.7 million, or 74 cents a share, a year earlier.",
+     "1989-10-26", "a year earlier"),
+])
+def test_a_year_earlier_than_a_span_of_months_is_the_year_before(
+        text: str, anchor: str, expression: str) -> None:
+    times = _times(text, anchor)
+    last = [t for t in times if t.span.text == expression][-1]
+    assert (last.type, last.value) == (TimexType.DATE, "1988")
+    if "third" in text[:last.span.start]:  # the year-ago quarter before the span stays one
+        assert _find(times, expression).value == "1988-Q3"
+
+
 def test_a_quarter_not_yet_begun_told_in_the_past_is_last_years() -> None:
     sentence = ("Earlier AT and T also announced an eighteen percent drop in profits for the "
                 "fourth quarter.")
@@ -637,7 +699,7 @@ def test_seed_spans_are_offsets(seed: newsstruct.Article) -> None:
 TE3 = Path(__file__).resolve().parents[2] / "shared" / "eval" / "temporal"
 UNSELECTED = Path(__file__).resolve().parent / "data" / "timex_unselected.jsonl"
 #: Floors, a couple of points under the figures last measured (docs/stages/time.md).
-FLOORS = {"value_F1": 0.79, "relaxed_F1": 0.92, "cue_recall": 0.93, "unselected": 0.89}
+FLOORS = {"value_F1": 0.795, "relaxed_F1": 0.92, "cue_recall": 0.93, "unselected": 0.89}
 
 
 def _jsonl(path: Path) -> list[dict[str, Any]]:

@@ -58,14 +58,24 @@ def _season_year(day: dt.date, code: str, step: int) -> int:
 class _Focus:
     """The last calendar time the text mentioned, that "later" and "the next day" move from."""
 
-    __slots__ = ("day", "day_id", "gran", "quarter", "quarter_id")
+    __slots__ = ("day", "day_id", "gran", "months", "quarter", "quarter_id")
 
     def __init__(self) -> None:
+        #: a span of months of the year ("the first nine months") was named after the day:
+        #: "a year earlier" then compares with the year before, not with a quarter
+        self.months = False
         self.day: dt.date | None = None
         self.gran: Granularity | None = None
         self.quarter: tuple[int, int] | None = None
         self.day_id: str | None = None
         self.quarter_id: str | None = None
+
+    def months_year(self) -> int | None:
+        """The year of the span of months last named ("the first nine months" of the year
+        of the last quarter named, else of the last time), when one was named after it."""
+        if not self.months or self.day is None:
+            return None
+        return self.quarter[0] if self.quarter is not None else self.day.year
 
     def update(self, value: str, tid: str, quarter: bool = True) -> None:
         span = interval(value)
@@ -73,6 +83,7 @@ class _Focus:
         if span is None or gran is None or (gran is Granularity.YEAR and len(value) < 4):
             return
         self.day, self.gran, self.day_id = span[0].date(), gran, tid
+        self.months = False
         if quarter and gran is Granularity.QUARTER and "-Q" in value:
             self.quarter, self.quarter_id = (int(value[:4]), int(value[-1])), tid
 

@@ -71,6 +71,8 @@ def _is_absolute(c: _Cand) -> bool:
     return any(groups.get(g) for g in _YEAR_GROUPS)
 
 
+#: A duration of a span of months within a year ("P9M").
+_MONTHS_OF_YEAR = re.compile(r"P(?:[2-9]|1[01])M")
 _CLOCK_DAY_GAP = re.compile(r"\s*(?:,\s*|on\s+)?")
 
 
@@ -123,6 +125,8 @@ def _times(text: str, doc: Doc | None, ranges: Sequence[tuple[int, int]],
             continue
         span = interval(val.value, anchor.tzinfo) if val.type is not TimexType.SET else None
         tid = f"T{len(out) + 1}"
+        if _MONTHS_OF_YEAR.fullmatch(val.value or "") and c.match.groupdict().get("the"):
+            ctx.focus.months = True  # "the nine months": a period later compared year on year
         focus_id, quarter_id = ctx.focus.day_id, ctx.focus.quarter_id
         if span is not None and val.value and val.type in (TimexType.DATE, TimexType.TIME) \
                 and val.anchored != "focus" and val.moves:

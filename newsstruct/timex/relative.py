@@ -306,6 +306,10 @@ def _n_shift(ctx: _Ctx, unit: str, n: int | None, direction: str, mod: TimexMod 
         # "Seven decades later": after a point the text has not dated, so no calendar value
         return _Value(TimexType.DATE, _UNKNOWN_AT[ugran], mod, start=start, end=end,
                       anchored="unknown")
+    months_year = focus.months_year()
+    if unit == "year" and months_year is not None:
+        return _Value(TimexType.DATE, f"{months_year + sign * n:04d}", mod, start=start,
+                      end=end, anchored="focus", moves=False)
     if direction in ("ago", "from now", "hence") or focus.day is None:
         base, gran = ctx.day, ugran
         if unit == "year" and direction == "ago" and focus.quarter is not None:
@@ -405,6 +409,10 @@ def _n_fyear(m: re.Match[str], ctx: _Ctx) -> _Value | None:
 def _n_yearago(m: re.Match[str], ctx: _Ctx) -> _Value | None:
     start = m.start() + (len(m["w"]) - len(m["w"].split()[-1]))
     focus = ctx.focus
+    months_year = focus.months_year()
+    if months_year is not None:
+        return _Value(TimexType.DATE, f"{months_year - 1:04d}", start=start, anchored="focus",
+                      moves=False)
     if focus.quarter is not None:
         y, q = focus.quarter
         return _Value(TimexType.DATE, f"{y - 1:04d}-Q{q}", start=start, anchored="quarter",

@@ -47,6 +47,10 @@ def _verb_tense(tok: Token, through_noun: bool = False, time_i: int = -1) -> int
     points to the nearest day only for a time after the verb ("On Friday, they planned").
     """
     for _ in range(_MAX_HEAD_STEPS):
+        if time_i > tok.i and _sets_a_noun(tok):
+            # "a summit set for April", "a service planned for Saturday was canceled": the
+            # time set lies ahead of the clause that holds the noun, nearest in a past one
+            return 1 if _clause_tense(tok.head) >= 0 else _NEAREST
         if tok.lemma_.lower() in _SCHEDULE_VERBS and (tok.tag_ != "VBD" or time_i > tok.i):
             return 1 if tok.tag_ != "VBD" else _NEAREST
         auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
@@ -63,6 +67,26 @@ def _verb_tense(tok: Token, through_noun: bool = False, time_i: int = -1) -> int
         if head.pos_ not in ("VERB", "AUX", "ADJ"):
             return 0
         tok, through_noun = head, False
+    return 0
+
+
+def _sets_a_noun(tok: Token) -> bool:
+    """A participle that sets a time for the noun it follows ("a summit set for April", "a
+    service planned for Saturday"), in a clause of its own."""
+    lemma = tok.lemma_.lower()
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.head.i != tok.head.i and (
+        lemma in _SCHEDULE_VERBS
+        or (lemma in _SET_FOR_VERBS and any(c.lower_ == "for" for c in tok.children)))
+
+
+def _clause_tense(tok: Token) -> int:
+    """The tense of the verb that governs the noun ``tok`` (0 when none does)."""
+    for _ in range(_MAX_HEAD_STEPS):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return _verb_tense(tok)
     return 0
 
 
@@ -124,6 +148,9 @@ def _tense(doc: Doc | None, text: str, start: int, end: int) -> int:
         limit = tok.head.i != tok.i and tok.head.lemma_.lower() in lexicon(
             "timex_deadline_nouns")
         through_noun = text[end:end + 2] in ("'s", "’s") and not limit
+        if tok.dep_ == "compound" and tok.head.i >= span.end and not limit \
+                and tok.head.pos_ in ("NOUN", "PROPN"):
+            return 0  # "a June agreement", "November transactions": the tense is the noun's
         for _ in range(_MAX_HEAD_STEPS):
             if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
                 break
@@ -132,7 +159,8 @@ def _tense(doc: Doc | None, text: str, start: int, end: int) -> int:
                                             and not limit)
         if tok.pos_ in ("VERB", "AUX"):
             verdict = _verb_tense(tok, through_noun, span.start)
-            if prev == "for" and tok.lemma_.lower() in _SET_FOR_VERBS:
+            if prev == "for" and tok.lemma_.lower() in _SET_FOR_VERBS and not (
+                    verdict == _NEAREST and tok.dep_ == "acl"):
                 verdict = 1  # "the vote, set for Friday": a time something is set for
             perfect = any(c.lower_ == "had" for c in tok.children if c.dep_ == "aux")
     if (prev in _FUTURE_CUES or " ".join(before[-2:]) in _SOON_CUES) and verdict >= 0:
