@@ -84,6 +84,10 @@ def _trimmed(ctx: _Context, rng: tuple[int, int]) -> Span:
 
 
 def _slot(ctx: _Context, rng: tuple[int, int], head: Token | None = None) -> Slot:
+    cut = ctx.text.rfind(">", rng[0], head.idx if head is not None else rng[1])
+    if cut >= 0:
+        # a wire headline's ticker glued before the name ("<BKN> Ropak Corp")
+        rng = (cut + 1, rng[1])
     span = _trimmed(ctx, rng)
     lo, hi = (head.idx, head.idx + len(head)) if head is not None else (rng[0], span.end)
     ent = entity_at(ctx.entities, lo, hi)
@@ -137,9 +141,74 @@ def _reported(tok: Token) -> Token:
     return speaker
 
 
+_REPORTING = frozenset({"say", "announce", "state", "add", "report"})
+
+
+def _speaker(tok: Token) -> Token | None:
+    """The subject of the reporting verb whose clause holds ``tok`` ("the company said the
+    offer will expire ..."; "Southmark said ..., adding that ... the offer will expire")."""
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in _REPORTING:
+            subj = _subject(tok)
+            if subj is not None and subj.tag_ not in ("WDT", "WP"):
+                return subj
+    return None
+
+
+def _issued(frame: _Frame) -> Token | None:
+    """The offer, bid or rights whose end a frame gives: the subject of its verb ("the offer
+    will expire"), or the noun the verb's clause qualifies ("its offer which expired
+    yesterday", "its bid, due to expire last Thursday")."""
+    issued = _lex("deadline_issued_nouns")
+    verb = frame.head
+    found = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    tok = verb
+    for _ in range(3):
+        if found is not None or tok.head.i == tok.i:
+            break
+        if tok.dep_ in ("relcl", "acl", "amod", "xcomp") and tok.head.pos_ in ("NOUN", "PROPN"):
+            found = tok.head
+        tok = tok.head
+    if found is None or found.tag_ in ("WDT", "WP"):
+        found = verb.head if verb.dep_ == "relcl" else found
+    if found is None:
+        # "its bid, due to expire last Thursday": the noun right before the verb's phrase
+        left = [t for t in verb.doc[max(0, verb.left_edge.i - 4):verb.left_edge.i]
+                if not t.is_punct and t.lower_ not in ("due", "set", "scheduled", "to")]
+        found = left[-1] if left and left[-1].pos_ == "NOUN" else None
+    if found is not None and not _has_lemma(found, issued):
+        # "its 22.50 dlrs per share offer which expired": the offer inside the phrase
+        found = next((t for t in reversed(list(found.subtree))
+                      if t.i < verb.i and _has_lemma(t, issued)), None)
+    return found
+
+
+def _issuer(frame: _Frame) -> Token | None:
+    """Who fixed the end of an offer, a bid or rights: its owner named in the phrase ("a bid by
+    Ciba-Geigy Ltd.", "its tender offer", where the possessive pronoun stands for the one who
+    reports it), else the one who reports its end."""
+    noun = _issued(frame)
+    if noun is None:
+        return None
+    for child in noun.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+            obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.pos_ != "PRON":
+        return owner
+    return _speaker(noun) or owner
+
+
 def _setter(ctx: _Context, frame: _Frame) -> Token | None:
     setters = _lex("deadline_setter_verbs") | _lex("deadline_directive_verbs")
-    if frame.kind in ("expiry", "due", "last_day"):
+    if frame.kind == "expiry":
+        return _issuer(frame)
+    if frame.kind in ("due", "last_day"):
         return None
     noun = frame.noun or frame.adopted
     if noun is not None:
@@ -381,7 +450,9 @@ def _class_roles(ctx: _Context, frame: _Frame) -> tuple[Slot | None, Slot | None
         if subj is None or subj.dep_ == "nsubjpass":
             return None, None
         subj = _reported(subj)
-        return None, _slot(ctx, _np(ctx, subj), subj)
+        # who commits sets the limit on itself
+        committer = _slot(ctx, _np(ctx, subj), subj)
+        return committer, committer
     if frame.predicate_roles != "director":
         return None, None
     set_by = party = None
@@ -418,7 +489,10 @@ def _roles(ctx: _Context, sent: DocSpan, frame: _Frame) -> dict[str, Slot | None
         verb, party, demand = _noun_roles(ctx, sent, frame.noun)
     elif frame.kind == "extension":
         giver = _agent(frame.head)
-        if giver is not None and giver.dep_ != "nsubjpass":
+        if giver is None or giver.dep_ == "nsubjpass":
+            # "A C$30-a-share bid by Ciba-Geigy Ltd. ... was extended to Nov. 16"
+            giver = _issuer(frame)
+        if giver is not None:
             giver = _reported(giver)
             set_by = _slot(ctx, _np(ctx, giver), giver)
     elif frame.kind == "goal":
