@@ -104,7 +104,6 @@ TITLE_FEATURES: tuple[str, ...] = (
     "stack_lower",          # the lower of them (the anchored line), of standfirst length
     "stack_upper_shorter",  # the upper, no longer than the lower in words, or with an author's
                             # line between the two ("Marcus De Guzman View More Articles")
-    "stack_lower_sentence",  # the upper, over a lower line written as a sentence
     "stack_lower_shares",   # the upper, over a lower line sharing a fifth of its words with the
                             # opening: a standfirst that sums up the body
 )
@@ -452,12 +451,11 @@ def _stack_features(page: _Page, i: int, anchor: Anchor) -> list[float]:
     """The features of line ``i`` as a line of a stacked pair (``stack_*``)."""
     if anchor.stacked is None or anchor.line is None or i not in (anchor.line,
                                                                     anchor.stacked[0]):
-        return [0.0] * 5
+        return [0.0] * 4
     lower = page.feats[anchor.line]
     if i == anchor.line:
-        return [0.0, 1.0, 0.0, 0.0, 0.0]
+        return [0.0, 1.0, 0.0, 0.0]
     return [1.0, 0.0, float(_upper_first(page, anchor)),
-            float(_sentence_case_end(lower.core) or _full_stop(lower.core)),
             float(_share(page, lower.core) >= ANCHORED_SHARE)]
 
 
