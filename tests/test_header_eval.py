@@ -65,7 +65,7 @@ FLOORS = {
     "text_full": {"title_em": 0.87, "author_f1": 0.93, "date_acc": 0.95, "body_f1": 0.93},
     "text_copy": {"title_em": 0.88, "author_f1": 0.85, "date_acc": 0.76, "body_f1": 0.94},
 }
-WIDE_FLOORS = {"title_em": 0.85, "author_f1": 0.87, "date_acc": 0.87, "body_f1": 0.89}
+WIDE_FLOORS = {"title_em": 0.87, "author_f1": 0.87, "date_acc": 0.87, "body_f1": 0.89}
 #: Floors of the held-out-fold figures of ``eval_header.py --cv 5`` (dev + wide, text_full).
 CV_FLOORS = {"title_em": 0.85, "author_f1": 0.90, "date_acc": 0.91, "body_f1": 0.92}
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from newsstruct.layout.cues import _DIGIT, AUTHOR_NOTE, _caption_credit, _name_like
 from newsstruct.layout.features import _LINK, _caption_cue, _Feat
-from newsstruct.layout.header import _title_above
+from newsstruct.layout.header import _stacked_above, _title_above
 from newsstruct.layout.titles import _content_words
 from newsstruct.types import BoilerplateKind
 
@@ -230,6 +230,8 @@ def _after_list_header(
         t = _title_above(feats, j, max(a + 1, j - 6))
         if t is None:
             continue
+        over = _stacked_above(feats, t, max(a + 1, j - 6))
+        t = t if over is None else over[0]
         before = [(scores[k], feats[k].bullet) for k in range(a, t) if scores[k] > 0]
         total = sum(s for s, _ in before)
         listed = sum(s for s, bullet in before if bullet)

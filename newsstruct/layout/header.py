@@ -16,6 +16,7 @@ from newsstruct.layout.features import (
 )
 from newsstruct.layout.titles import (
     CARRIER,
+    Anchor,
     _name_over_date,
     choose_title,
     title_candidates,
@@ -34,9 +35,9 @@ class _Header:
 
 def _title_above(feats: Sequence[_Feat], first: int, lo: int) -> int | None:
     """The headline-like line just above ``first``, skipping a standfirst, captions, section
-    labels and boilerplate (at most three content lines). When the line found has another
-    headline-like line right above it that is no longer, that one is the headline and the
-    line found its standfirst."""
+    labels and boilerplate (at most three content lines). Another headline-like line stacked
+    right above it is found by :func:`_stacked_above`; which of the two is the headline is
+    left to the title's scorer."""
     skipped = 0
     for i in range(first - 1, lo - 1, -1):
         f = feats[i]
@@ -45,25 +46,32 @@ def _title_above(feats: Sequence[_Feat], first: int, lo: int) -> int | None:
         after_by = i > 0 and feats[i - 1].core.lower() == "by"
         if _title_like(f) and not after_by:
             # (a line under a lone "By" is the author's or the source's name)
-            up = next((j for j in range(i - 1, max(lo, i - 3) - 1, -1) if _counts(feats[j])),
-                      None)
-            author = up is not None and not _title_like(feats[up]) and _name_like(
-                " ".join(feats[up].core.split()[:2]))
-            if up is not None and author:
-                # the author's line between the headline and its standfirst
-                up = next((j for j in range(up - 1, max(lo, up - 3) - 1, -1)
-                           if _counts(feats[j])), None)
-            if (up is not None and _title_like(feats[up]) and feats[up].words >= 4
-                    and (feats[up].words <= f.words or author)
-                    and f.words >= STANDFIRST_WORDS
-                    and not f.core[:1].isdigit()):
-                return up
             return i
         if f.words > 1:
             # a one-word label ("News", "By", "Subscriptions") is passed over freely
             skipped += 1
         if skipped > 3:
             return None
+    return None
+
+
+def _stacked_above(feats: Sequence[_Feat], i: int, lo: int) -> tuple[int, int | None] | None:
+    """The headline-like line of four words or more stacked right above line ``i`` (at most
+    an author's line between them), when ``i`` is long enough to be its standfirst: that
+    line, and the author's line between them (``None`` when there is none)."""
+    f = feats[i]
+    if f.words < STANDFIRST_WORDS or f.core[:1].isdigit():
+        return None
+    up = next((j for j in range(i - 1, max(lo, i - 3) - 1, -1) if _counts(feats[j])), None)
+    author = None
+    if up is not None and not _title_like(feats[up]) and _name_like(
+            " ".join(feats[up].core.split()[:2])):
+        # the author's line between the headline and its standfirst
+        author = up
+        up = next((j for j in range(up - 1, max(lo, up - 3) - 1, -1) if _counts(feats[j])),
+                  None)
+    if up is not None and _title_like(feats[up]) and feats[up].words >= 4:
+        return up, author
     return None
 
 
@@ -108,18 +116,19 @@ def _without_teaser_runs(
     feats: Sequence[_Feat], found: Sequence[tuple[int, list[int]]]
 ) -> tuple[list[tuple[int, list[int]]], set[int]]:
     """The headers found (headline, byline and date lines) less those in a run of teasers
-    (a headline and its date, again and again, each headline the same number of lines,
-    at most ``TEASER_RUN_GAP``, after the one before), and the lines those runs cover. A
-    header with a "By" line is in no run."""
+    (a headline and its date, again and again, each the same number of lines, at most
+    ``TEASER_RUN_GAP``, after the one before), and the lines those runs cover. A header with
+    a "By" line is in no run. The spacing is read between the headers' byline / date lines,
+    which stay where they are whichever line above them is taken as the headline."""
     runs: list[list[tuple[int, list[int]]]] = []
     for t, cl in found:
         if any(feats[j].byline for j in cl):
             runs += [[(t, cl)], []]
             continue
         run = runs[-1] if runs else []
-        step = t - run[-1][0] if run else 0
+        step = cl[0] - run[-1][1][0] if run else 0
         if run and t > run[-1][1][-1] and step <= TEASER_RUN_GAP and (
-                len(run) == 1 or abs(step - (run[-1][0] - run[-2][0])) <= 1):
+                len(run) == 1 or abs(step - (run[-1][1][0] - run[-2][1][0])) <= 1):
             run.append((t, cl))
         elif run and len(run) == 2 and t > run[-1][1][-1] and step <= TEASER_RUN_GAP:
             # the first two were a header and a teaser: the run starts at the teaser
@@ -175,6 +184,9 @@ class _Candidates:
     cluster: list[int] | None
     #: the headline-like line found above (or under) the cluster
     anchored: int | None
+    #: the headline stacked above the anchored line when an author's line lies between them
+    #: (names are looked for from there, whichever of the two lines is the title)
+    stack_top: int | None = None
 
 
 def _header_candidates(feats: Sequence[_Feat], a: int, b: int) -> _Candidates:
@@ -182,28 +194,37 @@ def _header_candidates(feats: Sequence[_Feat], a: int, b: int) -> _Candidates:
     :func:`_cluster_score`), and the title candidates with their features."""
     n = len(feats)
     found: list[tuple[int, list[int]]] = []
+    #: the line anchored by each cluster (by its first line), and the line stacked above it
+    anchor_of: dict[int, tuple[int, tuple[int, int | None] | None]] = {}
     for cl in _clusters(feats, max(0, a - 2 * HEADER_WINDOW), min(b + 1, a + 8, n)):
         t = _title_above(feats, cl[0], max(0, cl[0] - HEADER_SPAN))
         if t is None:
             t = _title_below(feats, cl[-1])
         if t is not None:
-            found.append((t, cl))
+            over = _stacked_above(feats, t, max(0, cl[0] - HEADER_SPAN))
+            anchor_of[cl[0]] = (t, over)
+            # a header's headline is the top line of a stacked pair
+            found.append((t if over is None else over[0], cl))
     headers, teasers = _without_teaser_runs(feats, found)
     # a list of teasers between a header and the body does not count as distance
     lo = max(0, a - HEADER_WINDOW - len(teasers))
     best_score, best = 0.0, None
-    for t, cl in headers:
-        if t < lo:
+    for top, cl in headers:
+        if top < lo:
             continue
-        score = _cluster_score(feats, t, cl, a, teasers)
+        score = _cluster_score(feats, top, cl, a, teasers)
         if score > best_score:
-            best_score, best = score, (t, cl)
-    anchored = best[0] if best is not None else None
-    anchored_by = best is not None and any(feats[j].byline for j in best[1])
-    others = {t for t, _ in headers if t >= lo}
-    start = a if best is None else max(a, best[1][-1] + 1)
-    cands = title_candidates(feats, a, b, start, lo, anchored, anchored_by, others, teasers)
-    return _Candidates(cands, None if best is None else best[1], anchored)
+            best_score, best = score, cl
+    anchor = Anchor(None)
+    if best is not None:
+        t, over = anchor_of[best[0]]
+        anchor = Anchor(t, any(feats[j].byline for j in best), over)
+    others = {anchor_of[cl[0]][0] for top, cl in headers if top >= lo}
+    start = a if best is None else max(a, best[-1] + 1)
+    cands = title_candidates(feats, a, b, start, lo, anchor, others, teasers)
+    stack_top = None if anchor.stacked is None or anchor.stacked[1] is None else \
+        anchor.stacked[0]
+    return _Candidates(cands, best, anchor.line, stack_top)
 
 
 def _find_header(feats: Sequence[_Feat], a: int, b: int) -> _Header:
@@ -235,25 +256,31 @@ def _find_header(feats: Sequence[_Feat], a: int, b: int) -> _Header:
             head.bylines = [top, top + 1]
             head.body_start = max(a, top + 2)
             return head
-    _more_bylines(feats, head, a, b, t)
+    names_from = t
+    if t is not None and t == found.anchored and found.stack_top is not None:
+        # the author's line between the headline and its standfirst, the standfirst the title
+        names_from = found.stack_top
+    _more_bylines(feats, head, a, b, t, names_from)
     return head
 
 
 def _more_bylines(feats: Sequence[_Feat], head: _Header, a: int, b: int,
-                  t: int | None) -> None:
+                  t: int | None, names_from: int | None = None) -> None:
     """Byline lines besides the header cluster, and the standfirst under the title ``t``
-    (with no title, those under the body's start)."""
+    (with no title, those under the body's start). Name lines are looked for from
+    ``names_from`` down (by default from the title)."""
     n = len(feats)
     if t is not None:
         head.carried = CARRIER.match(feats[t].core) is not None
     else:
         t = max(-1, min(a, head.body_start) - 1)
+    first = t if names_from is None else names_from
     if not any(feats[j].byline for j in head.bylines):
         # no "By" line beside the headline: the explicit byline nearest the body start
-        near = [j for j in range(max(t + 1, a - 25), min(b + 1, head.body_start + 6, n))
+        near = [j for j in range(max(first + 1, a - 25), min(b + 1, head.body_start + 6, n))
                 if feats[j].byline and j not in head.bylines]
         # else a "By" line further on: at the end of the article, or just after it
-        near = near or [j for j in range(max(0, t - 10), min(n, b + 1 + BYLINE_AFTER))
+        near = near or [j for j in range(max(0, first - 10), min(n, b + 1 + BYLINE_AFTER))
                         if feats[j].byline and not feats[j].bullet and j not in head.bylines
                         and not head.body_start <= j < head.body_start + 6]
         if near:
@@ -262,8 +289,8 @@ def _more_bylines(feats: Sequence[_Feat], head: _Header, a: int, b: int,
             if head.body_start <= j < head.body_start + 6:
                 head.body_start = j + 1
     # a bare name line next to the title or to a date line is a byline too
-    top = max(head.bylines[-1] + 2 if head.bylines else t + 4, head.body_start + 1)
-    for j in range(t + 1, min(top, n)):
+    top = max(head.bylines[-1] + 2 if head.bylines else first + 4, head.body_start + 1)
+    for j in range(first + 1, min(top, n)):
         f = feats[j]
         if j not in head.bylines and f.bp is None and not f.byline and not f.date and (
             _name_like(f.core)

@@ -94,8 +94,10 @@ TITLE_FEATURES: tuple[str, ...] = (
     "role_end",             # a short line ending with a job title: "Lucy Thornton News Reporter"
     "section_names",        # half or more of its words name a site's sections: a menu, a label
     "sentence_words",       # articles and "be" / "have" forms, which headlines leave out
-    "over_anchored",        # a headline right above an anchored line of standfirst length
-    "anchored_under",       # an anchored line of standfirst length right under a headline
+    "over_anchored",        # a headline right above an anchored line of standfirst length (the
+                            # upper line of a stacked pair, when it is no longer: a headline, its
+                            # standfirst and a caption stacked)
+    "anchored_under",       # that anchored line, of standfirst length, right under a headline
     "sentence_below",       # the next line of 8+ words reads more as a sentence: a standfirst
     "over_anchored_shares",  # over the anchored line, and sharing a fifth of its words with the
                             # opening: the headline over a standfirst that took the byline
@@ -103,7 +105,23 @@ TITLE_FEATURES: tuple[str, ...] = (
                             # an article's body alone opens so as often as a bare headline
     "sentence_case_end",    # ends a sentence (".", "!", "?") with a long word in lower case: the
                             # opening sentence of a body ("Time is not on Adam Schiff's side.")
+    "stack_upper",          # the upper of two headline-like lines stacked over the byline
+    "stack_lower",          # the lower of them (the anchored line), of standfirst length
+    "stack_upper_shorter",  # the upper, no longer than the lower in words, or with an author's
+                            # line between the two ("Marcus De Guzman View More Articles")
+    "stack_lower_shares",   # the upper, over a lower line sharing a fifth of its words with the
+                            # opening: a standfirst that sums up the body
 )
+
+
+class Anchor(NamedTuple):
+    """The headline-like line of the header's byline / date cluster, whether the cluster
+    holds a "By" line, and the headline-like line stacked above it (with the author's line
+    between the two, if any)."""
+
+    line: int | None
+    by: bool = False
+    stacked: tuple[int, int | None] | None = None
 
 
 @attrs.frozen
@@ -415,14 +433,46 @@ def _sentence_case_end(core: str) -> bool:
         w[:1].islower() for w in _LONG_WORD.findall(core))
 
 
-def _features(page: _Page, i: int, anchored: int | None, anchored_by: bool,
-              others: set[int], covered: set[int]) -> list[float]:
+def _upper_first(page: _Page, anchor: Anchor) -> bool:
+    """Whether the upper line of the stacked pair is no longer than the lower one, or has
+    an author's line between them."""
+    if anchor.stacked is None or anchor.line is None:
+        return False
+    upper, lower = page.feats[anchor.stacked[0]], page.feats[anchor.line]
+    return upper.words <= lower.words or anchor.stacked[1] is not None
+
+
+def _stack_head(page: _Page, anchor: Anchor) -> int | None:
+    """The line the ``over_anchored`` features look above: the upper line of the stacked
+    pair when :func:`_upper_first`, else the anchored line. A headline over a standfirst
+    and a caption (three lines stacked) is so marked over the standfirst."""
+    if anchor.stacked is not None and _upper_first(page, anchor):
+        return anchor.stacked[0]
+    return anchor.line
+
+
+def _stack_features(page: _Page, i: int, anchor: Anchor) -> list[float]:
+    """The features of line ``i`` as a line of a stacked pair (``stack_*``)."""
+    if anchor.stacked is None or anchor.line is None or i not in (anchor.line,
+                                                                    anchor.stacked[0]):
+        return [0.0] * 4
+    lower = page.feats[anchor.line]
+    if i == anchor.line:
+        return [0.0, 1.0, 0.0, 0.0]
+    return [1.0, 0.0, float(_upper_first(page, anchor)),
+            float(_share(page, lower.core) >= ANCHORED_SHARE)]
+
+
+def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
+              covered: set[int]) -> list[float]:
     """The feature vector of line ``i`` (in the order of :data:`TITLE_FEATURES`)."""
+    anchored, anchored_by = anchor.line, anchor.by
     feats, f = page.feats, page.feats[i]
     core, words = f.core, f.words
     key = core.casefold()
     marks = _marks(core)
-    share, over = _share(page, core), _over_anchored(page, i, anchored)
+    head = _stack_head(page, anchor)
+    share, over = _share(page, core), _over_anchored(page, i, head)
     between = page.content_between(i, page.a)
     below, above = _next_content(feats, i, 1), _next_content(feats, i, -1)
     return [
@@ -478,12 +528,13 @@ def _features(page: _Page, i: int, anchored: int | None, anchored_by: bool,
         float(_section_names(core)),
         min(sentence_words(core), SENTENCE_WORDS_CAP) / SENTENCE_WORDS_CAP,
         float(over),
-        float(i == anchored and words >= STANDFIRST_WORDS and above is not None
+        float(i == head and words >= STANDFIRST_WORDS and above is not None
               and _title_like(above) and above.words >= 4),
         float(below is not None and _sentence_below(f, below)),
         float(over and share >= ANCHORED_SHARE),
         float(i == page.first and anchored is None),
         float(_sentence_case_end(core)),
+        *_stack_features(page, i, anchor),
     ]
 
 
@@ -512,18 +563,19 @@ def _candidate(f: _Feat, i: int, carried: int | None) -> bool:
 
 
 def title_candidates(feats: Sequence[_Feat], a: int, b: int, start: int, lo: int,
-                     anchored: int | None, anchored_by: bool, others: set[int],
+                     anchor: Anchor, others: set[int],
                      covered: set[int]) -> list[tuple[int, list[float]]]:
     """The candidates of a page (lines ``lo`` to ``a``, and the headlines of its byline and
     date clusters) with their feature vectors. ``start`` is where the body's text starts."""
     page = _page(feats, a, b, start, lo)
     lines = set(range(lo, min(a + 1, len(feats)))) | others
-    if anchored is not None:
-        lines.add(anchored)
+    for special in (anchor.line, anchor.stacked[0] if anchor.stacked else None):
+        if special is not None:
+            lines.add(special)
     for special in (page.first, page.wiki, page.carried):
         if special is not None:
             lines.add(special)
-    out = [(i, _features(page, i, anchored, anchored_by, others, covered))
+    out = [(i, _features(page, i, anchor, others, covered))
            for i in sorted(lines) if _candidate(feats[i], i, page.carried)
            and not _name_over_date(feats, i)]
     _mark_parts(feats, out)
