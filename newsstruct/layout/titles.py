@@ -98,6 +98,10 @@ TITLE_FEATURES: tuple[str, ...] = (
                             # an article's body alone opens so as often as a bare headline
     "sentence_case_end",    # ends a sentence (".", "!", "?") with a long word in lower case: the
                             # opening sentence of a body ("Time is not on Adam Schiff's side.")
+    "dateline_below",       # the next content line opens with a dateline ("LONDON (AP) —"): the
+                            # first paragraph of the body, with the headline right above it
+    "opening_sentence",     # the text's first line, with no byline or date line near it, a
+                            # sentence in sentence case over more prose: a body's first paragraph
 )
 
 
@@ -159,6 +163,8 @@ OPENING_MIN_WORDS = 8
 BEST_SHARE = 0.5
 #: An anchored headline sharing this much of its words with the opening is marked.
 ANCHORED_SHARE = 0.2
+#: Closing quotes and brackets, seen through where a line's sentence end is read.
+_CLOSING = "\"”’')"
 #: The longest line, in words, taken as a candidate.
 CANDIDATE_MAX_WORDS = 40
 #: A share line that carries the headline: "Share All sharing options for: <headline>".
@@ -183,7 +189,8 @@ class _Page:
     a: int
     seen: dict[str, int]
     parts: dict[str, int]
-    opening: set[str]
+    #: the first prose lines of the body (one more than the opening takes) and their words
+    opening_lines: list[tuple[int, frozenset[str]]]
     first: int | None
     wiki: int | None
     carried: int | None
@@ -217,15 +224,24 @@ def _counts_and_parts(feats: Sequence[_Feat]) -> tuple[dict[str, int], dict[str,
     return seen, parts
 
 
-def _opening(feats: Sequence[_Feat], start: int) -> set[str]:
-    opening: set[str] = set()
-    taken = 0
-    for f in feats[start: start + 12]:
-        if f.prose:
-            opening |= _content_words(f.core)
-            taken += 1
-            if taken == OPENING_LINES:
+def _opening_lines(feats: Sequence[_Feat], start: int) -> list[tuple[int, frozenset[str]]]:
+    """The first prose lines from ``start`` (one more than the opening takes, so that a
+    line of the opening is compared with the others) and their content words."""
+    out: list[tuple[int, frozenset[str]]] = []
+    for j in range(start, min(start + 12, len(feats))):
+        if feats[j].prose:
+            out.append((j, _content_words(feats[j].core)))
+            if len(out) > OPENING_LINES:
                 break
+    return out
+
+
+def _opening(page: _Page, i: int) -> set[str]:
+    """The content words of the body's opening, less line ``i`` (a line is not compared
+    with itself: the first line of a text that is only a body is its own opening)."""
+    opening: set[str] = set()
+    for _, words in [line for line in page.opening_lines if line[0] != i][:OPENING_LINES]:
+        opening |= words
     return opening if len(opening) >= OPENING_MIN_WORDS else set()
 
 
@@ -237,7 +253,7 @@ def _first_line_title(feats: Sequence[_Feat], a: int) -> int | None:
         return None
     f = feats[0]
     if (f.bp is not None or f.byline or f.date or f.bullet or not 4 <= f.words <= 25
-            or (f.prose and f.core.endswith(".")) or _NOT_TITLE.search(f.core)
+            or (f.prose and f.core.rstrip(_CLOSING).endswith(".")) or _NOT_TITLE.search(f.core)
             or f.core.endswith((",", ";", ":")) or _CAPTION_CREDIT.search(f.core)):
         # a picture's caption with its credit ("... Photo: AP") opens many copies too
         return None
@@ -282,7 +298,7 @@ def _page(feats: Sequence[_Feat], a: int, b: int, start: int, lo: int) -> _Page:
     content = [0]
     for f in feats:
         content.append(content[-1] + _counts(f))
-    return _Page(feats, a, seen, parts, _opening(feats, start), _first_line_title(feats, a),
+    return _Page(feats, a, seen, parts, _opening_lines(feats, start), _first_line_title(feats, a),
                  _wiki_title(feats, a), _carried_title(feats, a, b), nearest, content)
 
 
@@ -296,11 +312,12 @@ def _next_content(feats: Sequence[_Feat], i: int, step: int) -> _Feat | None:
     return None
 
 
-def _share(page: _Page, core: str) -> float:
-    words = _content_words(core)
-    if not page.opening or len(words) < 2:
+def _share(page: _Page, i: int) -> float:
+    words = _content_words(page.feats[i].core)
+    opening = _opening(page, i) if len(words) >= 2 else set()
+    if not opening:
         return 0.0
-    return len(words & page.opening) / len(words)
+    return len(words & opening) / len(words)
 
 
 def _site_part(page: _Page, core: str) -> bool:
@@ -411,6 +428,19 @@ def _sentence_case_end(core: str) -> bool:
         w[:1].islower() for w in _LONG_WORD.findall(core))
 
 
+def _opening_sentence(page: _Page, i: int, anchored: int | None,
+                      below: _Feat | None) -> bool:
+    """Whether line ``i`` opens the text (no content line above it, no header cluster),
+    ends a sentence written in sentence case (closing quotes seen through) and has prose
+    under it that opens with no dateline: the first paragraph of a text that is only an
+    article's body."""
+    if (anchored is not None or page.content[i] > 0 or below is None or not below.prose
+            or dateline_length(below.core) > 0):
+        # (a dateline opening the next line is the body's start: the line is a headline)
+        return False
+    return _sentence_case_end(page.feats[i].core.rstrip(_CLOSING))
+
+
 def _features(page: _Page, i: int, anchored: int | None, anchored_by: bool,
               others: set[int], covered: set[int]) -> list[float]:
     """The feature vector of line ``i`` (in the order of :data:`TITLE_FEATURES`)."""
@@ -418,7 +448,7 @@ def _features(page: _Page, i: int, anchored: int | None, anchored_by: bool,
     core, words = f.core, f.words
     key = core.casefold()
     marks = _marks(core)
-    share, over = _share(page, core), _over_anchored(page, i, anchored)
+    share, over = _share(page, i), _over_anchored(page, i, anchored)
     between = page.content_between(i, page.a)
     below, above = _next_content(feats, i, 1), _next_content(feats, i, -1)
     return [
@@ -432,7 +462,7 @@ def _features(page: _Page, i: int, anchored: int | None, anchored_by: bool,
         float(words == 3),
         float(f.bullet),
         float(f.prose),
-        float(core.endswith(".") and words > 10),
+        float(words > 10 and core.rstrip(_CLOSING).endswith(".")),
         float(marks.caption_cue),
         float(marks.caption_credit),
         float(marks.has_date),
@@ -480,6 +510,8 @@ def _features(page: _Page, i: int, anchored: int | None, anchored_by: bool,
         float(over and share >= ANCHORED_SHARE),
         float(i == page.first and anchored is None),
         float(_sentence_case_end(core)),
+        float(below is not None and dateline_length(below.core) > 0),
+        float(_opening_sentence(page, i, anchored, below)),
     ]
 
 
