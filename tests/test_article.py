@@ -296,9 +296,8 @@ TITLE_QUOTES = [
                  "in Flint, Mich., for his wife Hillary Clinton.", "2016-10-04",
                  "crazy system", "Bill Clinton", id="upi", marks=pytest.mark.xfail(
                      strict=True, reason=(
-                         "a headline written as a sentence, with its full stop, over nothing "
-                         "but a dateline paragraph scores under the no-title option (the "
-                         "fitted weight of sentence_case_end)"))),
+                         "the headline over its dateline paragraph is the title, but the "
+                         "quote in it is read as running to the line's end"))),
 ]
 
 

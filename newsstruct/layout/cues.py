@@ -302,6 +302,8 @@ def _name_like(core: str) -> bool:
 
 _DATELINE = re.compile(
     r"^(?P<dl>(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,4}"
+    # the day after the place ("FLINT, Mich., Oct. 4 (UPI) —", "PUTRAJAYA, Nov 22 —")
+    r"(?P<day>,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
     r"(?:\s*\((?:[A-Z][\w.&' ]{1,30})\))?|\((?:Reuters|AP|AFP|CNN|Bloomberg|UPI)\)))"
     r"\s*[-–—]{1,2}(?=\s+[A-Z“\"‘'])",
 )
@@ -314,6 +316,9 @@ def dateline_length(paragraph: str) -> int:
     if m is None:
         return 0
     place = m.group("dl")
+    if m.group("day"):
+        # the place's case is read without the day's month
+        place = place[: m.start("day")] + place[m.end("day"):]
     letters = [c for c in place.split("(")[0] if c.isalpha()]
     upper = sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
     if place.startswith("(") or upper > 0.6:

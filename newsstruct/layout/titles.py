@@ -111,6 +111,10 @@ TITLE_FEATURES: tuple[str, ...] = (
                             # line between the two ("Marcus De Guzman View More Articles")
     "stack_lower_shares",   # the upper, over a lower line sharing a fifth of its words with the
                             # opening: a standfirst that sums up the body
+    "dateline_below",       # the next content line opens with a dateline ("LONDON (AP) —"): the
+                            # first paragraph of the body, with the headline right above it
+    "opening_sentence",     # the text's first line, with no byline or date line near it, a
+                            # sentence in sentence case over more prose: a body's first paragraph
 )
 
 
@@ -182,6 +186,8 @@ OPENING_MIN_WORDS = 8
 BEST_SHARE = 0.5
 #: An anchored headline sharing this much of its words with the opening is marked.
 ANCHORED_SHARE = 0.2
+#: Closing quotes and brackets, seen through where a line's sentence end is read.
+_CLOSING = "\"”’')"
 #: The longest line, in words, taken as a candidate.
 CANDIDATE_MAX_WORDS = 40
 #: A share line that carries the headline: "Share All sharing options for: <headline>".
@@ -206,7 +212,8 @@ class _Page:
     a: int
     seen: dict[str, int]
     parts: dict[str, int]
-    opening: set[str]
+    #: the first prose lines of the body (one more than the opening takes) and their words
+    opening_lines: list[tuple[int, frozenset[str]]]
     first: int | None
     wiki: int | None
     carried: int | None
@@ -240,15 +247,24 @@ def _counts_and_parts(feats: Sequence[_Feat]) -> tuple[dict[str, int], dict[str,
     return seen, parts
 
 
-def _opening(feats: Sequence[_Feat], start: int) -> set[str]:
-    opening: set[str] = set()
-    taken = 0
-    for f in feats[start: start + 12]:
-        if f.prose:
-            opening |= _content_words(f.core)
-            taken += 1
-            if taken == OPENING_LINES:
+def _opening_lines(feats: Sequence[_Feat], start: int) -> list[tuple[int, frozenset[str]]]:
+    """The first prose lines from ``start`` (one more than the opening takes, so that a
+    line of the opening is compared with the others) and their content words."""
+    out: list[tuple[int, frozenset[str]]] = []
+    for j in range(start, min(start + 12, len(feats))):
+        if feats[j].prose:
+            out.append((j, _content_words(feats[j].core)))
+            if len(out) > OPENING_LINES:
                 break
+    return out
+
+
+def _opening(page: _Page, i: int) -> set[str]:
+    """The content words of the body's opening, less line ``i`` (a line is not compared
+    with itself: the first line of a text that is only a body is its own opening)."""
+    opening: set[str] = set()
+    for _, words in [line for line in page.opening_lines if line[0] != i][:OPENING_LINES]:
+        opening |= words
     return opening if len(opening) >= OPENING_MIN_WORDS else set()
 
 
@@ -260,7 +276,7 @@ def _first_line_title(feats: Sequence[_Feat], a: int) -> int | None:
         return None
     f = feats[0]
     if (f.bp is not None or f.byline or f.date or f.bullet or not 4 <= f.words <= 25
-            or (f.prose and f.core.endswith(".")) or _not_title(f.core)
+            or (f.prose and f.core.rstrip(_CLOSING).endswith(".")) or _not_title(f.core)
             or f.core.endswith((",", ";", ":")) or _caption_credit(f.core)):
         # a picture's caption with its credit ("... Photo: AP") opens many copies too
         return None
@@ -305,7 +321,7 @@ def _page(feats: Sequence[_Feat], a: int, b: int, start: int, lo: int) -> _Page:
     content = [0]
     for f in feats:
         content.append(content[-1] + _counts(f))
-    return _Page(feats, a, seen, parts, _opening(feats, start), _first_line_title(feats, a),
+    return _Page(feats, a, seen, parts, _opening_lines(feats, start), _first_line_title(feats, a),
                  _wiki_title(feats, a), _carried_title(feats, a, b), nearest, content)
 
 
@@ -319,11 +335,12 @@ def _next_content(feats: Sequence[_Feat], i: int, step: int) -> _Feat | None:
     return None
 
 
-def _share(page: _Page, core: str) -> float:
-    words = _content_words(core)
-    if not page.opening or len(words) < 2:
+def _share(page: _Page, i: int) -> float:
+    words = _content_words(page.feats[i].core)
+    opening = _opening(page, i) if len(words) >= 2 else set()
+    if not opening:
         return 0.0
-    return len(words & page.opening) / len(words)
+    return len(words & opening) / len(words)
 
 
 def _site_part(page: _Page, core: str) -> bool:
@@ -456,11 +473,23 @@ def _stack_features(page: _Page, i: int, anchor: Anchor) -> list[float]:
     if anchor.stacked is None or anchor.line is None or i not in (anchor.line,
                                                                     anchor.stacked[0]):
         return [0.0] * 4
-    lower = page.feats[anchor.line]
     if i == anchor.line:
         return [0.0, 1.0, 0.0, 0.0]
     return [1.0, 0.0, float(_upper_first(page, anchor)),
-            float(_share(page, lower.core) >= ANCHORED_SHARE)]
+            float(_share(page, anchor.line) >= ANCHORED_SHARE)]
+
+
+def _opening_sentence(page: _Page, i: int, anchored: int | None,
+                      below: _Feat | None) -> bool:
+    """Whether line ``i`` opens the text (no content line above it, no header cluster),
+    ends a sentence written in sentence case (closing quotes seen through) and has prose
+    under it that opens with no dateline: the first paragraph of a text that is only an
+    article's body."""
+    if (anchored is not None or page.content[i] > 0 or below is None or not below.prose
+            or dateline_length(below.core) > 0):
+        # (a dateline opening the next line is the body's start: the line is a headline)
+        return False
+    return _sentence_case_end(page.feats[i].core.rstrip(_CLOSING))
 
 
 def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
@@ -472,7 +501,7 @@ def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
     key = core.casefold()
     marks = _marks(core)
     head = _stack_head(page, anchor)
-    share, over = _share(page, core), _over_anchored(page, i, head)
+    share, over = _share(page, i), _over_anchored(page, i, head)
     between = page.content_between(i, page.a)
     below, above = _next_content(feats, i, 1), _next_content(feats, i, -1)
     return [
@@ -486,7 +515,7 @@ def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
         float(words == 3),
         float(f.bullet),
         float(f.prose),
-        float(core.endswith(".") and words > 10),
+        float(words > 10 and core.rstrip(_CLOSING).endswith(".")),
         float(marks.caption_cue),
         float(marks.caption_credit),
         float(marks.has_date),
@@ -535,6 +564,8 @@ def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
         float(i == page.first and anchored is None),
         float(_sentence_case_end(core)),
         *_stack_features(page, i, anchor),
+        float(below is not None and dateline_length(below.core) > 0),
+        float(_opening_sentence(page, i, anchored, below)),
     ]
 
 
