@@ -214,6 +214,8 @@ class _Page:
     parts: dict[str, int]
     #: the first prose lines of the body (one more than the opening takes) and their words
     opening_lines: list[tuple[int, frozenset[str]]]
+    #: the opening's words as every line but those of the opening sees them
+    opening: frozenset[str]
     first: int | None
     wiki: int | None
     carried: int | None
@@ -259,13 +261,20 @@ def _opening_lines(feats: Sequence[_Feat], start: int) -> list[tuple[int, frozen
     return out
 
 
-def _opening(page: _Page, i: int) -> set[str]:
+def _opening_words(lines: Sequence[tuple[int, frozenset[str]]], i: int) -> frozenset[str]:
+    """The content words of the opening drawn from ``lines`` less line ``i``; none when
+    they are too few to compare with."""
+    words = frozenset().union(*[w for j, w in lines if j != i][:OPENING_LINES])
+    return words if len(words) >= OPENING_MIN_WORDS else frozenset()
+
+
+def _opening(page: _Page, i: int) -> frozenset[str]:
     """The content words of the body's opening, less line ``i`` (a line is not compared
-    with itself: the first line of a text that is only a body is its own opening)."""
-    opening: set[str] = set()
-    for _, words in [line for line in page.opening_lines if line[0] != i][:OPENING_LINES]:
-        opening |= words
-    return opening if len(opening) >= OPENING_MIN_WORDS else set()
+    with itself: the first line of a text that is only a body is its own opening). Read
+    once for the page; again only for a line of the opening."""
+    if all(j != i for j, _ in page.opening_lines[:OPENING_LINES]):
+        return page.opening
+    return _opening_words(page.opening_lines, i)
 
 
 def _first_line_title(feats: Sequence[_Feat], a: int) -> int | None:
@@ -321,8 +330,10 @@ def _page(feats: Sequence[_Feat], a: int, b: int, start: int, lo: int) -> _Page:
     content = [0]
     for f in feats:
         content.append(content[-1] + _counts(f))
-    return _Page(feats, a, seen, parts, _opening_lines(feats, start), _first_line_title(feats, a),
-                 _wiki_title(feats, a), _carried_title(feats, a, b), nearest, content)
+    opening = _opening_lines(feats, start)
+    return _Page(feats, a, seen, parts, opening, _opening_words(opening, -1),
+                 _first_line_title(feats, a), _wiki_title(feats, a),
+                 _carried_title(feats, a, b), nearest, content)
 
 
 def _next_content(feats: Sequence[_Feat], i: int, step: int) -> _Feat | None:
@@ -479,14 +490,14 @@ def _stack_features(page: _Page, i: int, anchor: Anchor) -> list[float]:
             float(_share(page, anchor.line) >= ANCHORED_SHARE)]
 
 
-def _opening_sentence(page: _Page, i: int, anchored: int | None,
-                      below: _Feat | None) -> bool:
+def _opening_sentence(page: _Page, i: int, anchored: int | None, below: _Feat | None,
+                      dateline_below: bool) -> bool:
     """Whether line ``i`` opens the text (no content line above it, no header cluster),
     ends a sentence written in sentence case (closing quotes seen through) and has prose
     under it that opens with no dateline: the first paragraph of a text that is only an
     article's body."""
     if (anchored is not None or page.content[i] > 0 or below is None or not below.prose
-            or dateline_length(below.core) > 0):
+            or dateline_below):
         # (a dateline opening the next line is the body's start: the line is a headline)
         return False
     return _sentence_case_end(page.feats[i].core.rstrip(_CLOSING))
@@ -504,6 +515,7 @@ def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
     share, over = _share(page, i), _over_anchored(page, i, head)
     between = page.content_between(i, page.a)
     below, above = _next_content(feats, i, 1), _next_content(feats, i, -1)
+    dateline_below = below is not None and dateline_length(below.core) > 0
     return [
         float(i == anchored),
         float(i == anchored and anchored_by),
@@ -564,8 +576,8 @@ def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
         float(i == page.first and anchored is None),
         float(_sentence_case_end(core)),
         *_stack_features(page, i, anchor),
-        float(below is not None and dateline_length(below.core) > 0),
-        float(_opening_sentence(page, i, anchored, below)),
+        float(dateline_below),
+        float(_opening_sentence(page, i, anchored, below, dateline_below)),
     ]
 
 
