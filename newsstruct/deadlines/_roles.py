@@ -127,21 +127,22 @@ def _agent_of(verb: Token) -> Token | None:
     return None
 
 
+#: Verbs that report what a speaker (their subject) said of a deadline.
+_REPORTING = frozenset({"say", "announce", "state", "add", "report"})
+
+
 def _reported(tok: Token) -> Token:
     """"Dow Jones said it extended ...": a subject pronoun of a reported clause stands for
     the speaker named as the reporting verb's subject."""
     if tok.lower_ not in ("it", "they") or tok.dep_ != "nsubj":
         return tok
     clause = tok.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in ("say", "announce", "state"):
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in _REPORTING:
         return tok
     speaker = _subject(clause.head)
     if speaker is None or speaker.pos_ not in ("PROPN", "NOUN"):
         return tok
     return speaker
-
-
-_REPORTING = frozenset({"say", "announce", "state", "add", "report"})
 
 
 def _speaker(tok: Token) -> Token | None:
