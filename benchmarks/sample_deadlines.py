@@ -84,7 +84,7 @@ import json
 import random
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -238,19 +238,32 @@ def wire_rule_pool(weka: Path, gensim: Path) -> list[tuple[str, str, str, str, s
 def draw_wire_dev(weka: Path, gensim: Path) -> list[dict[str, object]]:
     """The wire rule pool's candidates (see the module's docstring)."""
     golden = set(_golden_texts())
+    rows = (_row(source, path, doc, dct, off, sent)
+            for source, path, doc, dct, text in wire_rule_pool(weka, gensim)
+            for off, sent in sentences(text) if sent not in golden)
+    return _rule_pool_draw(rows, lambda sent: TRIGGER.search(sent) is not None,
+                           WIRE_DEV_SEED, WIRE_DEV_NEGATIVES)
+
+
+def _row(source: str, path: str, doc: str, dct: str, off: int,
+         sent: str) -> dict[str, object]:
+    """A drawn sentence's entry."""
+    return {"id": f"{source}:{doc}:{off}", "source": path, "doc": doc, "dct": dct,
+            "text": sent}
+
+
+def _rule_pool_draw(rows: Iterable[dict[str, object]], is_candidate: Callable[[str], bool],
+                    seed: int, negatives: int) -> list[dict[str, object]]:
+    """A rule pool's draw: every candidate sentence, then ``negatives`` others picked with
+    ``seed``."""
     cands: list[dict[str, object]] = []
     others: list[dict[str, object]] = []
-    for source, path, doc, dct, text in wire_rule_pool(weka, gensim):
-        for off, sent in sentences(text):
-            if sent in golden:
-                continue
-            row: dict[str, object] = {"id": f"{source}:{doc}:{off}", "source": path,
-                                      "doc": doc, "dct": dct, "text": sent}
-            (cands if TRIGGER.search(sent) else others).append(row)
-    rng = random.Random(WIRE_DEV_SEED)
+    for row in rows:
+        (cands if is_candidate(str(row["text"])) else others).append(row)
+    rng = random.Random(seed)
     rng.shuffle(others)
     return [{**r, "cand": True} for r in cands] + \
-        [{**r, "cand": False} for r in others[:WIRE_DEV_NEGATIVES]]
+        [{**r, "cand": False} for r in others[:negatives]]
 
 
 def draw_shared_dev() -> list[dict[str, object]]:
@@ -308,20 +321,13 @@ def draw_tm_dev(weka: Path, gensim: Path, tm: Path) -> list[dict[str, object]]:
     apart |= set(_golden_texts())
     for name in ("deadlines_untouched.jsonl", "deadlines_untouched_wire.jsonl"):
         apart |= {json.loads(line)["text"] for line in _lines(ROOT / "tests" / "data" / name)}
-    cands: list[dict[str, object]] = []
-    others: list[dict[str, object]] = []
-    for source, path, doc, dct, text in _tm_texts(tm):
-        sents = list(sentences(text))
-        if any(sent in apart for _, sent in sents):
-            continue
-        for off, sent in sents:
-            row: dict[str, object] = {"id": f"{source}:{doc}:{off}", "source": path,
-                                      "doc": doc, "dct": dct, "text": sent}
-            (cands if TRIGGER.search(sent) or STRONG.search(sent) else others).append(row)
-    rng = random.Random(TM_DEV_SEED)
-    rng.shuffle(others)
-    return [{**r, "cand": True} for r in cands] + \
-        [{**r, "cand": False} for r in others[:TM_DEV_NEGATIVES]]
+    stories = ((s, list(sentences(s[4]))) for s in _tm_texts(tm))
+    rows = (_row(source, path, doc, dct, off, sent)
+            for (source, path, doc, dct, _), sents in stories
+            if not any(sent in apart for _, sent in sents) for off, sent in sents)
+    return _rule_pool_draw(
+        rows, lambda sent: TRIGGER.search(sent) is not None or STRONG.search(sent) is not None,
+        TM_DEV_SEED, TM_DEV_NEGATIVES)
 
 
 def _draw(texts: Iterator[tuple[str, str, str, str, str]], prefix: str | None, seed: int,
