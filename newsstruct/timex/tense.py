@@ -159,9 +159,10 @@ def _tense(doc: Doc | None, text: str, start: int, end: int) -> int:
                                             and not limit)
         if tok.pos_ in ("VERB", "AUX"):
             verdict = _verb_tense(tok, through_noun, span.start)
-            if prev == "for" and tok.lemma_.lower() in _SET_FOR_VERBS and not (
-                    verdict == _NEAREST and tok.dep_ == "acl"):
-                verdict = 1  # "the vote, set for Friday": a time something is set for
+            if prev == "for" and tok.lemma_.lower() in _SET_FOR_VERBS and not _sets_a_noun(tok):
+                # "the vote, set for Friday": a time something is set for (a participle that
+                # sets a noun's time was read by the noun's clause)
+                verdict = 1
             perfect = any(c.lower_ == "had" for c in tok.children if c.dep_ == "aux")
     if (prev in _FUTURE_CUES or " ".join(before[-2:]) in _SOON_CUES) and verdict >= 0:
         return 1
