@@ -1,6 +1,6 @@
 """Fit the title weights of the layout stage (``newsstruct/data/header_weights.json``).
 
-usage: python benchmarks/fit_header.py [--out PATH] [--l2 X]
+usage: python benchmarks/fit_header.py [--out PATH] [--l2 X] [--body-weight X]
 
 The pages are those of ``../shared/eval/header/dev.jsonl`` and ``wide.jsonl`` (``text_full``,
 and ``text_copy`` where there is one) whose gold title is one of the page's title candidates,
@@ -10,7 +10,8 @@ its first line is the headline, the second the place and date; one more "site"),
 text: the headline, written as a sentence with its full stop, then the paragraphs; one more
 "site"),
 and, as texts with no title at all, the gold ``body`` of every page that has one (an
-article's paragraphs with no header). On each page the candidates are scored by the named
+article's paragraphs with no header), each counting ``BODY_WEIGHT`` times a text with a
+title. On each page the candidates are scored by the named
 features of :mod:`newsstruct.layout.titles`; the weights are those of a conditional logit
 (the gold title, or "no title", against the page's other candidates), with an L2 penalty.
 
@@ -53,6 +54,8 @@ STEPS, RATE = 3000, 0.05
 WIRE_COPIES = 20
 #: Every how many-th report of the quotes dev set is fitted on (20 of its 84).
 REPORT_STEP = 4
+#: How much a text with no title (a gold body) counts in the fit against a text with one.
+BODY_WEIGHT = 1.0
 _WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+ \d{4}-\d{2}-\d{2}$")
 #: Second-level labels under which a registered domain has three labels ("bbc.co.uk").
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go"})
@@ -140,6 +143,8 @@ class Example:
     positive: list[bool]
     no_title: bool
     site: str
+    #: how much the text counts in the fit
+    weight: float = 1.0
 
 
 def title_text(core: str) -> str:
@@ -162,7 +167,8 @@ def candidates(text: str) -> list[tuple[str, list[float]]]:
     return [(title_text(feats[i].core), x) for i, x in found.candidates]
 
 
-def examples(pages: Sequence[dict[str, Any]], ntitle: Any) -> list[Example]:
+def examples(pages: Sequence[dict[str, Any]], ntitle: Any,
+             body_weight: float = BODY_WEIGHT) -> list[Example]:
     """The fitting examples of ``pages``: each text with a gold title among its candidates,
     and each gold body as a text with no title."""
     out: list[Example] = []
@@ -178,7 +184,8 @@ def examples(pages: Sequence[dict[str, Any]], ntitle: Any) -> list[Example]:
                 out.append(Example([x for _, x in cands], pos, False, p["site"]))
         if p.get("body"):
             cands = candidates(p["body"])
-            out.append(Example([x for _, x in cands], [False] * len(cands), True, p["site"]))
+            out.append(Example([x for _, x in cands], [False] * len(cands), True, p["site"],
+                               body_weight))
     return out
 
 
@@ -194,7 +201,8 @@ def _active(exs: Sequence[Example]) -> np.ndarray:
 
 
 def fit(exs: Sequence[Example], l2: float = L2, origin: str = "") -> HeaderWeights:
-    """The conditional-logit weights of the title features and of "no title"."""
+    """The conditional-logit weights of the title features and of "no title", each text
+    counting its :attr:`Example.weight`."""
     d = len(TITLE_FEATURES)
     rows: list[list[float]] = []
     ys: list[float] = []
@@ -211,6 +219,7 @@ def fit(exs: Sequence[Example], l2: float = L2, origin: str = "") -> HeaderWeigh
     y = np.array(ys)
     offsets = np.array(starts)
     group = np.repeat(np.arange(len(starts)), np.diff(np.append(offsets, len(rows))))
+    counts = np.array([e.weight for e in exs])[group]
     w = np.zeros(d + 1)
     m1, m2 = np.zeros(d + 1), np.zeros(d + 1)
     for step in range(1, STEPS + 1):
@@ -218,7 +227,7 @@ def fit(exs: Sequence[Example], l2: float = L2, origin: str = "") -> HeaderWeigh
         s = s - np.maximum.reduceat(s, offsets)[group]
         ex = np.exp(s)
         z, zp = np.add.reduceat(ex, offsets), np.add.reduceat(ex * y, offsets)
-        g = x.T @ (ex / z[group] - ex * y / zp[group]) + l2 * w
+        g = x.T @ (counts * (ex / z[group] - ex * y / zp[group])) + l2 * w
         m1 = 0.9 * m1 + 0.1 * g
         m2 = 0.999 * m2 + 0.001 * g * g
         w -= RATE * (m1 / (1 - 0.9 ** step)) / (np.sqrt(m2 / (1 - 0.999 ** step)) + 1e-8)
@@ -246,13 +255,15 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--l2", type=float, default=L2)
+    ap.add_argument("--body-weight", type=float, default=BODY_WEIGHT,
+                    help="how much a gold body (a text with no title) counts in the fit")
     args = ap.parse_args(argv)
     if not (HEADER / "dev.jsonl").exists():
         print("../shared/eval/header is absent", file=sys.stderr)
         return 2
     ntitle = load_scorer().ntitle
     pages = load_pages()
-    exs = examples(pages, ntitle) + examples(wire_copies(), ntitle)
+    exs = examples(pages, ntitle, args.body_weight) + examples(wire_copies(), ntitle)
     w = fit(exs, args.l2, "")
     w = attrs.evolve(w, origin=origin_line(pages, exs, args.l2))
     payload = {"origin": w.origin, "no_title": w.no_title,
