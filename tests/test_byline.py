@@ -461,3 +461,34 @@ def test_two_way_numeric_date_warns() -> None:
     assert not [w for w in dated.warnings if w.code is WarningCode.AMBIGUOUS_DATE]
     assert dated.byline is not None and dated.byline.published is not None
     assert dated.byline.published.date == dt.date(2020, 10, 12)
+
+
+# Requests to write to the writer at an address that spells the name: dev wired.com (inside
+# the article) and wide foxnews.com (in the note after it, its last sentence alone).
+WRITER_ADDRESSES = [
+    ("Is there something you think we should know about Instagram? Email the writer at "
+     "louise_matsakis@wired.com. Signal: 347-966-3806.", "Louise Matsakis"),
+    ("You can follow him on Twitter and can email him at timothy.nerozzi@fox.com",
+     "Timothy Nerozzi"),
+]
+
+
+@pytest.mark.parametrize(("line", "name"), WRITER_ADDRESSES, ids=lambda s: s[:20])
+def test_the_writer_is_read_from_the_address_to_write_to(line: str, name: str) -> None:
+    text = ("Instagram is giving creators new analytics\n\n"
+            "Instagram also lets you see how people interact with your stories, including how "
+            f"many view them more than once.\n\n{line}\n\n"
+            "In addition to behavior metrics, Instagram provides business accounts with a "
+            "wealth of demographic data about their followers.\n")
+    by = parse_byline(text, segment_text(text), dt.datetime(2020, 1, 1))
+    assert by is not None and [a.name for a in by.authors] == [name]
+    assert by.authors[0].span.text.replace("_", " ").replace(".", " ").title() == name
+
+
+def test_an_address_that_spells_no_name_gives_no_author() -> None:
+    text = ("Instagram is giving creators new analytics\n\n"
+            "Instagram also lets you see how people interact with your stories.\n\n"
+            "Email the writer at tips_desk@wired.com.\n\n"
+            "Instagram provides business accounts with a wealth of data.\n")
+    by = parse_byline(text, segment_text(text), dt.datetime(2020, 1, 1))
+    assert by is None or by.authors == ()

@@ -29,7 +29,8 @@ is only "By"; a note after the article ("Jane Doe is a staff writer ...", "About
 - Jane Doe", "Author: Jane Doe", "I'm Jane Doe."); a "By" line above the first paragraph
 ("---- by Jane Doe") or names written with a degree above it ("* Jane Doe, PhD"); a link
 to the author's articles; else the person holding the copyright of a personal site
-("Copyright (c) 2012- Jane Doe").
+("Copyright (c) 2012- Jane Doe"), else the writer whose address a request to write to the
+writer spells ("Email the writer at jane_doe@example.com").
 
 Times are read without dateparser, by patterns for the forms pages show ("Nov. 19, 2019",
 "Published 7:05 PM EST, Tue March 3, 2020", "2019-11-19T12:48:14Z", "11/19/19 06:56 AM EST",

@@ -19,6 +19,7 @@ from newsstruct.byline.notes import (
     _authors_after_body,
     _authors_from_profile_links,
     _copyright_holder,
+    _name_from_address,
     _names_at_top,
     _names_with_degrees,
 )
@@ -410,7 +411,8 @@ def _authors_elsewhere(
     the holder of the copyright."""
     return notes or _people(_names_at_top(source, segments)
                             or _names_with_degrees(source, segments), source, "") or _people(
-        _authors_from_profile_links(source, segments) or _copyright_holder(source, segments),
+        _authors_from_profile_links(source, segments) or _copyright_holder(source, segments)
+        or _name_from_address(source, segments),
         source, "")
 
 

@@ -183,3 +183,25 @@ def _copyright_holder(source: str, segments: Sequence[Segment]) -> list[Author]:
         if name is not None and _is_person(name, start, end) and len(name.split()) <= 3:
             return [Author(name=name, span=Span.of(source, start, end))]
     return []
+
+
+#: A request to write to the writer at an address that spells the name ("Email the writer at
+#: louise_matsakis@wired.com", "can email him at timothy.nerozzi@fox.com").
+_WRITER_ADDRESS = re.compile(
+    r"\b(?i:e-?mail|contact|reach|write to) (?i:the (?:writer|author|reporter)|him|her) (?i:at) "
+    r"(?P<first>[a-z]{2,20})[._](?P<last>[a-z]{2,20})@[\w-]+\.[\w.]+")
+
+
+def _name_from_address(source: str, segments: Sequence[Segment]) -> list[Author]:
+    """With no other name on the page: the writer whose address a paragraph or a note gives
+    for writing to the writer, when it spells a given name and a surname."""
+    for seg in segments:
+        text = seg.span.text
+        m = _WRITER_ADDRESS.search(text) if "@" in text else None
+        if m is None:
+            continue
+        name = f"{m.group('first').capitalize()} {m.group('last').capitalize()}"
+        start, end = seg.span.start + m.start("first"), seg.span.start + m.end("last")
+        if _is_person(name, start, end):
+            return [Author(name=name, span=Span.of(source, start, end))]
+    return []
