@@ -1,4 +1,4 @@
-"""How a header line is written (title case or sentence case), and the lines
+"""How a header line is written (title case, sentence case, a quotation), and the lines
 between a headline and its byline that are credits, not headlines. Real lines from the
 pages of ../shared/eval/header."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsstruct.layout.casing import title_case, under_title_case
+from newsstruct.layout.casing import quoted, title_case, under_title_case
 from newsstruct.layout.features import _features_cached
 from newsstruct.layout.header import _credit
 from newsstruct.layout.weights import header_weights
@@ -52,6 +52,29 @@ def test_a_sentence_under_a_headline_in_title_case() -> None:
     # a second line in title case is not a sentence (dev globenewswire.com)
     assert not under_title_case(_features_cached(pairs[2][1]), _features_cached(pairs[2][0]))
     assert header_weights().title["under_title_case"] < 0
+
+
+# pull quotes (wide theintercept.com, dev californiaglobe.com, dev instyle.com) and headlines
+# that quote (wide freebeacon.com, dev caymancompass.com)
+QUOTED = [
+    ("“I have been complicit in the violent domination of the world and I will never get the "
+     "blood off my hands.”", True),
+    ("‘It is impossible to overstate the magnitude of this ruling’", True),
+    ("\"A hairstyle is more than just external beauty for a woman, a woman's hair is part of "
+     "her core identity\"", True),
+    ("‘The Tiny, Tight-Lipped Circle of Aides Guiding Biden 2024’ Has a Lot of Conflicts",
+     False),
+    ("Prison official: ‘Anyone’ could escape from Northward", False),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), QUOTED)
+def test_a_pull_quote_is_quoted(line: str, expected: bool) -> None:
+    assert quoted(line) is expected
+
+
+def test_quoted_counts_against_the_title() -> None:
+    assert header_weights().title["quoted"] < 0
 
 
 # lines between a headline and its byline that credit a picture or an author (wide

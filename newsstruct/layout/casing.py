@@ -1,6 +1,7 @@
 """How a line is written: in title case ("Olivia Munn: Queen of the Uncool"), as many
 headlines are, or in sentence case ("The Web and cable star has achieved fame ..."), as
-standfirsts and captions are. Read by the title features."""
+standfirsts and captions are; or as a quotation, as a pull quote is. Read by the title
+features."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from functools import lru_cache
 from newsstruct.data import lexicon
 from newsstruct.layout.features import _Feat, _title_like
 
-__all__ = ["title_case", "under_title_case"]
+__all__ = ["quoted", "title_case", "under_title_case"]
 
 #: A word of four letters or more (a hyphen, an apostrophe and the letters after them
 #: belong to it), after any opening quote or bracket.
@@ -36,3 +37,17 @@ def under_title_case(f: _Feat, above: _Feat | None) -> bool:
     headline-like line in title case: the headline's standfirst or a picture's caption."""
     return (above is not None and f.words >= TITLE_CASE_WORDS and not f.core.isupper()
             and not title_case(f.core) and title_case(above.core) and _title_like(above))
+
+
+#: Quotation marks that open and close a quotation.
+_OPENING, _CLOSING = "“\"‘", "”\"’"
+#: Fewest words of a line read as a pull quote.
+QUOTED_WORDS = 5
+
+
+def quoted(core: str) -> bool:
+    """Whether the whole of ``core`` (five words or more) is one quotation, a closing full
+    stop aside ("“I have been complicit in ... off my hands.”"): a pull quote."""
+    end = core.rstrip(".")
+    return (core[:1] in _OPENING and end[-1:] in _CLOSING and len(core.split()) >= QUOTED_WORDS
+            and not any(c in _CLOSING for c in end[1:-1] if c != "’"))

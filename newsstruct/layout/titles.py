@@ -18,7 +18,7 @@ from typing import NamedTuple
 import attrs
 
 from newsstruct.data import lexicon
-from newsstruct.layout.casing import under_title_case
+from newsstruct.layout.casing import quoted, under_title_case
 from newsstruct.layout.cues import (
     _caption_credit,
     _holds_any,
@@ -119,6 +119,7 @@ TITLE_FEATURES: tuple[str, ...] = (
     "under_title_case",     # in sentence case, under a headline in title case: its standfirst
                             # or a caption ("Olivia Munn: Queen of the Uncool" / "The Web and
                             # cable star has achieved fame by ...")
+    "quoted",               # the whole line a quotation: a pull quote, not the headline
 )
 
 
@@ -547,6 +548,7 @@ def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
         float(dateline_below),
         float(_opening_sentence(page, i, anchored, below, dateline_below)),
         float(under_title_case(f, above)),
+        float(quoted(core)),
     ]
 
 
