@@ -171,7 +171,8 @@ def test_headline_style_leaves_out_articles_and_be() -> None:
 def test_the_headline_over_its_standfirst_is_marked() -> None:
     """A headline, its standfirst (a shorter line, right above the byline) and the byline
     (dev sh-9a440270bf86): the headline is marked as over the standfirst, the standfirst as
-    under the headline, and the first counts for the title, the second against it."""
+    under the headline; the standfirst, the lower line of the stacked pair, gets no anchored_*
+    feature (stack_lower marks it instead)."""
     headline = ("UEFA Euro 2020 qualifying: Tracking every team to clinch a spot as Wales "
                 "punches ticket")
     standfirst = "Twenty teams have punched tickets for next summer's tournament"
@@ -179,8 +180,10 @@ def test_the_headline_over_its_standfirst_is_marked() -> None:
     assert _features_of(page, headline)["over_anchored"] == 1.0
     assert _features_of(page, standfirst)["anchored_under"] == 1.0
     assert _features_of(page, standfirst)["over_anchored"] == 0.0
-    weights = header_weights().title
-    assert weights["stack_upper"] > 0 > weights["stack_lower"]
+    assert _features_of(page, standfirst)["stack_lower"] == 1.0
+    assert _features_of(page, standfirst)["anchored"] == 0.0
+    assert _features_of(page, standfirst)["anchored_shares"] == 0.0
+    assert header_weights().title["stack_upper"] > 0
 
 
 @NEEDS_SHARED
@@ -244,7 +247,8 @@ def test_both_lines_of_a_stacked_pair_are_marked() -> None:
     upper, lower = _features_of(page, headline), _features_of(page, standfirst)
     assert (upper["stack_upper"], upper["stack_lower"]) == (1.0, 0.0)
     assert (lower["stack_upper"], lower["stack_lower"]) == (0.0, 1.0)
-    assert lower["anchored"] == 1.0
+    # the lower line is marked by stack_lower, not by the anchored_* features
+    assert lower["anchored"] == 0.0
     # the headline is the longer line: the old rule of the shorter upper line does not hold
     assert upper["stack_upper_shorter"] == 0.0
     assert _title(page) == headline

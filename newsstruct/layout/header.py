@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from newsstruct.data import lexicon
 from newsstruct.layout.cues import _caption_credit, _name_like
 from newsstruct.layout.features import (
     STANDFIRST_WORDS,
@@ -33,6 +34,22 @@ class _Header:
     body_start: int = 0
 
 
+#: The longest line, in words, read as an author's credit when it ends with a job title.
+CREDIT_WORDS = 8
+
+
+def _credit(core: str) -> bool:
+    """Whether ``core`` credits a picture ("Swedish police officer - Copyright Fredrik
+    Persson/AP") or names an author with a job title ("Steffan Rhys Deputy Content Hub
+    Director", every word capitalised): a line between a headline and its byline that is
+    not the headline."""
+    if _caption_credit(core):
+        return True
+    words = core.split()
+    return (3 <= len(words) <= CREDIT_WORDS and all(w[:1].isupper() for w in words)
+            and words[-1].strip(",.:").lower() in lexicon("byline_roles"))
+
+
 def _title_above(feats: Sequence[_Feat], first: int, lo: int) -> int | None:
     """The headline-like line just above ``first``, skipping a standfirst, captions, section
     labels and boilerplate (at most three content lines). Another headline-like line stacked
@@ -44,7 +61,7 @@ def _title_above(feats: Sequence[_Feat], first: int, lo: int) -> int | None:
         if not _counts(f):
             continue
         after_by = i > 0 and feats[i - 1].core.lower() == "by"
-        if _title_like(f) and not after_by:
+        if _title_like(f) and not after_by and not _credit(f.core):
             # (a line under a lone "By" is the author's or the source's name)
             return i
         if f.words > 1:

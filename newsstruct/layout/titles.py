@@ -10,16 +10,15 @@ that is only an article's body has no line that beats it.
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple
 
 import attrs
 
 from newsstruct.data import lexicon
+from newsstruct.layout.casing import quoted, under_title_case
 from newsstruct.layout.cues import (
     _caption_credit,
     _holds_any,
@@ -40,12 +39,14 @@ from newsstruct.layout.features import (
     _sentence_break,
     _title_like,
 )
+from newsstruct.layout.weights import HeaderWeights, header_weights, set_header_weights
 
 __all__ = ["TITLE_FEATURES", "HeaderWeights", "header_weights", "set_header_weights"]
 
 #: The features of a title candidate, in the order of a feature vector.
 TITLE_FEATURES: tuple[str, ...] = (
-    "anchored",             # the headline-like line just above (or under) the chosen byline
+    "anchored",             # the headline-like line just above (or under) the chosen byline,
+                            # but the lower line of a stacked pair (stack_lower marks that)
     "anchored_by",          # ... and that header holds a "By" line
     "above_other_header",   # the headline-like line of another byline / date cluster
     "title_like",           # headline-like: length, no sentence end, no link, no name, ...
@@ -115,6 +116,10 @@ TITLE_FEATURES: tuple[str, ...] = (
                             # first paragraph of the body, with the headline right above it
     "opening_sentence",     # the text's first line, with no byline or date line near it, a
                             # sentence in sentence case over more prose: a body's first paragraph
+    "under_title_case",     # in sentence case, under a headline in title case: its standfirst
+                            # or a caption ("Olivia Munn: Queen of the Uncool" / "The Web and
+                            # cable star has achieved fame by ...")
+    "quoted",               # the whole line a quotation: a pull quote, not the headline
 )
 
 
@@ -126,44 +131,6 @@ class Anchor(NamedTuple):
     line: int | None
     by: bool = False
     stacked: tuple[int, int | None] | None = None
-
-
-@attrs.frozen
-class HeaderWeights:
-    """Named weights of the title features, the score of the "no title" option, and where
-    the weights come from."""
-
-    title: Mapping[str, float]
-    no_title: float
-    origin: str
-
-    def vector(self) -> tuple[float, ...]:
-        """The weights in the order of :data:`TITLE_FEATURES` (0 for a feature not named)."""
-        return tuple(float(self.title.get(name, 0.0)) for name in TITLE_FEATURES)
-
-
-@lru_cache(maxsize=1)
-def _shipped_weights() -> HeaderWeights:
-    raw = json.loads(resources.files("newsstruct.data").joinpath("header_weights.json")
-                     .read_text(encoding="utf-8"))
-    return HeaderWeights(title=dict(raw["title"]), no_title=float(raw["no_title"]),
-                         origin=str(raw["origin"]))
-
-
-_override: list[HeaderWeights] = []
-
-
-def header_weights() -> HeaderWeights:
-    """The weights in use: the shipped ones unless :func:`set_header_weights` gave others."""
-    return _override[-1] if _override else _shipped_weights()
-
-
-def set_header_weights(weights: HeaderWeights | None) -> None:
-    """Use ``weights`` for the title from now on (``None``: the shipped ones again). For the
-    fitting and evaluation scripts, which try weights fitted on some pages on others."""
-    _override.clear()
-    if weights is not None:
-        _override.append(weights)
 
 
 _SEPARATED = re.compile(r"\s+[|–—-]\s+|\s*\|\s*|:\s+")
@@ -516,9 +483,11 @@ def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
     between = page.content_between(i, page.a)
     below, above = _next_content(feats, i, 1), _next_content(feats, i, -1)
     dateline_below = below is not None and dateline_length(below.core) > 0
+    # the lower line of a stacked pair is marked by stack_lower, not by the anchored_* features
+    lone = i == anchored and anchor.stacked is None
     return [
-        float(i == anchored),
-        float(i == anchored and anchored_by),
+        float(lone),
+        float(lone and anchored_by),
         float(i in others and i != anchored),
         float(_title_like(f)),
         float(f.headline),
@@ -558,10 +527,10 @@ def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
         float(words >= 3 and not any(w[:1].islower() for w in core.split())),
         float(i == page.nearest),
         0.0,
-        float(i == anchored and share >= ANCHORED_SHARE),
+        float(lone and share >= ANCHORED_SHARE),
         0.0,
         0.0,
-        float(below is not None and (below.date or below.byline)),
+        float(below is not None and (below.date or below.byline) and (lone or i != anchored)),
         float(marks.glued_words),
         float(_interface_verb(core)),
         float(words <= ROLE_LINE_WORDS
@@ -578,6 +547,8 @@ def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
         *_stack_features(page, i, anchor),
         float(dateline_below),
         float(_opening_sentence(page, i, anchored, below, dateline_below)),
+        float(under_title_case(f, above)),
+        float(quoted(core)),
     ]
 
 
