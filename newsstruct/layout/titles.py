@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
@@ -633,10 +634,13 @@ def _mark_parts(feats: Sequence[_Feat], out: list[tuple[int, list[float]]]) -> N
     """Set ``part_of_other`` and ``holds_other``: a breadcrumb or a site's name glued to the
     headline ("HomeNews Portugal emerges as ...") holds the clean headline line."""
     part, holds = TITLE_FEATURES.index("part_of_other"), TITLE_FEATURES.index("holds_other")
-    keys = [(feats[i].core.casefold(), x) for i, x in out if feats[i].words >= 3]
+    keys = sorted(((feats[i].core.casefold(), x) for i, x in out if feats[i].words >= 3),
+                  key=lambda kx: len(kx[0]))
+    sizes = [len(k) for k, _ in keys]
     for k, x in keys:
-        for other, y in keys:
-            if len(other) > len(k) + 2 and (other.endswith(k) or other.startswith(k)):
+        # (only the keys more than two characters longer can hold this one)
+        for other, y in keys[bisect_right(sizes, len(k) + 2):]:
+            if other.endswith(k) or other.startswith(k):
                 x[part] = 1.0
                 y[holds] = 1.0
 
