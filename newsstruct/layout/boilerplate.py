@@ -358,7 +358,9 @@ def _kind(s: str) -> BoilerplateKind | None:
         singles = pats.ascii_long_single if long_line else pats.ascii_single
     else:
         singles = pats.long_single if long_line else pats.single
-    for f in [f for f in singles if f.needle in low]:
+    for f in singles:
+        if f.needle not in low:
+            continue
         if f.rank >= rank:
             break
         if f.pattern.match(low) if f.anchored else f.pattern.search(s):

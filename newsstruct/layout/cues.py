@@ -282,8 +282,7 @@ def given_names() -> frozenset[str]:
 def _name_like(core: str) -> bool:
     """A line that is only a person's name (two to four capitalised words), optionally with
     a role after a comma ("Tom Krisher, AP Auto Writer")."""
-    if len(core) > 120 or _caption_credit(core):
-        # "Jane Doe and the face of ... Photo: AFP" is a picture's caption
+    if len(core) > 120:
         return False
     end = _NAME_END.search(core)
     words = (core if end is None else core[: end.start()]).split()
@@ -297,7 +296,11 @@ def _name_like(core: str) -> bool:
         return False
     if not (all(_NAME_TOKEN.match(w) for w in words) and sum(w[0].isupper() for w in words) >= 2):
         return False
-    return words[0].capitalize() in given_names() or words[0] in given_names()
+    if words[0].capitalize() not in given_names() and words[0] not in given_names():
+        return False
+    # "Jane Doe and the face of ... Photo: AFP" is a picture's caption (tested last: the
+    # tests above turn most lines away sooner)
+    return not _caption_credit(core)
 
 
 _DATELINE = re.compile(

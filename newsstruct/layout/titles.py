@@ -11,8 +11,11 @@ that is only an article's body has no line that beats it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import accumulate
+from operator import mul
 from typing import NamedTuple
 
 import attrs
@@ -135,8 +138,9 @@ class Anchor(NamedTuple):
 
 _SEPARATED = re.compile(r"\s+[|–—-]\s+|\s*\|\s*|:\s+")
 _WORD = re.compile(r"[^\W\d_]{4,}")
-#: The quotes one of which opens the headline in :data:`_COMMENTS_ON`.
-_OPENING_QUOTES = ("“", '"', "‘", "'")
+#: The quotes one of which opens the headline in :data:`_COMMENTS_ON`, after a space: a
+#: line with none of them is not searched.
+_SPACED_QUOTES = (" “", ' "', " ‘", " '")
 _COMMENTS_ON = re.compile(
     r"\b(?:thoughts?|comments?|responses?|repl(?:y|ies)) (?:on|to) [“\"‘'](.{8,200}?)[”\"’']\s*$",
     re.IGNORECASE)
@@ -207,8 +211,8 @@ def _counts_and_parts(feats: Sequence[_Feat]) -> tuple[dict[str, int], dict[str,
         if "|" in key or " - " in key or ": " in key or "–" in key or "—" in key:
             for part in _separated_parts(f.core):
                 parts[part] = parts.get(part, 0) + 1
-        m = _COMMENTS_ON.search(f.core) if ("on" in key or "to" in key) and _holds_any(
-            key, _OPENING_QUOTES) else None
+        m = _COMMENTS_ON.search(f.core) if _holds_any(key, _SPACED_QUOTES) and (
+            "on" in key or "to" in key) else None
         if m is not None:
             # "6 thoughts on “How to Adopt ...”": the comments name the headline
             named = m.group(1).strip().casefold()
@@ -294,9 +298,7 @@ def _page(feats: Sequence[_Feat], a: int, b: int, start: int, lo: int) -> _Page:
     seen, parts = _counts_and_parts(feats)
     nearest = next((j for j in range(min(a, len(feats)) - 1, lo - 1, -1)
                     if _title_like(feats[j])), None)
-    content = [0]
-    for f in feats:
-        content.append(content[-1] + _counts(f))
+    content = list(accumulate(map(_counts, feats), initial=0))
     opening = _opening_lines(feats, start)
     return _Page(feats, a, seen, parts, opening, _opening_words(opening, -1),
                  _first_line_title(feats, a), _wiki_title(feats, a),
@@ -313,16 +315,15 @@ def _next_content(feats: Sequence[_Feat], i: int, step: int) -> _Feat | None:
     return None
 
 
-def _share(page: _Page, i: int) -> float:
-    words = _content_words(page.feats[i].core)
+def _share(page: _Page, i: int, words: frozenset[str] | None = None) -> float:
+    """The share of the content words of line ``i`` (``words``, when read already) that
+    the body's opening holds."""
+    if words is None:
+        words = _content_words(page.feats[i].core)
     opening = _opening(page, i) if len(words) >= 2 else set()
     if not opening:
         return 0.0
     return len(words & opening) / len(words)
-
-
-def _site_part(page: _Page, core: str) -> bool:
-    return any(p in page.seen for p in _marks(core).parts)
 
 
 #: Capitalised words run together ("HomeNewsPortugal", "MagazineSubscribeSign"): two
@@ -331,16 +332,38 @@ _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]+[A-Z]")
 
 
 class _Marks(NamedTuple):
-    """The tests of a candidate's text that its page does not change."""
+    """The features of a candidate that its text alone decides (as the floats of its
+    feature vector), and the parts of a separated line."""
 
-    caption_cue: bool
-    caption_credit: bool
-    has_date: bool
-    link_or_symbol: bool
-    breadcrumb: bool
-    glued_words: bool
+    words_4_24: float
+    words_1_2: float
+    words_3: float
+    long_sentence: float
+    caption_cue: float
+    caption_credit: float
+    has_date: float
+    upper_label: float
+    ends_colon: float
+    name_like: float
+    link_or_symbol: float
+    breadcrumb: float
+    agency: float
+    two_sentences: float
+    full_stop: float
+    #: opens with a dateline (the ``dateline_opening`` feature of a prose line)
+    dateline: bool
+    name_start: float
+    no_lower_words: float
+    glued_words: float
+    interface_verb: float
+    role_end: float
+    section_names: float
+    sentence_words: float
+    sentence_case_end: float
     #: the parts of three words or more of a separated line ("Title | Site"), case-folded
     parts: tuple[str, ...]
+    #: the content words (:func:`_content_words`)
+    words: frozenset[str]
 
 
 @lru_cache(maxsize=8192)
@@ -357,10 +380,37 @@ def _separated_parts(core: str) -> tuple[str, ...]:
 def _marks(core: str) -> _Marks:
     """The :class:`_Marks` of ``core``, read once for each line text (pages repeat their
     header lines, and a line is a candidate of several headers)."""
-    parts = _separated_parts(core)
-    return _Marks(_caption_cue(core), _caption_credit(core), has_date(core),
-                  _not_title(core), _BREADCRUMB.search(core) is not None,
-                  _GLUED.search(core) is not None, parts)
+    split = core.split()
+    words = len(split)
+    return _Marks(
+        words_4_24=float(4 <= words <= 24),
+        words_1_2=float(words <= 2),
+        words_3=float(words == 3),
+        long_sentence=float(words > 10 and core.rstrip(_CLOSING).endswith(".")),
+        caption_cue=float(_caption_cue(core)),
+        caption_credit=float(_caption_credit(core)),
+        has_date=float(has_date(core)),
+        upper_label=float(core.isupper() and words <= 5),
+        ends_colon=float(core.endswith(":")),
+        name_like=float(_name_like(core)),
+        link_or_symbol=float(_not_title(core)),
+        breadcrumb=float(_BREADCRUMB.search(core) is not None),
+        agency=float(core.casefold() in _agencies()),
+        two_sentences=float(words > 14 and _sentence_break(core)),
+        full_stop=float(_full_stop(core)),
+        dateline=dateline_length(core) > 0,
+        name_start=float(words >= 3 and _name_like(" ".join(split[:2]))),
+        no_lower_words=float(words >= 3 and not any(w[:1].islower() for w in split)),
+        glued_words=float(_GLUED.search(core) is not None),
+        interface_verb=float(_interface_verb(core)),
+        role_end=float(words <= ROLE_LINE_WORDS and core.rsplit(None, 1)[-1].strip(",.:").lower()
+                       in lexicon("byline_roles")),
+        section_names=float(_section_names(core)),
+        sentence_words=min(sentence_words(core), SENTENCE_WORDS_CAP) / SENTENCE_WORDS_CAP,
+        sentence_case_end=float(_sentence_case_end(core)),
+        parts=_separated_parts(core),
+        words=_content_words(core),
+    )
 
 
 #: The longest line, in words, read as a credit when it ends with a job title.
@@ -477,9 +527,9 @@ def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
     feats, f = page.feats, page.feats[i]
     core, words = f.core, f.words
     key = core.casefold()
-    marks = _marks(core)
+    m = _marks(core)
     head = _stack_head(page, anchor)
-    share, over = _share(page, i), _over_anchored(page, i, head)
+    share, over = _share(page, i, m.words), _over_anchored(page, i, head)
     between = page.content_between(i, page.a)
     below, above = _next_content(feats, i, 1), _next_content(feats, i, -1)
     dateline_below = below is not None and dateline_length(below.core) > 0
@@ -491,59 +541,58 @@ def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
         float(i in others and i != anchored),
         float(_title_like(f)),
         float(f.headline),
-        float(4 <= words <= 24),
-        float(words <= 2),
-        float(words == 3),
+        m.words_4_24,
+        m.words_1_2,
+        m.words_3,
         float(f.bullet),
         float(f.prose),
-        float(words > 10 and core.rstrip(_CLOSING).endswith(".")),
-        float(marks.caption_cue),
-        float(marks.caption_credit),
-        float(marks.has_date),
-        float(core.isupper() and words <= 5),
-        float(core.endswith(":")),
-        float(_name_like(core)),
+        m.long_sentence,
+        m.caption_cue,
+        m.caption_credit,
+        m.has_date,
+        m.upper_label,
+        m.ends_colon,
+        m.name_like,
         float(words >= 4 and page.seen.get(key, 0) > 1),
         float(page.parts.get(key, 0) > 0),
-        float(_site_part(page, core)),
+        float(any(p in page.seen for p in m.parts)),
         float(i == page.first),
         share,
         min(between, 20) / 10.0,
         float(i == page.wiki),
         float(i == page.carried),
         float(i > 0 and feats[i - 1].core.lower() == "by"),
-        float(marks.link_or_symbol),
-        float(marks.breadcrumb),
-        float(key in _agencies()),
+        m.link_or_symbol,
+        m.breadcrumb,
+        m.agency,
         float(i >= page.a),
-        float(words > 14 and _sentence_break(core)),
+        m.two_sentences,
         float(i in covered),
-        float(_full_stop(core)),
-        float(f.prose and dateline_length(core) > 0),
+        m.full_stop,
+        float(f.prose and m.dateline),
         float(below is not None and below.words >= STANDFIRST_WORDS and below.words > words
               and not below.byline and not below.date),
         float(above is not None and _title_like(above) and above.words >= 4),
-        float(words >= 3 and _name_like(" ".join(core.split()[:2]))),
-        float(words >= 3 and not any(w[:1].islower() for w in core.split())),
+        m.name_start,
+        m.no_lower_words,
         float(i == page.nearest),
         0.0,
         float(lone and share >= ANCHORED_SHARE),
         0.0,
         0.0,
         float(below is not None and (below.date or below.byline) and (lone or i != anchored)),
-        float(marks.glued_words),
-        float(_interface_verb(core)),
-        float(words <= ROLE_LINE_WORDS
-              and core.rsplit(None, 1)[-1].strip(",.:").lower() in lexicon("byline_roles")),
-        float(_section_names(core)),
-        min(sentence_words(core), SENTENCE_WORDS_CAP) / SENTENCE_WORDS_CAP,
+        m.glued_words,
+        m.interface_verb,
+        m.role_end,
+        m.section_names,
+        m.sentence_words,
         float(over),
         float(i == head and words >= STANDFIRST_WORDS and above is not None
               and _title_like(above) and above.words >= 4),
         float(below is not None and _sentence_below(f, below)),
         float(over and share >= ANCHORED_SHARE),
         float(i == page.first and anchored is None),
-        float(_sentence_case_end(core)),
+        m.sentence_case_end,
         *_stack_features(page, i, anchor),
         float(dateline_below),
         float(_opening_sentence(page, i, anchored, below, dateline_below)),
@@ -556,10 +605,13 @@ def _mark_parts(feats: Sequence[_Feat], out: list[tuple[int, list[float]]]) -> N
     """Set ``part_of_other`` and ``holds_other``: a breadcrumb or a site's name glued to the
     headline ("HomeNews Portugal emerges as ...") holds the clean headline line."""
     part, holds = TITLE_FEATURES.index("part_of_other"), TITLE_FEATURES.index("holds_other")
-    keys = [(feats[i].core.casefold(), x) for i, x in out if feats[i].words >= 3]
+    keys = sorted(((feats[i].core.casefold(), x) for i, x in out if feats[i].words >= 3),
+                  key=lambda kx: len(kx[0]))
+    sizes = [len(k) for k, _ in keys]
     for k, x in keys:
-        for other, y in keys:
-            if len(other) > len(k) + 2 and (other.endswith(k) or other.startswith(k)):
+        # (only the keys more than two characters longer can hold this one)
+        for other, y in keys[bisect_right(sizes, len(k) + 2):]:
+            if other.endswith(k) or other.startswith(k):
                 x[part] = 1.0
                 y[holds] = 1.0
 
@@ -616,7 +668,10 @@ def choose_title(candidates: Sequence[tuple[int, Sequence[float]]]) -> int | Non
     w = weights.vector()
     best, best_i = weights.no_title, None
     for i, x in candidates:
-        s = sum(wk * xk for wk, xk in zip(w, x, strict=True) if xk)
+        if len(x) != len(w):
+            raise ValueError(f"a feature vector of {len(x)} values for {len(w)} weights")
+        # (the zero features add nothing: no score differs from the sum of the others)
+        s = sum(map(mul, w, x))
         if s > best:
             best, best_i = s, i
     return best_i
