@@ -13,12 +13,12 @@ import pytest
 from newsstruct import layout as _layout
 from newsstruct.layout import header as _header
 from newsstruct.layout import layout_warnings, segment_text
+from newsstruct.layout.marks import sentence_words
 from newsstruct.layout.titles import (
     TITLE_FEATURES,
     HeaderWeights,
     dateline_paragraph,
     header_weights,
-    sentence_words,
     set_header_weights,
 )
 from newsstruct.types import SegmentKind, WarningCode

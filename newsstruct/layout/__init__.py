@@ -91,7 +91,7 @@ from newsstruct.layout.lines import (
     collapsed_line,
     split_lines,
 )
-from newsstruct.layout.titles import (
+from newsstruct.layout.marks import (
     _content_words,
     _marks,
     _section_names,

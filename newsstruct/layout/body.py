@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from newsstruct.layout.cues import _DIGIT, AUTHOR_NOTE, _caption_credit, _name_like
 from newsstruct.layout.features import _LINK, _caption_cue, _Feat
 from newsstruct.layout.header import _stacked_above, _title_above
-from newsstruct.layout.titles import _content_words
+from newsstruct.layout.marks import _content_words
 from newsstruct.types import BoilerplateKind
 
 _END_MARKERS = {BoilerplateKind.COPYRIGHT: -40.0, BoilerplateKind.COMMENTS: -40.0,
