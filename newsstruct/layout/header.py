@@ -6,7 +6,6 @@ from collections.abc import Sequence
 
 import attrs
 
-from newsstruct.data import lexicon
 from newsstruct.layout.cues import _caption_credit, _name_like
 from newsstruct.layout.features import (
     STANDFIRST_WORDS,
@@ -15,6 +14,7 @@ from newsstruct.layout.features import (
     _Feat,
     _title_like,
 )
+from newsstruct.layout.marks import _marks
 from newsstruct.layout.titles import (
     CARRIER,
     Anchor,
@@ -34,20 +34,16 @@ class _Header:
     body_start: int = 0
 
 
-#: The longest line, in words, read as an author's credit when it ends with a job title.
-CREDIT_WORDS = 8
-
-
 def _credit(core: str) -> bool:
     """Whether ``core`` credits a picture ("Swedish police officer - Copyright Fredrik
     Persson/AP") or names an author with a job title ("Steffan Rhys Deputy Content Hub
-    Director", every word capitalised): a line between a headline and its byline that is
-    not the headline."""
-    if _caption_credit(core):
+    Director", three words or more, every word capitalised): a line between a headline and
+    its byline that is not the headline (the ``caption_credit`` and ``role_end`` marks)."""
+    m = _marks(core)
+    if m.caption_credit:
         return True
     words = core.split()
-    return (3 <= len(words) <= CREDIT_WORDS and all(w[:1].isupper() for w in words)
-            and words[-1].strip(",.:").lower() in lexicon("byline_roles"))
+    return bool(m.role_end) and len(words) >= 3 and all(w[:1].isupper() for w in words)
 
 
 def _title_above(feats: Sequence[_Feat], first: int, lo: int) -> int | None:

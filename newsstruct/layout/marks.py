@@ -60,6 +60,8 @@ class _Marks(NamedTuple):
     full_stop: float
     #: opens with a dateline (the ``dateline_opening`` feature of a prose line)
     dateline: bool
+    #: opens with a dateline and goes on in sentence case (:func:`dateline_paragraph`)
+    dateline_paragraph: bool
     name_start: float
     no_lower_words: float
     glued_words: float
@@ -90,6 +92,7 @@ def _marks(core: str) -> _Marks:
     header lines, and a line is a candidate of several headers)."""
     split = core.split()
     words = len(split)
+    dateline = dateline_length(core)
     return _Marks(
         words_4_24=float(4 <= words <= 24),
         words_1_2=float(words <= 2),
@@ -106,7 +109,9 @@ def _marks(core: str) -> _Marks:
         agency=float(core.casefold() in _agencies()),
         two_sentences=float(words > 14 and _sentence_break(core)),
         full_stop=float(_full_stop(core)),
-        dateline=dateline_length(core) > 0,
+        dateline=dateline > 0,
+        dateline_paragraph=dateline > 0 and any(
+            w[:1].islower() for w in _LONG_WORD.findall(core[dateline:])),
         name_start=float(words >= 3 and _name_like(" ".join(split[:2]))),
         no_lower_words=float(words >= 3 and not any(w[:1].islower() for w in split)),
         glued_words=float(_GLUED.search(core) is not None),
@@ -163,3 +168,11 @@ def _sentence_case_end(core: str) -> bool:
     headline style."""
     return (_full_stop(core) or core.endswith(("!", "?"))) and any(
         w[:1].islower() for w in _LONG_WORD.findall(core))
+
+
+def dateline_paragraph(core: str) -> bool:
+    """Whether ``core`` opens with a dateline and goes on in sentence case ("HAYWARD, Calif.
+    (AP) — The Latest on a deadly stabbing ..."): the first paragraph of an article's body,
+    never its headline (a wire headline in capitals, "SOCCER - JAPAN GET LUCKY WIN", is no
+    such line)."""
+    return _marks(core).dateline_paragraph

@@ -37,16 +37,17 @@ from newsstruct.layout.features import (
 )
 from newsstruct.layout.marks import (
     _CLOSING,
-    _LONG_WORD,
     _content_words,
     _marks,
     _sentence_case_end,
     _separated_parts,
+    dateline_paragraph,
     sentence_words,
 )
 from newsstruct.layout.weights import HeaderWeights, header_weights, set_header_weights
 
-__all__ = ["TITLE_FEATURES", "HeaderWeights", "header_weights", "set_header_weights"]
+__all__ = ["TITLE_FEATURES", "HeaderWeights", "dateline_paragraph", "header_weights",
+           "set_header_weights"]
 
 #: The features of a title candidate, in the order of a feature vector.
 TITLE_FEATURES: tuple[str, ...] = (
@@ -483,19 +484,10 @@ def _name_over_date(feats: Sequence[_Feat], i: int) -> bool:
             and _name_like(feats[i].core))
 
 
-def dateline_paragraph(core: str) -> bool:
-    """Whether ``core`` opens with a dateline and goes on in sentence case ("HAYWARD, Calif.
-    (AP) — The Latest on a deadly stabbing ..."): the first paragraph of an article's body,
-    never its headline (a wire headline in capitals, "SOCCER - JAPAN GET LUCKY WIN", is no
-    such line)."""
-    n = dateline_length(core)
-    return n > 0 and any(w[:1].islower() for w in _LONG_WORD.findall(core[n:]))
-
-
 def _candidate(f: _Feat, i: int, carried: int | None) -> bool:
     return ((f.bp is None or i == carried) and not f.byline and not f.date
             and 1 <= f.words <= CANDIDATE_MAX_WORDS and _LETTER.search(f.core) is not None
-            and not dateline_paragraph(f.core))
+            and not _marks(f.core).dateline_paragraph)
 
 
 def title_candidates(feats: Sequence[_Feat], a: int, b: int, start: int, lo: int,
