@@ -117,6 +117,17 @@ def test_names_are_people(line: str, names: list[str]) -> None:
     assert _names(_read(line)) == names
 
 
+@pytest.mark.parametrize("brand", [
+    "Betty Crocker Kitchens",  # bettycrocker.com: "By Betty Crocker Kitchens"
+    "Mr. Food Test Kitchen",  # whnt.com: "+ Mr. Food Test Kitchen"
+    "Wren Kitchens",  # mirror.co.uk: "Experts from Wren Kitchens collaborated ..."
+    "Southern Kitchen",  # hutchnews.com, monroenews.com: "* Southern Kitchen"
+])
+def test_kitchen_names_a_brand(brand: str) -> None:
+    # a recipe site's kitchen signs like a person but is none
+    assert split_authors(brand, 0, brand, explicit=True) == []
+
+
 def test_affiliations_kept_apart() -> None:
     by = _read("By Jane Doe and John Roe, Reuters")
     assert _names(by) == ["Jane Doe", "John Roe"]
