@@ -322,6 +322,24 @@ def test_real_line_groups(row: dict[str, Any]) -> None:
         assert text[author.span.start : author.span.end] == author.span.text
 
 
+@pytest.mark.parametrize(("line", "authors"), [
+    ("* Marwan H. Adwan1", ["Marwan H. Adwan"]),  # link.springer.com
+    ("* Rachel Brazil0", ["Rachel Brazil"]),  # nature.com
+    ("* Xiaoying You0,", ["Xiaoying You"]),  # nature.com
+    ("* Michael L. Anderson, PhD ,", ["Michael L. Anderson"]),  # acpjournals.org
+    ("* Windows Server 2019", []),  # parallels.com: a menu's entry
+    ("* Sub Menu 1", []),  # nypost.com
+])
+def test_author_marked_with_an_affiliation_above_the_text(line: str, authors: list[str]) -> None:
+    """An entry of a paper's author list, with a degree or the number of an affiliation,
+    names an author when the page has no byline."""
+    text, segments = _page([["BOILERPLATE", line], ["PARAGRAPH", (
+        "The purpose of the review is to summarise the various drugs used in rheumatology "
+        "practice implicated in the causation of DRESS syndrome.")]])
+    by = _parse(text, segments)
+    assert (_names(by) if by is not None else []) == authors
+
+
 DAY_ORDER = [
     ("Published 21/06/2014. Updated 02/10/2020", True),
     ("Published 11/19/2019. Updated 02/10/2020", False),
