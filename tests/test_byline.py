@@ -117,6 +117,17 @@ def test_names_are_people(line: str, names: list[str]) -> None:
     assert _names(_read(line)) == names
 
 
+@pytest.mark.parametrize("brand", [
+    "Betty Crocker Kitchens",  # bettycrocker.com: "By Betty Crocker Kitchens"
+    "Mr. Food Test Kitchen",  # whnt.com: "+ Mr. Food Test Kitchen"
+    "Wren Kitchens",  # mirror.co.uk: "Experts from Wren Kitchens collaborated ..."
+    "Southern Kitchen",  # hutchnews.com, monroenews.com: "* Southern Kitchen"
+])
+def test_kitchen_names_a_brand(brand: str) -> None:
+    # a recipe site's kitchen signs like a person but is none
+    assert split_authors(brand, 0, brand, explicit=True) == []
+
+
 def test_affiliations_kept_apart() -> None:
     by = _read("By Jane Doe and John Roe, Reuters")
     assert _names(by) == ["Jane Doe", "John Roe"]
@@ -309,6 +320,24 @@ def test_real_line_groups(row: dict[str, Any]) -> None:
     assert (published.date.isoformat() if published is not None else None) == row["day"]
     for author in by.authors if by is not None else ():
         assert text[author.span.start : author.span.end] == author.span.text
+
+
+@pytest.mark.parametrize(("line", "authors"), [
+    ("* Marwan H. Adwan1", ["Marwan H. Adwan"]),  # link.springer.com
+    ("* Rachel Brazil0", ["Rachel Brazil"]),  # nature.com
+    ("* Xiaoying You0,", ["Xiaoying You"]),  # nature.com
+    ("* Michael L. Anderson, PhD ,", ["Michael L. Anderson"]),  # acpjournals.org
+    ("* Windows Server 2019", []),  # parallels.com: a menu's entry
+    ("* Sub Menu 1", []),  # nypost.com
+])
+def test_author_marked_with_an_affiliation_above_the_text(line: str, authors: list[str]) -> None:
+    """An entry of a paper's author list, with a degree or the number of an affiliation,
+    names an author when the page has no byline."""
+    text, segments = _page([["BOILERPLATE", line], ["PARAGRAPH", (
+        "The purpose of the review is to summarise the various drugs used in rheumatology "
+        "practice implicated in the causation of DRESS syndrome.")]])
+    by = _parse(text, segments)
+    assert (_names(by) if by is not None else []) == authors
 
 
 DAY_ORDER = [

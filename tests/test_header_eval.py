@@ -63,7 +63,7 @@ def test_dateline_stays_the_first_words_of_the_predicted_body() -> None:
 #: weights), so that a change that loses a few points of the header reading fails here.
 FLOORS = {
     "text_full": {"title_em": 0.89, "author_f1": 0.93, "date_acc": 0.95, "body_f1": 0.93},
-    "text_copy": {"title_em": 0.88, "author_f1": 0.85, "date_acc": 0.76, "body_f1": 0.94},
+    "text_copy": {"title_em": 0.88, "author_f1": 0.86, "date_acc": 0.76, "body_f1": 0.94},
 }
 WIDE_FLOORS = {"title_em": 0.87, "author_f1": 0.87, "date_acc": 0.87, "body_f1": 0.89}
 #: Floors of the held-out-fold figures of ``eval_header.py --cv 5`` (dev + wide, text_full).

@@ -27,10 +27,11 @@ With no name in the byline: a name line right above or below a date line near th
 ("Jane Doe" / "November 19th, 2019"), after a date that opens a line, or under a line that
 is only "By"; a note after the article ("Jane Doe is a staff writer ...", "About the author
 - Jane Doe", "Author: Jane Doe", "I'm Jane Doe."); a "By" line above the first paragraph
-("---- by Jane Doe") or names written with a degree above it ("* Jane Doe, PhD"); a link
-to the author's articles; else the person holding the copyright of a personal site
-("Copyright (c) 2012- Jane Doe"), else the writer whose address a request to write to the
-writer spells ("Email the writer at jane_doe@example.com").
+("---- by Jane Doe") or names written with a degree or an affiliation's number above it
+("* Jane Doe, PhD", "* Jane Doe1"); a link to the author's articles; else the person
+holding the copyright of a personal site ("Copyright (c) 2012- Jane Doe"), else the writer
+whose address a request to write to the writer spells ("Email the writer at
+jane_doe@example.com").
 
 Times are read without dateparser, by patterns for the forms pages show ("Nov. 19, 2019",
 "Published 7:05 PM EST, Tue March 3, 2020", "2019-11-19T12:48:14Z", "11/19/19 06:56 AM EST",

@@ -1,5 +1,6 @@
 """Authors named away from the byline: a note after the article, a link to the author's
-articles, names with degrees or after "By" above the first paragraph, a copyright holder."""
+articles, names with degrees or affiliation numbers or after "By" above the first paragraph,
+a copyright holder."""
 
 from __future__ import annotations
 
@@ -134,24 +135,34 @@ _DEGREES = re.compile(
     r"^(?:[*+•·-]\s+)?" + _NAME
     + r",\s*(?:Ph\.?D|M\.?D|MPH|DrPH|DPhil|MBBS|MSc|MBChB|RN|FRCP|FACP|DSc)\.?"
     r"(?:\s*,\s*(?:Ph\.?D|M\.?D|MPH|DrPH|DPhil|MBBS|MSc|MBChB|RN|FRCP|FACP|DSc)\.?)*\s*,?$")
+#: An entry of a paper's list of authors with the number of an affiliation glued to the
+#: name ("* Marwan H. Adwan1", "* Rachel Brazil0", "* Xiaoying You0,").
+_AFFILIATION_MARK = re.compile(
+    r"^[*+•·-]\s+(?P<name>[A-Z][^\W\d_.'’-]*\.?(?: (?:[A-Z][^\W\d_]*\.?|de|van|von|da|del|la|le))"
+    r"{1,3})(?<=[a-z])\d{1,2}(?:,\d{1,2})*\s*,?$")
 
 
 def _names_with_degrees(source: str, segments: Sequence[Segment]) -> list[Author]:
     """The authors of a paper listed above its text, each with a degree ("* Jane Doe, PhD ,",
-    "* John Roe, MD, MPH"): a degree is only ever written after a person's name."""
+    "* John Roe, MD, MPH") or the number of an affiliation ("* Jane Doe1"): a degree is only
+    ever written after a person's name, and such a number only after an author's."""
     found: dict[str, Author] = {}
     for seg in segments:
         if seg.kind is SegmentKind.PARAGRAPH:
             break
-        m = _DEGREES.match(seg.span.text) if len(seg.span) <= 120 else None
+        if len(seg.span) > 120:
+            continue
+        m = _DEGREES.match(seg.span.text)
+        marked = m is None and (m := _AFFILIATION_MARK.match(seg.span.text)) is not None
         if m is None:
             continue
         name = _clean_name(m.group("name"), allow_single=False)
-        # "Silver Spring, MD" is a place: the name must open with a given name or initial
+        # "Silver Spring, MD" is a place: with a degree the name must open with a given
+        # name or initial (no place takes an affiliation's number)
         first = name.split()[0] if name is not None else ""
         start = seg.span.start + m.start("name")
-        if name is not None and (_is_person(name, start, start + len(m.group("name")))
-                                 or _INITIAL.match(first)):
+        if name is not None and (marked or _INITIAL.match(first)
+                                 or _is_person(name, start, start + len(m.group("name")))):
             found.setdefault(name.casefold(), Author(
                 name=name, span=Span.of(source, start, start + len(m.group("name")))))
     return list(found.values())
