@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import accumulate
-from operator import mul
 from typing import NamedTuple
 
 import attrs
 
-from newsstruct.layout.casing import quoted, under_title_case
+from newsstruct.layout.casing import under_title_case
+from newsstruct.layout.choice import choose_bounded, choose_title
 from newsstruct.layout.cues import (
     _caption_credit,
     _holds_any,
@@ -38,6 +38,7 @@ from newsstruct.layout.features import (
 from newsstruct.layout.marks import (
     _CLOSING,
     _content_words,
+    _Marks,
     _marks,
     _sentence_case_end,
     _separated_parts,
@@ -46,8 +47,8 @@ from newsstruct.layout.marks import (
 )
 from newsstruct.layout.weights import HeaderWeights, header_weights, set_header_weights
 
-__all__ = ["TITLE_FEATURES", "HeaderWeights", "dateline_paragraph", "header_weights",
-           "set_header_weights"]
+__all__ = ["TITLE_FEATURES", "HeaderWeights", "best_title", "choose_title",
+           "dateline_paragraph", "header_weights", "set_header_weights", "title_candidates"]
 
 #: The features of a title candidate, in the order of a feature vector.
 TITLE_FEATURES: tuple[str, ...] = (
@@ -382,15 +383,15 @@ def _opening_sentence(page: _Page, i: int, anchored: int | None, below: _Feat | 
 
 
 def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
-              covered: set[int]) -> list[float]:
-    """The feature vector of line ``i`` (in the order of :data:`TITLE_FEATURES`)."""
+              covered: set[int], m: _Marks) -> list[float]:
+    """The feature vector of line ``i`` (in the order of :data:`TITLE_FEATURES`), with ``m``
+    for the features its text alone decides."""
     anchored, anchored_by = anchor.line, anchor.by
     feats, f = page.feats, page.feats[i]
     core, words = f.core, f.words
     key = core.casefold()
-    m = _marks(core)
     head = _stack_head(page, anchor)
-    share, over = _share(page, i, m.words), _over_anchored(page, i, head)
+    share, over = _share(page, i, _content_words(core)), _over_anchored(page, i, head)
     between = page.content_between(i, page.a)
     below, above = _next_content(feats, i, 1), _next_content(feats, i, -1)
     dateline_below = below is not None and dateline_length(below.core) > 0
@@ -402,9 +403,9 @@ def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
         float(i in others and i != anchored),
         float(_title_like(f)),
         float(f.headline),
-        m.words_4_24,
-        m.words_1_2,
-        m.words_3,
+        float(4 <= words <= 24),
+        float(words <= 2),
+        float(words == 3),
         float(f.bullet),
         float(f.prose),
         m.long_sentence,
@@ -416,7 +417,7 @@ def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
         m.name_like,
         float(words >= 4 and page.seen.get(key, 0) > 1),
         float(page.parts.get(key, 0) > 0),
-        float(any(p in page.seen for p in m.parts)),
+        float(any(p in page.seen for p in _separated_parts(core))),
         float(i == page.first),
         share,
         min(between, 20) / 10.0,
@@ -430,7 +431,7 @@ def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
         m.two_sentences,
         float(i in covered),
         m.full_stop,
-        float(f.prose and m.dateline),
+        float(f.prose and dateline_length(core) > 0),
         float(below is not None and below.words >= STANDFIRST_WORDS and below.words > words
               and not below.byline and not below.date),
         float(above is not None and _title_like(above) and above.words >= 4),
@@ -458,7 +459,7 @@ def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
         float(dateline_below),
         float(_opening_sentence(page, i, anchored, below, dateline_below)),
         float(under_title_case(f, above)),
-        float(quoted(core)),
+        m.quoted,
     ]
 
 
@@ -487,7 +488,7 @@ def _name_over_date(feats: Sequence[_Feat], i: int) -> bool:
 def _candidate(f: _Feat, i: int, carried: int | None) -> bool:
     return ((f.bp is None or i == carried) and not f.byline and not f.date
             and 1 <= f.words <= CANDIDATE_MAX_WORDS and _LETTER.search(f.core) is not None
-            and not _marks(f.core).dateline_paragraph)
+            and not dateline_paragraph(f.core))
 
 
 def title_candidates(feats: Sequence[_Feat], a: int, b: int, start: int, lo: int,
@@ -495,6 +496,35 @@ def title_candidates(feats: Sequence[_Feat], a: int, b: int, start: int, lo: int
                      covered: set[int]) -> list[tuple[int, list[float]]]:
     """The candidates of a page (lines ``lo`` to ``a``, and the headlines of its byline and
     date clusters) with their feature vectors. ``start`` is where the body's text starts."""
+    return _candidates(feats, a, b, start, lo, anchor, others, covered, _marks)
+
+
+#: The places in a feature vector of the features a candidate's text alone decides.
+_MARK_PLACES = tuple(TITLE_FEATURES.index(name) for name in _Marks._fields)
+
+
+def best_title(feats: Sequence[_Feat], a: int, b: int, start: int, lo: int, anchor: Anchor,
+               others: set[int], covered: set[int]) -> tuple[list[int], int | None]:
+    """The lines of :func:`title_candidates` and the one :func:`choose_title` chooses among
+    them, the features a line's text alone decides (:class:`_Marks`) read only for the
+    candidates that may win: the others are scored with the marks that score most."""
+    w = header_weights().vector()
+    top = _Marks(*(1.0 if w[k] > 0 else 0.0 for k in _MARK_PLACES))
+    bounds = _candidates(feats, a, b, start, lo, anchor, others, covered, lambda _: top)
+
+    def exact(i: int, x: list[float]) -> list[float]:
+        full = list(x)
+        for k, value in zip(_MARK_PLACES, _marks(feats[i].core), strict=True):
+            full[k] = value
+        return full
+
+    return [i for i, _ in bounds], choose_bounded(bounds, exact)
+
+
+def _candidates(feats: Sequence[_Feat], a: int, b: int, start: int, lo: int, anchor: Anchor,
+                others: set[int], covered: set[int],
+                marks: Callable[[str], _Marks]) -> list[tuple[int, list[float]]]:
+    """:func:`title_candidates`, the features a line's text alone decides read by ``marks``."""
     page = _page(feats, a, b, start, lo)
     lines = set(range(lo, min(a + 1, len(feats)))) | others
     for special in (anchor.line, anchor.stacked[0] if anchor.stacked else None):
@@ -503,7 +533,7 @@ def title_candidates(feats: Sequence[_Feat], a: int, b: int, start: int, lo: int
     for special in (page.first, page.wiki, page.carried):
         if special is not None:
             lines.add(special)
-    out = [(i, _features(page, i, anchor, others, covered))
+    out = [(i, _features(page, i, anchor, others, covered, marks(feats[i].core)))
            for i in sorted(lines) if _candidate(feats[i], i, page.carried)
            and not _name_over_date(feats, i)]
     _mark_parts(feats, out)
@@ -513,17 +543,3 @@ def title_candidates(feats: Sequence[_Feat], a: int, b: int, start: int, lo: int
         best[1][TITLE_FEATURES.index("best_share")] = 1.0
     return out
 
-
-def choose_title(candidates: Sequence[tuple[int, Sequence[float]]]) -> int | None:
-    """The best-scoring candidate, or ``None`` when none beats the "no title" option."""
-    weights = header_weights()
-    w = weights.vector()
-    best, best_i = weights.no_title, None
-    for i, x in candidates:
-        if len(x) != len(w):
-            raise ValueError(f"a feature vector of {len(x)} values for {len(w)} weights")
-        # (the zero features add nothing: no score differs from the sum of the others)
-        s = sum(map(mul, w, x))
-        if s > best:
-            best, best_i = s, i
-    return best_i
