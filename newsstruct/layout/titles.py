@@ -382,19 +382,61 @@ def _opening_sentence(page: _Page, i: int, anchored: int | None, below: _Feat | 
     return _sentence_case_end(page.feats[i].core.rstrip(_CLOSING))
 
 
+class _Near(NamedTuple):
+    """The features of a candidate that read the lines around it, each named as in
+    :data:`TITLE_FEATURES`."""
+
+    lines_to_body: float
+    dateline_opening: float
+    standfirst_below: float
+    under_headline: float
+    date_below: float
+    over_anchored: float
+    anchored_under: float
+    sentence_below: float
+    over_anchored_shares: float
+    opening_sentence: float
+    dateline_below: float
+    under_title_case: float
+
+
+def _near(page: _Page, i: int, anchor: Anchor) -> _Near:
+    """The :class:`_Near` features of line ``i``."""
+    feats, f = page.feats, page.feats[i]
+    head = _stack_head(page, anchor)
+    over = _over_anchored(page, i, head)
+    below, above = _next_content(feats, i, 1), _next_content(feats, i, -1)
+    dateline_below = below is not None and dateline_length(below.core) > 0
+    under_headline = above is not None and _title_like(above) and above.words >= 4
+    lone = i == anchor.line and anchor.stacked is None
+    return _Near(
+        lines_to_body=min(page.content_between(i, page.a), 20) / 10.0,
+        dateline_opening=float(f.prose and dateline_length(f.core) > 0),
+        standfirst_below=float(below is not None and below.words >= STANDFIRST_WORDS
+                               and below.words > f.words and not below.byline
+                               and not below.date),
+        under_headline=float(under_headline),
+        date_below=float(below is not None and (below.date or below.byline)
+                         and (lone or i != anchor.line)),
+        over_anchored=float(over),
+        anchored_under=float(i == head and f.words >= STANDFIRST_WORDS and under_headline),
+        sentence_below=float(below is not None and _sentence_below(f, below)),
+        over_anchored_shares=float(over and _share(page, i) >= ANCHORED_SHARE),
+        opening_sentence=float(_opening_sentence(page, i, anchor.line, below, dateline_below)),
+        dateline_below=float(dateline_below),
+        under_title_case=float(under_title_case(f, above)),
+    )
+
+
 def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
-              covered: set[int], m: _Marks) -> list[float]:
+              covered: set[int], m: _Marks, n: _Near) -> list[float]:
     """The feature vector of line ``i`` (in the order of :data:`TITLE_FEATURES`), with ``m``
-    for the features its text alone decides."""
+    for the features its text alone decides and ``n`` for those reading the lines around."""
     anchored, anchored_by = anchor.line, anchor.by
     feats, f = page.feats, page.feats[i]
     core, words = f.core, f.words
     key = core.casefold()
-    head = _stack_head(page, anchor)
-    share, over = _share(page, i, _content_words(core)), _over_anchored(page, i, head)
-    between = page.content_between(i, page.a)
-    below, above = _next_content(feats, i, 1), _next_content(feats, i, -1)
-    dateline_below = below is not None and dateline_length(below.core) > 0
+    share = _share(page, i, _content_words(core))
     # the lower line of a stacked pair is marked by stack_lower, not by the anchored_* features
     lone = i == anchored and anchor.stacked is None
     return [
@@ -420,7 +462,7 @@ def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
         float(any(p in page.seen for p in _separated_parts(core))),
         float(i == page.first),
         share,
-        min(between, 20) / 10.0,
+        n.lines_to_body,
         float(i == page.wiki),
         float(i == page.carried),
         float(i > 0 and feats[i - 1].core.lower() == "by"),
@@ -431,10 +473,9 @@ def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
         m.two_sentences,
         float(i in covered),
         m.full_stop,
-        float(f.prose and dateline_length(core) > 0),
-        float(below is not None and below.words >= STANDFIRST_WORDS and below.words > words
-              and not below.byline and not below.date),
-        float(above is not None and _title_like(above) and above.words >= 4),
+        n.dateline_opening,
+        n.standfirst_below,
+        n.under_headline,
         m.name_start,
         m.no_lower_words,
         float(i == page.nearest),
@@ -442,23 +483,22 @@ def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
         float(lone and share >= ANCHORED_SHARE),
         0.0,
         0.0,
-        float(below is not None and (below.date or below.byline) and (lone or i != anchored)),
+        n.date_below,
         m.glued_words,
         m.interface_verb,
         m.role_end,
         m.section_names,
         m.sentence_words,
-        float(over),
-        float(i == head and words >= STANDFIRST_WORDS and above is not None
-              and _title_like(above) and above.words >= 4),
-        float(below is not None and _sentence_below(f, below)),
-        float(over and share >= ANCHORED_SHARE),
+        n.over_anchored,
+        n.anchored_under,
+        n.sentence_below,
+        n.over_anchored_shares,
         float(i == page.first and anchored is None),
         m.sentence_case_end,
         *_stack_features(page, i, anchor),
-        float(dateline_below),
-        float(_opening_sentence(page, i, anchored, below, dateline_below)),
-        float(under_title_case(f, above)),
+        n.dateline_below,
+        n.opening_sentence,
+        n.under_title_case,
         m.quoted,
     ]
 
@@ -496,36 +536,47 @@ def title_candidates(feats: Sequence[_Feat], a: int, b: int, start: int, lo: int
                      covered: set[int]) -> list[tuple[int, list[float]]]:
     """The candidates of a page (lines ``lo`` to ``a``, and the headlines of its byline and
     date clusters) with their feature vectors. ``start`` is where the body's text starts."""
-    return _candidates(feats, a, b, start, lo, anchor, others, covered, _marks)
+    page = _page(feats, a, b, start, lo)
+    return _candidates(page, lo, anchor, others, covered,
+                       lambda i: (_marks(feats[i].core), _near(page, i, anchor)))
 
 
-#: The places in a feature vector of the features a candidate's text alone decides.
+#: The places in a feature vector of the features a candidate's text alone decides, and of
+#: those reading the lines around it, and the most each may be.
 _MARK_PLACES = tuple(TITLE_FEATURES.index(name) for name in _Marks._fields)
+_NEAR_PLACES = tuple(TITLE_FEATURES.index(name) for name in _Near._fields)
+_NEAR_MOST = _Near(*(2.0 if name == "lines_to_body" else 1.0 for name in _Near._fields))
 
 
 def best_title(feats: Sequence[_Feat], a: int, b: int, start: int, lo: int, anchor: Anchor,
                others: set[int], covered: set[int]) -> tuple[list[int], int | None]:
     """The lines of :func:`title_candidates` and the one :func:`choose_title` chooses among
-    them, the features a line's text alone decides (:class:`_Marks`) read only for the
-    candidates that may win: the others are scored with the marks that score most."""
+    them, the features a line's text alone decides (:class:`_Marks`) and those reading the
+    lines around it (:class:`_Near`) read only for the candidates that may win: the others
+    are bounded with the values of those features that score most."""
     w = header_weights().vector()
-    top = _Marks(*(1.0 if w[k] > 0 else 0.0 for k in _MARK_PLACES))
-    bounds = _candidates(feats, a, b, start, lo, anchor, others, covered, lambda _: top)
+    top_marks = _Marks(*(1.0 if w[k] > 0 else 0.0 for k in _MARK_PLACES))
+    top_near = _Near(*(most if w[k] > 0 else 0.0 for k, most in zip(_NEAR_PLACES, _NEAR_MOST,
+                                                                     strict=True)))
+    page = _page(feats, a, b, start, lo)
+    bounds = _candidates(page, lo, anchor, others, covered, lambda _: (top_marks, top_near))
 
     def exact(i: int, x: list[float]) -> list[float]:
         full = list(x)
         for k, value in zip(_MARK_PLACES, _marks(feats[i].core), strict=True):
+            full[k] = value
+        for k, value in zip(_NEAR_PLACES, _near(page, i, anchor), strict=True):
             full[k] = value
         return full
 
     return [i for i, _ in bounds], choose_bounded(bounds, exact)
 
 
-def _candidates(feats: Sequence[_Feat], a: int, b: int, start: int, lo: int, anchor: Anchor,
-                others: set[int], covered: set[int],
-                marks: Callable[[str], _Marks]) -> list[tuple[int, list[float]]]:
-    """:func:`title_candidates`, the features a line's text alone decides read by ``marks``."""
-    page = _page(feats, a, b, start, lo)
+def _candidates(page: _Page, lo: int, anchor: Anchor, others: set[int], covered: set[int],
+                read: Callable[[int], tuple[_Marks, _Near]]) -> list[tuple[int, list[float]]]:
+    """:func:`title_candidates` of ``page``, the :class:`_Marks` and :class:`_Near` features
+    of line ``i`` given by ``read(i)``."""
+    feats, a = page.feats, page.a
     lines = set(range(lo, min(a + 1, len(feats)))) | others
     for special in (anchor.line, anchor.stacked[0] if anchor.stacked else None):
         if special is not None:
@@ -533,7 +584,7 @@ def _candidates(feats: Sequence[_Feat], a: int, b: int, start: int, lo: int, anc
     for special in (page.first, page.wiki, page.carried):
         if special is not None:
             lines.add(special)
-    out = [(i, _features(page, i, anchor, others, covered, marks(feats[i].core)))
+    out = [(i, _features(page, i, anchor, others, covered, *read(i)))
            for i in sorted(lines) if _candidate(feats[i], i, page.carried)
            and not _name_over_date(feats, i)]
     _mark_parts(feats, out)
@@ -542,4 +593,3 @@ def _candidates(feats: Sequence[_Feat], a: int, b: int, start: int, lo: int, anc
     if best is not None and best[1][share] >= BEST_SHARE:
         best[1][TITLE_FEATURES.index("best_share")] = 1.0
     return out
-
