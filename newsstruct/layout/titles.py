@@ -141,7 +141,8 @@ class Anchor(NamedTuple):
 
 
 #: The quotes one of which opens the headline in :data:`_COMMENTS_ON`, after a space: a
-#: line with none of them is not searched.
+#: line with none of them, or none of the words it counts comments in (lower-cased:
+#: "thought", "comment", "repl", "pon" of "responses"), is not searched.
 _SPACED_QUOTES = (" “", ' "', " ‘", " '")
 _COMMENTS_ON = re.compile(
     r"\b(?:thoughts?|comments?|responses?|repl(?:y|ies)) (?:on|to) [“\"‘'](.{8,200}?)[”\"’']\s*$",
@@ -204,8 +205,9 @@ def _counts_and_parts(feats: Sequence[_Feat]) -> tuple[dict[str, int], dict[str,
         if "|" in key or " - " in key or ": " in key or "–" in key or "—" in key:
             for part in _separated_parts(f.core):
                 parts[part] = parts.get(part, 0) + 1
-        m = _COMMENTS_ON.search(f.core) if _holds_any(key, _SPACED_QUOTES) and (
-            "on" in key or "to" in key) else None
+        m = _COMMENTS_ON.search(f.core) if (
+            "comment" in key or "thought" in key or "repl" in key or "pon" in key) and (
+            _holds_any(key, _SPACED_QUOTES)) else None
         if m is not None:
             # "6 thoughts on “How to Adopt ...”": the comments name the headline
             named = m.group(1).strip().casefold()
