@@ -2,13 +2,14 @@
 
 A candidate's score is the sum of its features times their weights. :func:`choose_bounded`
 chooses as :func:`choose_title` does from vectors that bound the scores (each feature left
-unread holding the value that scores most), reading in full only the candidates whose bound
-may still beat the best score read so far: floating-point sums rounding monotonically, a
-score never exceeds its bound, so the choice is the same.
+unread holding the value that scores most), reading features only for the candidates whose
+bound may still beat the best score read so far: floating-point sums rounding monotonically,
+a score never exceeds its bound, so the choice is the same.
 """
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Sequence
 from operator import mul
 
@@ -36,20 +37,25 @@ def choose_title(candidates: Sequence[tuple[int, Sequence[float]]]) -> int | Non
 
 
 def choose_bounded(bounds: Sequence[tuple[int, list[float]]],
-                   exact: Callable[[int, list[float]], list[float]]) -> int | None:
-    """:func:`choose_title` of the candidates ``(i, exact(i, x))``, given their bounding
-    vectors ``(i, x)`` (in the candidates' order): the candidates are read in full from the
-    highest bound down, until a bound falls below the best score read."""
+                   steps: Sequence[Callable[[int, list[float]], list[float]]]) -> int | None:
+    """:func:`choose_title` of the candidates ``(i, x)`` of ``bounds`` once each of ``steps``
+    (in turn) has read in full some of the features of ``x``, the others bounding the score.
+    The candidate of highest bound is read one step further until one read in full scores
+    more than every bound left; the candidates read in full are then chosen among."""
     weights = header_weights()
     w = weights.vector()
-    ranked = sorted(((_score(w, x), k) for k, (_, x) in enumerate(bounds)), reverse=True)
+    # (minus the bound, the candidate's place, how many steps it has been read, its vector)
+    heap = [(-_score(w, x), k, 0, x) for k, (_, x) in enumerate(bounds)]
+    heapq.heapify(heap)
     best, read = weights.no_title, []
-    for bound, k in ranked:
-        if bound < best:
-            break
-        i, x = bounds[k]
-        full = exact(i, x)
-        best = max(best, _score(w, full))
-        read.append((k, i, full))
+    while heap and -heap[0][0] >= best:
+        neg, k, done, x = heapq.heappop(heap)
+        if done == len(steps):
+            # read in full: its bound is its score
+            best = max(best, -neg)
+            read.append((k, x))
+            continue
+        x = steps[done](bounds[k][0], x)
+        heapq.heappush(heap, (-_score(w, x), k, done + 1, x))
     # in the candidates' order, as choose_title reads them (the first of equals wins)
-    return choose_title([(i, full) for _, i, full in sorted(read, key=lambda r: r[0])])
+    return choose_title([(bounds[k][0], x) for k, x in sorted(read)])

@@ -385,9 +385,11 @@ def _opening_sentence(page: _Page, i: int, anchored: int | None, below: _Feat | 
 
 
 class _Near(NamedTuple):
-    """The features of a candidate that read the lines around it, each named as in
-    :data:`TITLE_FEATURES`."""
+    """The features of a candidate that read the lines around it (and the page's other lines
+    for ``site_part``), each named as in :data:`TITLE_FEATURES`."""
 
+    site_part: float
+    after_lone_by: float
     lines_to_body: float
     dateline_opening: float
     standfirst_below: float
@@ -412,6 +414,8 @@ def _near(page: _Page, i: int, anchor: Anchor) -> _Near:
     under_headline = above is not None and _title_like(above) and above.words >= 4
     lone = i == anchor.line and anchor.stacked is None
     return _Near(
+        site_part=float(any(p in page.seen for p in _separated_parts(f.core))),
+        after_lone_by=float(i > 0 and feats[i - 1].core.lower() == "by"),
         lines_to_body=min(page.content_between(i, page.a), 20) / 10.0,
         dateline_opening=float(f.prose and dateline_length(f.core) > 0),
         standfirst_below=float(below is not None and below.words >= STANDFIRST_WORDS
@@ -435,7 +439,7 @@ def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
     """The feature vector of line ``i`` (in the order of :data:`TITLE_FEATURES`), with ``m``
     for the features its text alone decides and ``n`` for those reading the lines around."""
     anchored, anchored_by = anchor.line, anchor.by
-    feats, f = page.feats, page.feats[i]
+    f = page.feats[i]
     core, words = f.core, f.words
     key = core.casefold()
     share = _share(page, i, _content_words(core))
@@ -461,13 +465,13 @@ def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
         m.name_like,
         float(words >= 4 and page.seen.get(key, 0) > 1),
         float(page.parts.get(key, 0) > 0),
-        float(any(p in page.seen for p in _separated_parts(core))),
+        n.site_part,
         float(i == page.first),
         share,
         n.lines_to_body,
         float(i == page.wiki),
         float(i == page.carried),
-        float(i > 0 and feats[i - 1].core.lower() == "by"),
+        n.after_lone_by,
         m.link_or_symbol,
         m.breadcrumb,
         m.agency,
@@ -563,15 +567,22 @@ def best_title(feats: Sequence[_Feat], a: int, b: int, start: int, lo: int, anch
     page = _page(feats, a, b, start, lo)
     bounds = _candidates(page, lo, anchor, others, covered, lambda _: (top_marks, top_near))
 
-    def exact(i: int, x: list[float]) -> list[float]:
-        full = list(x)
-        for k, value in zip(_MARK_PLACES, _marks(feats[i].core), strict=True):
-            full[k] = value
-        for k, value in zip(_NEAR_PLACES, _near(page, i, anchor), strict=True):
-            full[k] = value
-        return full
+    def near(i: int, x: list[float]) -> list[float]:
+        return _overlay(x, _NEAR_PLACES, _near(page, i, anchor))
 
-    return [i for i, _ in bounds], choose_bounded(bounds, exact)
+    def marks(i: int, x: list[float]) -> list[float]:
+        return _overlay(x, _MARK_PLACES, _marks(feats[i].core))
+
+    # the features around a line are quicker read than its text's marks
+    return [i for i, _ in bounds], choose_bounded(bounds, (near, marks))
+
+
+def _overlay(x: list[float], places: tuple[int, ...], values: Sequence[float]) -> list[float]:
+    """``x`` with ``values`` at ``places``."""
+    out = list(x)
+    for k, value in zip(places, values, strict=True):
+        out[k] = value
+    return out
 
 
 def _candidates(page: _Page, lo: int, anchor: Anchor, others: set[int], covered: set[int],
