@@ -20,7 +20,8 @@ def _score(w: Sequence[float], x: Sequence[float]) -> float:
     if len(x) != len(w):
         raise ValueError(f"a feature vector of {len(x)} values for {len(w)} weights")
     # (the zero features add nothing: no score differs from the sum of the others)
-    return sum(map(mul, w, x))
+    score: float = sum(map(mul, w, x))
+    return score
 
 
 def choose_title(candidates: Sequence[tuple[int, Sequence[float]]]) -> int | None:
