@@ -40,13 +40,16 @@ WIKI_TAGLINE = re.compile(r"^from (?:wikipedia\b|[\w .'’-]{1,40}\bwiki\b)", re
 
 @attrs.define(slots=True)
 class _Page:
-    """What the features of every candidate of one page read: line counts, the parts of
-    separated lines, the opening's words, and the lines special places name."""
+    """What the features of every candidate of one page read: line counts, the lines that
+    may name others, the opening's words, and the lines special places name."""
 
     feats: Sequence[_Feat]
     a: int
     seen: dict[str, int]
-    parts: dict[str, int]
+    #: the lines (as they are and case-folded) that may name another line by a part of theirs
+    #: (:func:`_naming_parts`), and their case-folded texts joined by line breaks
+    naming: list[tuple[str, str]]
+    naming_text: str
     #: the first prose lines of the body (one more than the opening takes) and their words
     opening_lines: list[tuple[int, frozenset[str]]]
     #: the opening's words as every line but those of the opening sees them
@@ -58,31 +61,52 @@ class _Page:
     #: ``content[j]``: how many content lines (:func:`_counts`) come before line ``j``
     content: list[int] = attrs.field(factory=list)
 
+    def named(self, key: str) -> bool:
+        """Whether a line names the case-folded line ``key`` by a part of its own ("Title |
+        Site", "6 thoughts on “Title”"). A part of a line is in its case-folded text: only
+        the lines whose text holds ``key`` are split."""
+        return key in self.naming_text and any(
+            key in _naming_parts(core, low) for core, low in self.naming if key in low)
+
     def content_between(self, i: int, j: int) -> int:
         """How many content lines lie strictly between lines ``i`` and ``j`` (``i < j``)."""
         last = len(self.content) - 1
         return max(0, self.content[min(max(j, i + 1), last)] - self.content[min(i + 1, last)])
 
 
-def _counts_and_parts(feats: Sequence[_Feat]) -> tuple[dict[str, int], dict[str, int]]:
+def _line_counts(feats: Sequence[_Feat]) -> tuple[dict[str, int], list[tuple[str, str]]]:
+    """How many times each line (case-folded) is on the page, and the lines that may name
+    another by a part of theirs (as they are and case-folded)."""
     seen: dict[str, int] = {}
-    parts: dict[str, int] = {}
+    naming: list[tuple[str, str]] = []
     for f in feats:
         if f.words > CANDIDATE_MAX_WORDS:
             continue
         key = f.core.casefold()
         seen[key] = seen.get(key, 0) + 1
-        if "|" in key or " - " in key or ": " in key or "–" in key or "—" in key:
-            for part in _separated_parts(f.core):
-                parts[part] = parts.get(part, 0) + 1
-        m = _COMMENTS_ON.search(f.core) if (
-            "comment" in key or "thought" in key or "repl" in key or "pon" in key) and (
-            _holds_any(key, _SPACED_QUOTES)) else None
-        if m is not None:
-            # "6 thoughts on “How to Adopt ...”": the comments name the headline
-            named = m.group(1).strip().casefold()
-            parts[named] = parts.get(named, 0) + 1
-    return seen, parts
+        if _separated(key) or _comments_on(key):
+            naming.append((f.core, key))
+    return seen, naming
+
+
+def _separated(key: str) -> bool:
+    """Whether the case-folded line ``key`` may be a separated line ("Title | Site")."""
+    return "|" in key or " - " in key or ": " in key or "–" in key or "—" in key
+
+
+def _comments_on(key: str) -> bool:
+    """Whether the case-folded line ``key`` may name the headline its comments are on."""
+    return ("comment" in key or "thought" in key or "repl" in key or "pon" in key) and (
+        _holds_any(key, _SPACED_QUOTES))
+
+
+def _naming_parts(core: str, key: str) -> tuple[str, ...]:
+    """The parts of the line ``core`` (case-folded: ``key``) that name another line: those
+    of three words or more of a separated line, and the headline its comments are on ("6
+    thoughts on “How to Adopt ...”"), case-folded."""
+    parts = _separated_parts(core) if _separated(key) else ()
+    m = _COMMENTS_ON.search(core) if _comments_on(key) else None
+    return parts if m is None else (*parts, m.group(1).strip().casefold())
 
 
 def _opening_lines(feats: Sequence[_Feat], start: int) -> list[tuple[int, frozenset[str]]]:
@@ -160,11 +184,11 @@ def _carried_title(feats: Sequence[_Feat], a: int, b: int) -> int | None:
 
 
 def _page(feats: Sequence[_Feat], a: int, b: int, start: int, lo: int) -> _Page:
-    seen, parts = _counts_and_parts(feats)
+    seen, naming = _line_counts(feats)
     nearest = next((j for j in range(min(a, len(feats)) - 1, lo - 1, -1)
                     if _title_like(feats[j])), None)
     content = list(accumulate(map(_counts, feats), initial=0))
     opening = _opening_lines(feats, start)
-    return _Page(feats, a, seen, parts, opening, _opening_words(opening, -1),
-                 _first_line_title(feats, a), _wiki_title(feats, a),
-                 _carried_title(feats, a, b), nearest, content)
+    return _Page(feats, a, seen, naming, "\n".join(low for _, low in naming), opening,
+                 _opening_words(opening, -1), _first_line_title(feats, a),
+                 _wiki_title(feats, a), _carried_title(feats, a, b), nearest, content)
