@@ -477,3 +477,31 @@ def test_the_body_of_an_ap_update_page_gets_no_title() -> None:
     "HAYWARD, Calif. (AP) — The Latest on ... (all times local):" over a time line; the
     body alone has no title."""
     assert _title(_page("sh-5caf91b8a442")["body"]) is None
+
+
+@NEEDS_SHARED
+@pytest.mark.parametrize("weights", ["shipped", "flipped", "no_title_low"])
+def test_the_title_chosen_from_score_bounds_is_the_title_of_the_full_vectors(
+        weights: str) -> None:
+    """On every dev page, the title read from score bounds (features read only for the
+    candidates that may win) is the one chosen from every candidate's full feature vector,
+    with the shipped weights and with weights of the other sign (the bounds then read other
+    values of the unread features as the best)."""
+    shipped = header_weights()
+    title, no_title = dict(shipped.title), shipped.no_title
+    if weights == "flipped":
+        title = {name: -w for name, w in title.items()}
+    elif weights == "no_title_low":
+        no_title = -50.0
+    set_header_weights(HeaderWeights(title, no_title, "test"))
+    try:
+        for page in _dev():
+            regions = _layout._regions(page["text_full"])
+            if regions is None:
+                continue
+            _, feats, a, b = regions
+            full = _header._header_candidates(feats, a, b)
+            bounded = _header._header_candidates(feats, a, b, vectors=False)
+            assert (bounded.lines, bounded.title) == (full.lines, full.title), page["id"]
+    finally:
+        set_header_weights(None)

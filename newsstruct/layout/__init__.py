@@ -96,6 +96,7 @@ from newsstruct.layout.marks import (
     _marks,
     _section_names,
     _separated_parts,
+    dateline_paragraph,
     sentence_words,
 )
 from newsstruct.types import ParseWarning, Segment, SegmentKind, Span, WarningCode
@@ -128,6 +129,7 @@ def reset_caches() -> None:
     _content_words.cache_clear()
     _section_names.cache_clear()
     sentence_words.cache_clear()
+    dateline_paragraph.cache_clear()
     _marks.cache_clear()
     _separated_parts.cache_clear()
 

@@ -19,6 +19,7 @@ from newsstruct.layout.titles import (
     CARRIER,
     Anchor,
     _name_over_date,
+    best_title,
     choose_title,
     title_candidates,
 )
@@ -191,8 +192,12 @@ def _cluster_score(feats: Sequence[_Feat], t: int, cl: list[int], a: int,
 
 @attrs.define(slots=True)
 class _Candidates:
-    """The title candidates of a page with their features, and the header cluster."""
+    """The title candidates of a page, the title chosen among them, and the header cluster."""
 
+    #: the candidates' lines, and the one chosen as the title (``None``: no title)
+    lines: list[int]
+    title: int | None
+    #: the candidates with their feature vectors (left empty when only the choice was asked)
     candidates: list[tuple[int, list[float]]]
     cluster: list[int] | None
     #: the headline-like line found above (or under) the cluster
@@ -202,9 +207,12 @@ class _Candidates:
     stack_top: int | None = None
 
 
-def _header_candidates(feats: Sequence[_Feat], a: int, b: int) -> _Candidates:
+def _header_candidates(feats: Sequence[_Feat], a: int, b: int,
+                       vectors: bool = True) -> _Candidates:
     """The byline / date clusters near the body, the best of them (scored by
-    :func:`_cluster_score`), and the title candidates with their features."""
+    :func:`_cluster_score`), and the title candidates with their features (with
+    ``vectors`` false, the title is chosen reading in full only the vectors of the
+    candidates that may win: :func:`~newsstruct.layout.titles.best_title`)."""
     n = len(feats)
     found: list[tuple[int, list[int]]] = []
     #: the line anchored by each cluster (by its first line), and the line stacked above it
@@ -234,10 +242,15 @@ def _header_candidates(feats: Sequence[_Feat], a: int, b: int) -> _Candidates:
         anchor = Anchor(t, any(feats[j].byline for j in best), over)
     others = {anchor_of[cl[0]][0] for top, cl in headers if top >= lo}
     start = a if best is None else max(a, best[-1] + 1)
-    cands = title_candidates(feats, a, b, start, lo, anchor, others, teasers)
+    cands: list[tuple[int, list[float]]] = []
+    if vectors:
+        cands = title_candidates(feats, a, b, start, lo, anchor, others, teasers)
+        lines, title = [i for i, _ in cands], choose_title(cands)
+    else:
+        lines, title = best_title(feats, a, b, start, lo, anchor, others, teasers)
     stack_top = None if anchor.stacked is None or anchor.stacked[1] is None else \
         anchor.stacked[0]
-    return _Candidates(cands, best, anchor.line, stack_top)
+    return _Candidates(lines, title, cands, best, anchor.line, stack_top)
 
 
 def _find_header(feats: Sequence[_Feat], a: int, b: int) -> _Header:
@@ -245,14 +258,14 @@ def _find_header(feats: Sequence[_Feat], a: int, b: int) -> _Header:
     cluster under it (else the "By" line nearest the body, and name lines beside the
     title), the standfirst between them, and where the body starts."""
     head = _Header(body_start=a)
-    found = _header_candidates(feats, a, b)
-    t = choose_title(found.candidates)
+    found = _header_candidates(feats, a, b, vectors=False)
+    t = found.title
     if t is not None:
         # a headline the page shows twice (its page title at the top) is read at its place
         # nearest the body
         # (and as a line of its own rather than a list item)
         key = feats[t].core.casefold()
-        t = max((i for i, _ in found.candidates if feats[i].core.casefold() == key),
+        t = max((i for i in found.lines if feats[i].core.casefold() == key),
                 key=lambda i: (not feats[i].bullet, i))
     head.title = t
     if found.cluster is not None:

@@ -1,6 +1,6 @@
-"""What a title candidate's text alone says, read once for each line text: its words, the
-parts of a separated line, and the features of :data:`~newsstruct.layout.titles.TITLE_FEATURES`
-that no other line of the page changes."""
+"""What a title candidate's text alone says, read once for each line text: its content words,
+the parts of a separated line, and the features of
+:data:`~newsstruct.layout.titles.TITLE_FEATURES` that no other line of the page changes."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from newsstruct.data import lexicon
+from newsstruct.layout.casing import quoted
 from newsstruct.layout.cues import _caption_credit, _name_like, dateline_length, has_date
 from newsstruct.layout.features import (
     _BREADCRUMB,
@@ -40,12 +41,10 @@ _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]+[A-Z]")
 
 
 class _Marks(NamedTuple):
-    """The features of a candidate that its text alone decides (as the floats of its
-    feature vector), and the parts of a separated line."""
+    """The features of a candidate that its text alone decides, each named as in
+    :data:`~newsstruct.layout.titles.TITLE_FEATURES`, as the floats of its feature vector
+    (each from 0 to 1)."""
 
-    words_4_24: float
-    words_1_2: float
-    words_3: float
     long_sentence: float
     caption_cue: float
     caption_credit: float
@@ -58,10 +57,6 @@ class _Marks(NamedTuple):
     agency: float
     two_sentences: float
     full_stop: float
-    #: opens with a dateline (the ``dateline_opening`` feature of a prose line)
-    dateline: bool
-    #: opens with a dateline and goes on in sentence case (:func:`dateline_paragraph`)
-    dateline_paragraph: bool
     name_start: float
     no_lower_words: float
     glued_words: float
@@ -70,10 +65,7 @@ class _Marks(NamedTuple):
     section_names: float
     sentence_words: float
     sentence_case_end: float
-    #: the parts of three words or more of a separated line ("Title | Site"), case-folded
-    parts: tuple[str, ...]
-    #: the content words (:func:`_content_words`)
-    words: frozenset[str]
+    quoted: float
 
 
 @lru_cache(maxsize=8192)
@@ -92,11 +84,7 @@ def _marks(core: str) -> _Marks:
     header lines, and a line is a candidate of several headers)."""
     split = core.split()
     words = len(split)
-    dateline = dateline_length(core)
     return _Marks(
-        words_4_24=float(4 <= words <= 24),
-        words_1_2=float(words <= 2),
-        words_3=float(words == 3),
         long_sentence=float(words > 10 and core.rstrip(_CLOSING).endswith(".")),
         caption_cue=float(_caption_cue(core)),
         caption_credit=float(_caption_credit(core)),
@@ -109,9 +97,6 @@ def _marks(core: str) -> _Marks:
         agency=float(core.casefold() in _agencies()),
         two_sentences=float(words > 14 and _sentence_break(core)),
         full_stop=float(_full_stop(core)),
-        dateline=dateline > 0,
-        dateline_paragraph=dateline > 0 and any(
-            w[:1].islower() for w in _LONG_WORD.findall(core[dateline:])),
         name_start=float(words >= 3 and _name_like(" ".join(split[:2]))),
         no_lower_words=float(words >= 3 and not any(w[:1].islower() for w in split)),
         glued_words=float(_GLUED.search(core) is not None),
@@ -121,8 +106,7 @@ def _marks(core: str) -> _Marks:
         section_names=float(_section_names(core)),
         sentence_words=min(sentence_words(core), SENTENCE_WORDS_CAP) / SENTENCE_WORDS_CAP,
         sentence_case_end=float(_sentence_case_end(core)),
-        parts=_separated_parts(core),
-        words=_content_words(core),
+        quoted=float(quoted(core)),
     )
 
 
@@ -170,9 +154,11 @@ def _sentence_case_end(core: str) -> bool:
         w[:1].islower() for w in _LONG_WORD.findall(core))
 
 
+@lru_cache(maxsize=8192)
 def dateline_paragraph(core: str) -> bool:
     """Whether ``core`` opens with a dateline and goes on in sentence case ("HAYWARD, Calif.
     (AP) — The Latest on a deadly stabbing ..."): the first paragraph of an article's body,
     never its headline (a wire headline in capitals, "SOCCER - JAPAN GET LUCKY WIN", is no
     such line)."""
-    return _marks(core).dateline_paragraph
+    dateline = dateline_length(core)
+    return dateline > 0 and any(w[:1].islower() for w in _LONG_WORD.findall(core[dateline:]))

@@ -10,19 +10,13 @@ that is only an article's body has no line that beats it.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
-from collections.abc import Sequence
-from itertools import accumulate
-from operator import mul
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-import attrs
-
-from newsstruct.layout.casing import quoted, under_title_case
+from newsstruct.layout.casing import under_title_case
+from newsstruct.layout.choice import choose_bounded, choose_title
 from newsstruct.layout.cues import (
-    _caption_credit,
-    _holds_any,
     _name_like,
     dateline_length,
 )
@@ -32,22 +26,29 @@ from newsstruct.layout.features import (
     _counts,
     _Feat,
     _full_stop,
-    _not_title,
     _title_like,
 )
 from newsstruct.layout.marks import (
     _CLOSING,
     _content_words,
+    _Marks,
     _marks,
     _sentence_case_end,
     _separated_parts,
     dateline_paragraph,
     sentence_words,
 )
+from newsstruct.layout.page import (
+    CANDIDATE_MAX_WORDS,
+    CARRIER,
+    _opening,
+    _Page,
+    _page,
+)
 from newsstruct.layout.weights import HeaderWeights, header_weights, set_header_weights
 
-__all__ = ["TITLE_FEATURES", "HeaderWeights", "dateline_paragraph", "header_weights",
-           "set_header_weights"]
+__all__ = ["CARRIER", "TITLE_FEATURES", "HeaderWeights", "best_title", "choose_title",
+           "dateline_paragraph", "header_weights", "set_header_weights", "title_candidates"]
 
 #: The features of a title candidate, in the order of a feature vector.
 TITLE_FEATURES: tuple[str, ...] = (
@@ -139,162 +140,10 @@ class Anchor(NamedTuple):
     stacked: tuple[int, int | None] | None = None
 
 
-#: The quotes one of which opens the headline in :data:`_COMMENTS_ON`, after a space: a
-#: line with none of them is not searched.
-_SPACED_QUOTES = (" “", ' "', " ‘", " '")
-_COMMENTS_ON = re.compile(
-    r"\b(?:thoughts?|comments?|responses?|repl(?:y|ies)) (?:on|to) [“\"‘'](.{8,200}?)[”\"’']\s*$",
-    re.IGNORECASE)
-#: A text whose body starts within this many lines of its top begins with its headline
-#: (a copied article rather than a whole page) ...
-COPY_TOP = 20
-#: ... and has at most this many furniture lines (boilerplate, list items) before the body.
-COPY_FURNITURE = 12
-#: The opening of the body is its first prose lines, up to this many ...
-OPENING_LINES = 3
-#: ... and is too short to compare a headline with when it has fewer content words.
-OPENING_MIN_WORDS = 8
 #: The candidate sharing most words with the opening is marked when it shares this much.
 BEST_SHARE = 0.5
 #: An anchored headline sharing this much of its words with the opening is marked.
 ANCHORED_SHARE = 0.2
-#: The longest line, in words, taken as a candidate.
-CANDIDATE_MAX_WORDS = 40
-#: A share line that carries the headline: "Share All sharing options for: <headline>".
-CARRIER = re.compile(r"^(?:share|sharing options)\b[^:]{0,40}\bfor:\s+(?=\S)", re.IGNORECASE)
-#: A wiki's tagline under the page's title: "From Wikipedia, the free encyclopedia".
-WIKI_TAGLINE = re.compile(r"^from (?:wikipedia\b|[\w .'’-]{1,40}\bwiki\b)", re.IGNORECASE)
-
-
-@attrs.define(slots=True)
-class _Page:
-    """What the features of every candidate of one page read: line counts, the parts of
-    separated lines, the opening's words, and the lines special places name."""
-
-    feats: Sequence[_Feat]
-    a: int
-    seen: dict[str, int]
-    parts: dict[str, int]
-    #: the first prose lines of the body (one more than the opening takes) and their words
-    opening_lines: list[tuple[int, frozenset[str]]]
-    #: the opening's words as every line but those of the opening sees them
-    opening: frozenset[str]
-    first: int | None
-    wiki: int | None
-    carried: int | None
-    nearest: int | None
-    #: ``content[j]``: how many content lines (:func:`_counts`) come before line ``j``
-    content: list[int] = attrs.field(factory=list)
-
-    def content_between(self, i: int, j: int) -> int:
-        """How many content lines lie strictly between lines ``i`` and ``j`` (``i < j``)."""
-        last = len(self.content) - 1
-        return max(0, self.content[min(max(j, i + 1), last)] - self.content[min(i + 1, last)])
-
-
-def _counts_and_parts(feats: Sequence[_Feat]) -> tuple[dict[str, int], dict[str, int]]:
-    seen: dict[str, int] = {}
-    parts: dict[str, int] = {}
-    for f in feats:
-        if f.words > CANDIDATE_MAX_WORDS:
-            continue
-        key = f.core.casefold()
-        seen[key] = seen.get(key, 0) + 1
-        if "|" in key or " - " in key or ": " in key or "–" in key or "—" in key:
-            for part in _separated_parts(f.core):
-                parts[part] = parts.get(part, 0) + 1
-        m = _COMMENTS_ON.search(f.core) if _holds_any(key, _SPACED_QUOTES) and (
-            "on" in key or "to" in key) else None
-        if m is not None:
-            # "6 thoughts on “How to Adopt ...”": the comments name the headline
-            named = m.group(1).strip().casefold()
-            parts[named] = parts.get(named, 0) + 1
-    return seen, parts
-
-
-def _opening_lines(feats: Sequence[_Feat], start: int) -> list[tuple[int, frozenset[str]]]:
-    """The first prose lines from ``start`` (one more than the opening takes, so that a
-    line of the opening is compared with the others) and their content words."""
-    out: list[tuple[int, frozenset[str]]] = []
-    for j in range(start, min(start + 12, len(feats))):
-        if feats[j].prose:
-            out.append((j, _content_words(feats[j].core)))
-            if len(out) > OPENING_LINES:
-                break
-    return out
-
-
-def _opening_words(lines: Sequence[tuple[int, frozenset[str]]], i: int) -> frozenset[str]:
-    """The content words of the opening drawn from ``lines`` less line ``i``; none when
-    they are too few to compare with."""
-    words = frozenset().union(*[w for j, w in lines if j != i][:OPENING_LINES])
-    return words if len(words) >= OPENING_MIN_WORDS else frozenset()
-
-
-def _opening(page: _Page, i: int) -> frozenset[str]:
-    """The content words of the body's opening, less line ``i`` (a line is not compared
-    with itself: the first line of a text that is only a body is its own opening). Read
-    once for the page; again only for a line of the opening."""
-    if all(j != i for j, _ in page.opening_lines[:OPENING_LINES]):
-        return page.opening
-    return _opening_words(page.opening_lines, i)
-
-
-def _first_line_title(feats: Sequence[_Feat], a: int) -> int | None:
-    """The first line, when the text is a copy that starts at the headline."""
-    if a > COPY_TOP or not feats:
-        return None
-    if sum(1 for g in feats[1:a] if g.bp is not None or g.bullet) > COPY_FURNITURE:
-        return None
-    f = feats[0]
-    if (f.bp is not None or f.byline or f.date or f.bullet or not 4 <= f.words <= 25
-            or (f.prose and f.core.rstrip(_CLOSING).endswith(".")) or _not_title(f.core)
-            or f.core.endswith((",", ";", ":")) or _caption_credit(f.core)):
-        # a picture's caption with its credit ("... Photo: AP") opens many copies too
-        return None
-    return 0
-
-
-def _wiki_title(feats: Sequence[_Feat], a: int) -> int | None:
-    """The title of a wiki's page: the line right above its tagline."""
-    for i in range(1, min(a, len(feats))):
-        # (the tagline's first letter tested first: this runs over the whole header)
-        if (feats[i].core[:1] in "Ff" and WIKI_TAGLINE.match(feats[i].core)
-                and feats[i].words <= 12):
-            f = feats[i - 1]
-            if f.bp is None and 1 <= f.words <= 12 and _LETTER.search(f.core):
-                return i - 1
-            return None
-    return None
-
-
-def _carried_title(feats: Sequence[_Feat], a: int, b: int) -> int | None:
-    """The headline a share line above the body carries: the line that repeats it, or,
-    when no line does (a copy that starts at the share line), the share line itself."""
-    for i in range(min(a, len(feats))):
-        f = feats[i]
-        m = CARRIER.match(f.core) if f.core[:1] in "Ss" else None
-        if m is None:
-            continue
-        rest = f.core[m.end():].strip()
-        if len(rest.split()) < 3:
-            return None
-        key = rest.casefold()
-        same = next((j for j in range(min(b + 1, len(feats))) if j != i
-                     and feats[j].core.casefold() == key), None)
-        return same if same is not None else i
-    return None
-
-
-def _page(feats: Sequence[_Feat], a: int, b: int, start: int, lo: int) -> _Page:
-    seen, parts = _counts_and_parts(feats)
-    nearest = next((j for j in range(min(a, len(feats)) - 1, lo - 1, -1)
-                    if _title_like(feats[j])), None)
-    content = list(accumulate(map(_counts, feats), initial=0))
-    opening = _opening_lines(feats, start)
-    return _Page(feats, a, seen, parts, opening, _opening_words(opening, -1),
-                 _first_line_title(feats, a), _wiki_title(feats, a),
-                 _carried_title(feats, a, b), nearest, content)
 
 
 def _next_content(feats: Sequence[_Feat], i: int, step: int) -> _Feat | None:
@@ -381,19 +230,65 @@ def _opening_sentence(page: _Page, i: int, anchored: int | None, below: _Feat | 
     return _sentence_case_end(page.feats[i].core.rstrip(_CLOSING))
 
 
-def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
-              covered: set[int]) -> list[float]:
-    """The feature vector of line ``i`` (in the order of :data:`TITLE_FEATURES`)."""
-    anchored, anchored_by = anchor.line, anchor.by
+class _Near(NamedTuple):
+    """The features of a candidate that read the lines around it (and the page's other lines
+    for ``site_part``), each named as in :data:`TITLE_FEATURES`."""
+
+    site_part: float
+    after_lone_by: float
+    lines_to_body: float
+    dateline_opening: float
+    standfirst_below: float
+    under_headline: float
+    date_below: float
+    over_anchored: float
+    anchored_under: float
+    sentence_below: float
+    over_anchored_shares: float
+    opening_sentence: float
+    dateline_below: float
+    under_title_case: float
+
+
+def _near(page: _Page, i: int, anchor: Anchor) -> _Near:
+    """The :class:`_Near` features of line ``i``."""
     feats, f = page.feats, page.feats[i]
-    core, words = f.core, f.words
-    key = core.casefold()
-    m = _marks(core)
     head = _stack_head(page, anchor)
-    share, over = _share(page, i, m.words), _over_anchored(page, i, head)
-    between = page.content_between(i, page.a)
+    over = _over_anchored(page, i, head)
     below, above = _next_content(feats, i, 1), _next_content(feats, i, -1)
     dateline_below = below is not None and dateline_length(below.core) > 0
+    under_headline = above is not None and _title_like(above) and above.words >= 4
+    lone = i == anchor.line and anchor.stacked is None
+    return _Near(
+        site_part=float(any(p in page.seen for p in _separated_parts(f.core))),
+        after_lone_by=float(i > 0 and feats[i - 1].core.lower() == "by"),
+        lines_to_body=min(page.content_between(i, page.a), 20) / 10.0,
+        dateline_opening=float(f.prose and dateline_length(f.core) > 0),
+        standfirst_below=float(below is not None and below.words >= STANDFIRST_WORDS
+                               and below.words > f.words and not below.byline
+                               and not below.date),
+        under_headline=float(under_headline),
+        date_below=float(below is not None and (below.date or below.byline)
+                         and (lone or i != anchor.line)),
+        over_anchored=float(over),
+        anchored_under=float(i == head and f.words >= STANDFIRST_WORDS and under_headline),
+        sentence_below=float(below is not None and _sentence_below(f, below)),
+        over_anchored_shares=float(over and _share(page, i) >= ANCHORED_SHARE),
+        opening_sentence=float(_opening_sentence(page, i, anchor.line, below, dateline_below)),
+        dateline_below=float(dateline_below),
+        under_title_case=float(under_title_case(f, above)),
+    )
+
+
+def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
+              covered: set[int], m: _Marks, n: _Near) -> list[float]:
+    """The feature vector of line ``i`` (in the order of :data:`TITLE_FEATURES`), with ``m``
+    for the features its text alone decides and ``n`` for those reading the lines around."""
+    anchored, anchored_by = anchor.line, anchor.by
+    f = page.feats[i]
+    core, words = f.core, f.words
+    key = core.casefold()
+    share = _share(page, i, _content_words(core))
     # the lower line of a stacked pair is marked by stack_lower, not by the anchored_* features
     lone = i == anchored and anchor.stacked is None
     return [
@@ -402,9 +297,9 @@ def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
         float(i in others and i != anchored),
         float(_title_like(f)),
         float(f.headline),
-        m.words_4_24,
-        m.words_1_2,
-        m.words_3,
+        float(4 <= words <= 24),
+        float(words <= 2),
+        float(words == 3),
         float(f.bullet),
         float(f.prose),
         m.long_sentence,
@@ -415,14 +310,14 @@ def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
         m.ends_colon,
         m.name_like,
         float(words >= 4 and page.seen.get(key, 0) > 1),
-        float(page.parts.get(key, 0) > 0),
-        float(any(p in page.seen for p in m.parts)),
+        float(page.named(key)),
+        n.site_part,
         float(i == page.first),
         share,
-        min(between, 20) / 10.0,
+        n.lines_to_body,
         float(i == page.wiki),
         float(i == page.carried),
-        float(i > 0 and feats[i - 1].core.lower() == "by"),
+        n.after_lone_by,
         m.link_or_symbol,
         m.breadcrumb,
         m.agency,
@@ -430,10 +325,9 @@ def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
         m.two_sentences,
         float(i in covered),
         m.full_stop,
-        float(f.prose and m.dateline),
-        float(below is not None and below.words >= STANDFIRST_WORDS and below.words > words
-              and not below.byline and not below.date),
-        float(above is not None and _title_like(above) and above.words >= 4),
+        n.dateline_opening,
+        n.standfirst_below,
+        n.under_headline,
         m.name_start,
         m.no_lower_words,
         float(i == page.nearest),
@@ -441,24 +335,23 @@ def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
         float(lone and share >= ANCHORED_SHARE),
         0.0,
         0.0,
-        float(below is not None and (below.date or below.byline) and (lone or i != anchored)),
+        n.date_below,
         m.glued_words,
         m.interface_verb,
         m.role_end,
         m.section_names,
         m.sentence_words,
-        float(over),
-        float(i == head and words >= STANDFIRST_WORDS and above is not None
-              and _title_like(above) and above.words >= 4),
-        float(below is not None and _sentence_below(f, below)),
-        float(over and share >= ANCHORED_SHARE),
+        n.over_anchored,
+        n.anchored_under,
+        n.sentence_below,
+        n.over_anchored_shares,
         float(i == page.first and anchored is None),
         m.sentence_case_end,
         *_stack_features(page, i, anchor),
-        float(dateline_below),
-        float(_opening_sentence(page, i, anchored, below, dateline_below)),
-        float(under_title_case(f, above)),
-        float(quoted(core)),
+        n.dateline_below,
+        n.opening_sentence,
+        n.under_title_case,
+        m.quoted,
     ]
 
 
@@ -487,7 +380,7 @@ def _name_over_date(feats: Sequence[_Feat], i: int) -> bool:
 def _candidate(f: _Feat, i: int, carried: int | None) -> bool:
     return ((f.bp is None or i == carried) and not f.byline and not f.date
             and 1 <= f.words <= CANDIDATE_MAX_WORDS and _LETTER.search(f.core) is not None
-            and not _marks(f.core).dateline_paragraph)
+            and not dateline_paragraph(f.core))
 
 
 def title_candidates(feats: Sequence[_Feat], a: int, b: int, start: int, lo: int,
@@ -496,6 +389,53 @@ def title_candidates(feats: Sequence[_Feat], a: int, b: int, start: int, lo: int
     """The candidates of a page (lines ``lo`` to ``a``, and the headlines of its byline and
     date clusters) with their feature vectors. ``start`` is where the body's text starts."""
     page = _page(feats, a, b, start, lo)
+    return _candidates(page, lo, anchor, others, covered,
+                       lambda i: (_marks(feats[i].core), _near(page, i, anchor)))
+
+
+#: The places in a feature vector of the features a candidate's text alone decides, and of
+#: those reading the lines around it, and the most each may be.
+_MARK_PLACES = tuple(TITLE_FEATURES.index(name) for name in _Marks._fields)
+_NEAR_PLACES = tuple(TITLE_FEATURES.index(name) for name in _Near._fields)
+_NEAR_MOST = _Near(*(2.0 if name == "lines_to_body" else 1.0 for name in _Near._fields))
+
+
+def best_title(feats: Sequence[_Feat], a: int, b: int, start: int, lo: int, anchor: Anchor,
+               others: set[int], covered: set[int]) -> tuple[list[int], int | None]:
+    """The lines of :func:`title_candidates` and the one :func:`choose_title` chooses among
+    them, the features a line's text alone decides (:class:`_Marks`) and those reading the
+    lines around it (:class:`_Near`) read only for the candidates that may win: the others
+    are bounded with the values of those features that score most."""
+    w = header_weights().vector()
+    top_marks = _Marks(*(1.0 if w[k] > 0 else 0.0 for k in _MARK_PLACES))
+    top_near = _Near(*(most if w[k] > 0 else 0.0 for k, most in zip(_NEAR_PLACES, _NEAR_MOST,
+                                                                     strict=True)))
+    page = _page(feats, a, b, start, lo)
+    bounds = _candidates(page, lo, anchor, others, covered, lambda _: (top_marks, top_near))
+
+    def near(i: int, x: list[float]) -> list[float]:
+        return _overlay(x, _NEAR_PLACES, _near(page, i, anchor))
+
+    def marks(i: int, x: list[float]) -> list[float]:
+        return _overlay(x, _MARK_PLACES, _marks(feats[i].core))
+
+    # the features around a line are quicker read than its text's marks
+    return [i for i, _ in bounds], choose_bounded(bounds, (near, marks))
+
+
+def _overlay(x: list[float], places: tuple[int, ...], values: Sequence[float]) -> list[float]:
+    """``x`` with ``values`` at ``places``."""
+    out = list(x)
+    for k, value in zip(places, values, strict=True):
+        out[k] = value
+    return out
+
+
+def _candidates(page: _Page, lo: int, anchor: Anchor, others: set[int], covered: set[int],
+                read: Callable[[int], tuple[_Marks, _Near]]) -> list[tuple[int, list[float]]]:
+    """:func:`title_candidates` of ``page``, the :class:`_Marks` and :class:`_Near` features
+    of line ``i`` given by ``read(i)``."""
+    feats, a = page.feats, page.a
     lines = set(range(lo, min(a + 1, len(feats)))) | others
     for special in (anchor.line, anchor.stacked[0] if anchor.stacked else None):
         if special is not None:
@@ -503,7 +443,7 @@ def title_candidates(feats: Sequence[_Feat], a: int, b: int, start: int, lo: int
     for special in (page.first, page.wiki, page.carried):
         if special is not None:
             lines.add(special)
-    out = [(i, _features(page, i, anchor, others, covered))
+    out = [(i, _features(page, i, anchor, others, covered, *read(i)))
            for i in sorted(lines) if _candidate(feats[i], i, page.carried)
            and not _name_over_date(feats, i)]
     _mark_parts(feats, out)
@@ -512,18 +452,3 @@ def title_candidates(feats: Sequence[_Feat], a: int, b: int, start: int, lo: int
     if best is not None and best[1][share] >= BEST_SHARE:
         best[1][TITLE_FEATURES.index("best_share")] = 1.0
     return out
-
-
-def choose_title(candidates: Sequence[tuple[int, Sequence[float]]]) -> int | None:
-    """The best-scoring candidate, or ``None`` when none beats the "no title" option."""
-    weights = header_weights()
-    w = weights.vector()
-    best, best_i = weights.no_title, None
-    for i, x in candidates:
-        if len(x) != len(w):
-            raise ValueError(f"a feature vector of {len(x)} values for {len(w)} weights")
-        # (the zero features add nothing: no score differs from the sum of the others)
-        s = sum(map(mul, w, x))
-        if s > best:
-            best, best_i = s, i
-    return best_i
