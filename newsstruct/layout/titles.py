@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 import attrs
 
-from newsstruct.layout.casing import quoted, under_title_case
+from newsstruct.layout.casing import quoted, title_case, under_title_case
 from newsstruct.layout.cues import (
     _caption_credit,
     _holds_any,
@@ -126,6 +126,11 @@ TITLE_FEATURES: tuple[str, ...] = (
                             # or a caption ("Olivia Munn: Queen of the Uncool" / "The Web and
                             # cable star has achieved fame by ...")
     "quoted",               # the whole line a quotation: a pull quote, not the headline
+    "paragraph_style",      # a sentence in sentence case (ending ".", "!", "?" or ":") right
+                            # over a paragraph of 15+ words: a body's first sentence or lead-in
+    "bare_text",            # no byline, date or boilerplate line in the text's first lines: an
+                            # article's body alone (every candidate of the text; against "no
+                            # title")
 )
 
 
@@ -158,6 +163,10 @@ OPENING_MIN_WORDS = 8
 BEST_SHARE = 0.5
 #: An anchored headline sharing this much of its words with the opening is marked.
 ANCHORED_SHARE = 0.2
+#: The fewest words of the paragraph under a line in :func:`_paragraph_style`.
+PARAGRAPH_WORDS = 15
+#: A text with no byline, date or boilerplate line among this many first lines is bare.
+BARE_TOP = 15
 #: The longest line, in words, taken as a candidate.
 CANDIDATE_MAX_WORDS = 40
 #: A share line that carries the headline: "Share All sharing options for: <headline>".
@@ -185,6 +194,8 @@ class _Page:
     nearest: int | None
     #: ``content[j]``: how many content lines (:func:`_counts`) come before line ``j``
     content: list[int] = attrs.field(factory=list)
+    #: no byline, date or boilerplate line among the first :data:`BARE_TOP` lines
+    bare: bool = False
 
     def content_between(self, i: int, j: int) -> int:
         """How many content lines lie strictly between lines ``i`` and ``j`` (``i < j``)."""
@@ -292,9 +303,10 @@ def _page(feats: Sequence[_Feat], a: int, b: int, start: int, lo: int) -> _Page:
                     if _title_like(feats[j])), None)
     content = list(accumulate(map(_counts, feats), initial=0))
     opening = _opening_lines(feats, start)
+    bare = not any(f.byline or f.date or f.bp is not None for f in feats[:BARE_TOP])
     return _Page(feats, a, seen, parts, opening, _opening_words(opening, -1),
                  _first_line_title(feats, a), _wiki_title(feats, a),
-                 _carried_title(feats, a, b), nearest, content)
+                 _carried_title(feats, a, b), nearest, content, bare)
 
 
 def _next_content(feats: Sequence[_Feat], i: int, step: int) -> _Feat | None:
@@ -381,6 +393,19 @@ def _opening_sentence(page: _Page, i: int, anchored: int | None, below: _Feat | 
     return _sentence_case_end(page.feats[i].core.rstrip(_CLOSING))
 
 
+def _paragraph_style(f: _Feat, below: _Feat | None) -> bool:
+    """Whether ``f`` is written as the paragraph under it: a sentence in sentence case (not
+    title case) ending with ".", "!", "?" or ":", right over a paragraph of
+    :data:`PARAGRAPH_WORDS` words or more that is no byline or date line: the first
+    sentence of an article's body, or its lead-in ("Here's why:"), not a headline."""
+    if below is None or below.words < PARAGRAPH_WORDS or not below.prose or below.byline \
+            or below.date:
+        return False
+    core = f.core.rstrip(_CLOSING)
+    return core.endswith((".", "!", "?", ":")) and not title_case(core) and any(
+        w[:1].islower() for w in core.split()[1:])
+
+
 def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
               covered: set[int]) -> list[float]:
     """The feature vector of line ``i`` (in the order of :data:`TITLE_FEATURES`)."""
@@ -459,6 +484,8 @@ def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
         float(_opening_sentence(page, i, anchored, below, dateline_below)),
         float(under_title_case(f, above)),
         float(quoted(core)),
+        float(_paragraph_style(f, below)),
+        float(page.bare),
     ]
 
 
