@@ -342,28 +342,23 @@ def test_the_opening_sentence_of_a_body_alone_is_marked(page_id: str) -> None:
     assert header_weights().title["opening_sentence"] < 0
 
 
-#: Gold bodies of dev and wide pages whose first line is a sentence written as the paragraph
-#: under it (nationalreview.com, nj.com, billboard.com, oneesports.gg).
-PARAGRAPH_STYLE_BODIES = ["sh-f5c90a6d5253", "sh-3f65af7b6b98", "sh-9cb8224b660f",
-                          "np-video_article_02"]
+#: Pages of dev and wide whose gold body opens with a sentence in sentence case, with no
+#: byline, date or boilerplate line in it (nationalreview.com, nj.com, billboard.com,
+#: oneesports.gg).
+BARE_BODIES = ["sh-f5c90a6d5253", "sh-3f65af7b6b98", "sh-9cb8224b660f", "np-video_article_02"]
 
 
 @NEEDS_SHARED
-@pytest.mark.parametrize("page_id", PARAGRAPH_STYLE_BODIES)
-def test_a_body_opening_in_the_style_of_its_paragraphs_is_marked(page_id: str) -> None:
-    """A body alone opens with a sentence in sentence case right over a long paragraph
-    ("Remember New Jersey’s epic quest to find a state slogan?"): marked as written like
-    the paragraph under it, and, with no byline, date or boilerplate line near its top, as
-    a bare text; both count against a title. The page's headline, over its byline or date,
-    is neither."""
+@pytest.mark.parametrize("page_id", BARE_BODIES)
+def test_a_body_alone_is_a_bare_text_and_its_page_is_not(page_id: str) -> None:
+    """The first line of a body alone ("Remember New Jersey’s epic quest to find a state
+    slogan?") is a candidate of a bare text, which counts against a title; the page's
+    headline, over its byline or date, is not."""
     page = _page(page_id)
     first = page["body"].split("\n", 1)[0].strip()
-    in_body = _features_of(page["body"], first)
-    assert in_body["paragraph_style"] == 1.0 and in_body["bare_text"] == 1.0
-    headline = _features_of(page["text_full"], page["title"])
-    assert headline["paragraph_style"] == 0.0 and headline["bare_text"] == 0.0
-    weights = header_weights().title
-    assert weights["paragraph_style"] < 0 and weights["bare_text"] < 0
+    assert _features_of(page["body"], first)["bare_text"] == 1.0
+    assert _features_of(page["text_full"], page["title"])["bare_text"] == 0.0
+    assert header_weights().title["bare_text"] < 0
 
 
 @NEEDS_SHARED

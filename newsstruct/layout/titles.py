@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 import attrs
 
-from newsstruct.layout.casing import quoted, title_case, under_title_case
+from newsstruct.layout.casing import quoted, under_title_case
 from newsstruct.layout.cues import (
     _caption_credit,
     _holds_any,
@@ -126,8 +126,6 @@ TITLE_FEATURES: tuple[str, ...] = (
                             # or a caption ("Olivia Munn: Queen of the Uncool" / "The Web and
                             # cable star has achieved fame by ...")
     "quoted",               # the whole line a quotation: a pull quote, not the headline
-    "paragraph_style",      # a sentence in sentence case (ending ".", "!", "?" or ":") right
-                            # over a paragraph of 15+ words: a body's first sentence or lead-in
     "bare_text",            # no byline, date or boilerplate line in the text's first lines: an
                             # article's body alone (every candidate of the text; against "no
                             # title")
@@ -163,8 +161,6 @@ OPENING_MIN_WORDS = 8
 BEST_SHARE = 0.5
 #: An anchored headline sharing this much of its words with the opening is marked.
 ANCHORED_SHARE = 0.2
-#: The fewest words of the paragraph under a line in :func:`_paragraph_style`.
-PARAGRAPH_WORDS = 15
 #: A text with no byline, date or boilerplate line among this many first lines is bare.
 BARE_TOP = 15
 #: The longest line, in words, taken as a candidate.
@@ -393,19 +389,6 @@ def _opening_sentence(page: _Page, i: int, anchored: int | None, below: _Feat | 
     return _sentence_case_end(page.feats[i].core.rstrip(_CLOSING))
 
 
-def _paragraph_style(f: _Feat, below: _Feat | None) -> bool:
-    """Whether ``f`` is written as the paragraph under it: a sentence in sentence case (not
-    title case) ending with ".", "!", "?" or ":", right over a paragraph of
-    :data:`PARAGRAPH_WORDS` words or more that is no byline or date line: the first
-    sentence of an article's body, or its lead-in ("Here's why:"), not a headline."""
-    if below is None or below.words < PARAGRAPH_WORDS or not below.prose or below.byline \
-            or below.date:
-        return False
-    core = f.core.rstrip(_CLOSING)
-    return core.endswith((".", "!", "?", ":")) and not title_case(core) and any(
-        w[:1].islower() for w in core.split()[1:])
-
-
 def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
               covered: set[int]) -> list[float]:
     """The feature vector of line ``i`` (in the order of :data:`TITLE_FEATURES`)."""
@@ -484,7 +467,6 @@ def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
         float(_opening_sentence(page, i, anchored, below, dateline_below)),
         float(under_title_case(f, above)),
         float(quoted(core)),
-        float(_paragraph_style(f, below)),
         float(page.bare),
     ]
 
