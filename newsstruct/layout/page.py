@@ -30,6 +30,8 @@ COPY_FURNITURE = 12
 OPENING_LINES = 3
 #: ... and is too short to compare a headline with when it has fewer content words.
 OPENING_MIN_WORDS = 8
+#: A text with no byline, date or boilerplate line among this many first lines is bare.
+BARE_TOP = 15
 #: The longest line, in words, taken as a candidate.
 CANDIDATE_MAX_WORDS = 40
 #: A share line that carries the headline: "Share All sharing options for: <headline>".
@@ -60,6 +62,8 @@ class _Page:
     nearest: int | None
     #: ``content[j]``: how many content lines (:func:`_counts`) come before line ``j``
     content: list[int] = attrs.field(factory=list)
+    #: no byline, date or boilerplate line among the first :data:`BARE_TOP` lines
+    bare: bool = False
 
     def named(self, key: str) -> bool:
         """Whether a line names the case-folded line ``key`` by a part of its own ("Title |
@@ -189,6 +193,8 @@ def _page(feats: Sequence[_Feat], a: int, b: int, start: int, lo: int) -> _Page:
                     if _title_like(feats[j])), None)
     content = list(accumulate(map(_counts, feats), initial=0))
     opening = _opening_lines(feats, start)
+    bare = not any(f.byline or f.date or f.bp is not None for f in feats[:BARE_TOP])
     return _Page(feats, a, seen, naming, "\n".join(low for _, low in naming), opening,
                  _opening_words(opening, -1), _first_line_title(feats, a),
-                 _wiki_title(feats, a), _carried_title(feats, a, b), nearest, content)
+                 _wiki_title(feats, a), _carried_title(feats, a, b), nearest, content,
+                 bare)

@@ -127,6 +127,9 @@ TITLE_FEATURES: tuple[str, ...] = (
                             # or a caption ("Olivia Munn: Queen of the Uncool" / "The Web and
                             # cable star has achieved fame by ...")
     "quoted",               # the whole line a quotation: a pull quote, not the headline
+    "bare_text",            # no byline, date or boilerplate line in the text's first lines: an
+                            # article's body alone (every candidate of the text; against "no
+                            # title")
 )
 
 
@@ -352,6 +355,7 @@ def _features(page: _Page, i: int, anchor: Anchor, others: set[int],
         n.opening_sentence,
         n.under_title_case,
         m.quoted,
+        float(page.bare),
     ]
 
 
