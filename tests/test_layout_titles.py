@@ -243,16 +243,15 @@ def test_a_dateline_stays_the_first_words_of_the_body() -> None:
 
 @NEEDS_SHARED
 @pytest.mark.parametrize("page_id", [
-    pytest.param("fu-FreeBeacon_2023_04_28", marks=pytest.mark.xfail(strict=True, reason=(
-        "three lines stacked over the author (headline, standfirst, caption): the date "
-        "anchors the caption, and the standfirst, the upper line of that pair, is taken"))),
+    "fu-FreeBeacon_2023_04_28",
     pytest.param("ms-business-today", marks=pytest.mark.xfail(strict=True, reason=(
         "a standfirst written as a sentence over the date line outscores the anchored "
         "three-word headline once opening_sentence takes part of sentence_case_end's weight"))),
     "tr-wiki_python_org_Download"])
 def test_the_headline_over_a_sentence_is_the_title(page_id: str) -> None:
     """A headline over a line written as a sentence (a standfirst, or the article's first
-    sentence) is the title, not that line (wide freebeacon.com, a known miss; businesstoday.in;
+    sentence) is the title, not that line (wide freebeacon.com, three lines stacked over the
+    author: headline, standfirst, caption; businesstoday.in;
     dev python.org)."""
     page = _page(page_id)
     assert _title(page["text_full"]) == page["title"]
