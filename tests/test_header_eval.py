@@ -67,7 +67,7 @@ FLOORS = {
 }
 WIDE_FLOORS = {"title_em": 0.87, "author_f1": 0.87, "date_acc": 0.87, "body_f1": 0.89}
 #: Floors of the held-out-fold figures of ``eval_header.py --cv 5`` (dev + wide, text_full).
-CV_FLOORS = {"title_em": 0.87, "author_f1": 0.91, "date_acc": 0.91, "body_f1": 0.92}
+CV_FLOORS = {"title_em": 0.88, "author_f1": 0.91, "date_acc": 0.91, "body_f1": 0.92}
 
 
 @pytest.mark.skipif(not (HEADER / "dev.jsonl").exists(), reason="../shared/eval is absent")

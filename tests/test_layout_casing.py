@@ -52,6 +52,11 @@ def test_a_sentence_under_a_headline_in_title_case() -> None:
     # a second line in title case is not a sentence (dev globenewswire.com)
     assert not under_title_case(_features_cached(pairs[2][1]), _features_cached(pairs[2][0]))
     assert header_weights().title["under_title_case"] < 0
+    # a line with a date over the headline is not the headline (wide dailymail.co.uk)
+    assert not under_title_case(
+        _features_cached("Your $1 bill could be worth up THOUSANDS - here's how to check if "
+                         "you have the rare buck"),
+        _features_cached("Saturday, Apr 27th 2024 4PM 19°C 7PM 14°C 5-Day Forecast"))
 
 
 # pull quotes (wide theintercept.com, dev californiaglobe.com, dev instyle.com) and headlines

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from newsstruct.data import lexicon
+from newsstruct.layout.cues import has_date
 from newsstruct.layout.features import _Feat, _title_like
 
 __all__ = ["quoted", "title_case", "under_title_case"]
@@ -36,7 +37,8 @@ def under_title_case(f: _Feat, above: _Feat | None) -> bool:
     """Whether the line ``f`` (four words or more) is in sentence case right under a
     headline-like line in title case: the headline's standfirst or a picture's caption."""
     return (above is not None and f.words >= TITLE_CASE_WORDS and not f.core.isupper()
-            and not title_case(f.core) and title_case(above.core) and _title_like(above))
+            and not title_case(f.core) and title_case(above.core) and _title_like(above)
+            and not has_date(above.core))
 
 
 #: Quotation marks that open and close a quotation.

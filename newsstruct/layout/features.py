@@ -157,6 +157,11 @@ _SENTENCE_BREAK = re.compile(r"[a-z][.!?] [A-Z]")
 
 
 _BREADCRUMB = re.compile(r"\s[»>›/]\s.*\s[»>›/]\s|^(?:home|start)\s*[»>›/]\s", re.IGNORECASE)
+#: One part of a section path: one to three capitalised words ("Crime & Legal").
+_PATH_PART = r"[A-Z0-9][\w'’.-]*(?:\s+(?:&|and|of|[A-Z0-9][\w'’.-]*)){0,2}"
+#: A section path or a row of links, of short capitalised parts ("National / Crime & Legal",
+#: "News > Nation", "Privacy Policy | Terms of Service"): no headline.
+_SECTION_PATH = re.compile(rf"^{_PATH_PART}(?:\s+[/>»›|]\s+{_PATH_PART})+$")
 
 
 @lru_cache(maxsize=1)
@@ -202,6 +207,7 @@ def _title_like(f: _Feat) -> bool:
             and 3 <= f.words <= TITLE_MAX_WORDS
             and (f.words <= 25 or not f.core.endswith(_SENTENCE_END))
             and not _BREADCRUMB.search(f.core) and f.core.casefold() not in _agencies()
+            and not _SECTION_PATH.match(f.core)
             # a lead-in ("Author of the article:", "Follow us:") opens what follows
             and not f.core.endswith(("|", "•", "·", "/", ":"))
             and not (f.prose and _full_stop(f.core)) and not _name_like(f.core)

@@ -58,8 +58,10 @@ def _title_above(feats: Sequence[_Feat], first: int, lo: int) -> int | None:
         if not _counts(f):
             continue
         after_by = i > 0 and feats[i - 1].core.lower() == "by"
-        if _title_like(f) and not after_by and not _credit(f.core):
-            # (a line under a lone "By" is the author's or the source's name)
+        if (_title_like(f) and not after_by and not _credit(f.core)
+                and not _marks(f.core).section_names):
+            # (a line under a lone "By" is the author's or the source's name; a line naming
+            # a site's sections is a menu or a label)
             return i
         if f.words > 1:
             # a one-word label ("News", "By", "Subscriptions") is passed over freely
