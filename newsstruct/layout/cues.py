@@ -24,7 +24,11 @@ DATE_PATTERN = (
     r"|\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?"
     r"|\b(?:\d{1,3}|an?|one)\s+" + _UNIT_AGO + "|" + _DAY_WORD
 )
-_DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
+#: What every match of :data:`DATE_PATTERN` opens with: a figure, or the first letter of a
+#: month name, "a", "an", "one", "yesterday", "today" or "just now". Put before a pattern,
+#: it lets a search pass over the other characters with one test each.
+_DATE_FIRST = r"(?=[\dadfjmnosty])"
+_DATE = re.compile(_DATE_FIRST + "(?:" + DATE_PATTERN + ")", re.IGNORECASE)
 #: The alternatives of :data:`DATE_PATTERN` that match with no figure ("an hour ago",
 #: "yesterday"): all a line without a figure is searched for.
 _DATE_WITHOUT_FIGURE = re.compile(r"\b(?:an?|one)\s+" + _UNIT_AGO + "|" + _DAY_WORD,
@@ -95,9 +99,9 @@ def _only_date(rest: list[str]) -> bool:
 
 
 _FULL_DATE = re.compile(
-    r"\b" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*|\s+)\d{4}\b"
+    _DATE_FIRST + r"(?:\b" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*|\s+)\d{4}\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\.?\s+" + _MONTH + r",?\s+\d{4}\b"
-    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b",
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b)",
     re.IGNORECASE,
 )
 
