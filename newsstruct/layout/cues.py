@@ -31,8 +31,8 @@ _DATE_FIRST = r"(?=[\dadfjmnosty])"
 _DATE = re.compile(_DATE_FIRST + "(?:" + DATE_PATTERN + ")", re.IGNORECASE)
 #: The alternatives of :data:`DATE_PATTERN` that match with no figure ("an hour ago",
 #: "yesterday"): all a line without a figure is searched for.
-_DATE_WITHOUT_FIGURE = re.compile(r"\b(?:an?|one)\s+" + _UNIT_AGO + "|" + _DAY_WORD,
-                                  re.IGNORECASE)
+_DATE_WITHOUT_FIGURE = re.compile(
+    r"(?=[aojty])(?:\b(?:an?|one)\s+" + _UNIT_AGO + "|" + _DAY_WORD + ")", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _DIGIT_OR_DAY = re.compile(r"\d|yesterday|today|just now", re.IGNORECASE)
 _DATE_FILLER = re.compile(
