@@ -13,11 +13,11 @@ from newsstruct.layout.cues import (
     _DATELINE_LINE,
     _DIGIT,
     _FULL_DATE,
-    _GLUED_AFTER_DIGIT,
     _date_or_dated_credit,
     _holds_any,
     _is_byline,
     _name_like,
+    _unglue,
 )
 from newsstruct.layout.lines import _MARKER_FIRST, _strip_marker
 from newsstruct.types import BoilerplateKind
@@ -70,7 +70,7 @@ def _line_features(text: str) -> _Feat:
     if bp is not None:
         return _Feat(core, bullet, words, has_letters, bp, False, False, False, False)
     # (no byline is longer than 200 characters: a longer line is not read apart at its figures)
-    byline = len(s) <= 200 and _is_byline(_GLUED_AFTER_DIGIT.sub(" ", s) if digit else s)
+    byline = len(s) <= 200 and _is_byline(_unglue(s) if digit else s)
     date = (not byline and (
         _date_or_dated_credit(s, digit)
         or (core.endswith(("-", "—", "–")) and _DATELINE_LINE.match(core) is not None))
