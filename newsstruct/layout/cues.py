@@ -24,11 +24,15 @@ DATE_PATTERN = (
     r"|\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?"
     r"|\b(?:\d{1,3}|an?|one)\s+" + _UNIT_AGO + "|" + _DAY_WORD
 )
-_DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
+#: What every match of :data:`DATE_PATTERN` opens with: a figure, or the first letter of a
+#: month name, "a", "an", "one", "yesterday", "today" or "just now". Put before a pattern,
+#: it lets a search pass over the other characters with one test each.
+_DATE_FIRST = r"(?=[\dadfjmnosty])"
+_DATE = re.compile(_DATE_FIRST + "(?:" + DATE_PATTERN + ")", re.IGNORECASE)
 #: The alternatives of :data:`DATE_PATTERN` that match with no figure ("an hour ago",
 #: "yesterday"): all a line without a figure is searched for.
-_DATE_WITHOUT_FIGURE = re.compile(r"\b(?:an?|one)\s+" + _UNIT_AGO + "|" + _DAY_WORD,
-                                  re.IGNORECASE)
+_DATE_WITHOUT_FIGURE = re.compile(
+    r"(?=[aojty])(?:\b(?:an?|one)\s+" + _UNIT_AGO + "|" + _DAY_WORD + ")", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _DIGIT_OR_DAY = re.compile(r"\d|yesterday|today|just now", re.IGNORECASE)
 _DATE_FILLER = re.compile(
@@ -44,6 +48,15 @@ _DATE_FILLER = re.compile(
 
 #: A year or a time run into the next word ("August 2, 2019August 2, 2019").
 _GLUED_AFTER_DIGIT = re.compile(r"(?<=\d)(?=[A-Z][a-z])")
+#: The same place with its characters: a search for it passes over the characters that are
+#: not figures with one test each.
+_GLUED = re.compile(r"\d[A-Z][a-z]")
+
+
+def _unglue(s: str) -> str:
+    """``s`` with a space put between a figure and the next word run into it (most lines
+    have none: they are returned as they are after one quick search)."""
+    return _GLUED_AFTER_DIGIT.sub(" ", s) if _GLUED.search(s) is not None else s
 
 
 def has_date(s: str) -> bool:
@@ -56,7 +69,7 @@ def has_date(s: str) -> bool:
 def is_date_line(line: str) -> bool:
     """Whether ``line`` is a date / time line ("Updated 1:39 am EST, Wednesday, November 20,
     2019", "Nov. 19, 2019", "5:50 PM", "2 hours ago")."""
-    return _is_date(_GLUED_AFTER_DIGIT.sub(" ", _strip_marker(line.strip())))
+    return _is_date(_unglue(_strip_marker(line.strip())))
 
 
 def _is_date(s: str) -> bool:
@@ -95,9 +108,9 @@ def _only_date(rest: list[str]) -> bool:
 
 
 _FULL_DATE = re.compile(
-    r"\b" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*|\s+)\d{4}\b"
+    _DATE_FIRST + r"(?:\b" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*|\s+)\d{4}\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\.?\s+" + _MONTH + r",?\s+\d{4}\b"
-    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b",
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b)",
     re.IGNORECASE,
 )
 
@@ -165,7 +178,7 @@ def _date_or_dated_credit(s: str, digit: bool) -> bool:
         # the words of prose: neither (this test is the quicker)
         return False
     # the date test reads a date run into the next word apart, the credit test does not
-    glued = _GLUED_AFTER_DIGIT.sub(" ", s)
+    glued = _unglue(s)
     undated = _undated(glued, True) if date else None
     if undated is not None:
         rest = _DATE_FILLER.sub(" ", undated).split()
@@ -219,7 +232,7 @@ def _meta_row(before: str) -> bool:
 def is_byline_line(line: str) -> bool:
     """Whether ``line`` reads as a byline ("By Jane Doe", "1 month Ago By Nikodem Baran",
     "Posted by Konstantin 21.10.2019", "Author: Jane Doe")."""
-    return _is_byline(_GLUED_AFTER_DIGIT.sub(" ", _strip_marker(line.strip())))
+    return _is_byline(_unglue(_strip_marker(line.strip())))
 
 
 def _is_byline(s: str) -> bool:

@@ -13,11 +13,11 @@ from newsstruct.layout.cues import (
     _DATELINE_LINE,
     _DIGIT,
     _FULL_DATE,
-    _GLUED_AFTER_DIGIT,
     _date_or_dated_credit,
     _holds_any,
     _is_byline,
     _name_like,
+    _unglue,
 )
 from newsstruct.layout.lines import _MARKER_FIRST, _strip_marker
 from newsstruct.types import BoilerplateKind
@@ -56,7 +56,8 @@ def _line_features(text: str) -> _Feat:
     # (_strip_marker's first test made here: most lines open with no marker)
     core = _strip_marker(text) if text[:1] in _MARKER_FIRST else text
     bullet = len(core) != len(text)
-    words = len(core.split())
+    parts = core.split()
+    words = len(parts)
     has_letters = _LETTER.search(core) is not None
     has_digit = _DIGIT.search(core) is not None
     if not has_letters and not has_digit:
@@ -68,7 +69,8 @@ def _line_features(text: str) -> _Feat:
     bp = _boilerplate(s)
     if bp is not None:
         return _Feat(core, bullet, words, has_letters, bp, False, False, False, False)
-    byline = _is_byline(_GLUED_AFTER_DIGIT.sub(" ", s) if digit else s)
+    # (no byline is longer than 200 characters: a longer line is not read apart at its figures)
+    byline = len(s) <= 200 and _is_byline(_unglue(s) if digit else s)
     date = (not byline and (
         _date_or_dated_credit(s, digit)
         or (core.endswith(("-", "—", "–")) and _DATELINE_LINE.match(core) is not None))
@@ -76,7 +78,7 @@ def _line_features(text: str) -> _Feat:
     if byline or date:
         return _Feat(core, bullet, words, has_letters, None, byline, date, False, False)
     prose = has_letters and ((words >= 8 and core.endswith(_SENTENCE_END))
-                             or (words >= 16 and _running_text(core, words)))
+                             or (words >= 16 and _running_text(core, parts)))
     headline = (
         has_letters and 2 <= words <= 30
         and len(core) <= 250 and not core.endswith((",", ";"))
@@ -93,11 +95,11 @@ def _line_features(text: str) -> _Feat:
 RUNNING_LOWER = 0.25
 
 
-def _running_text(core: str, words: int) -> bool:
-    """Whether a long line without a sentence end reads as running text, not as menu
-    entries run together (a script without capitals always does)."""
-    lower = sum(1 for w in core.split() if w[:1].islower())
-    return lower >= RUNNING_LOWER * words or not any(c.isupper() for c in core)
+def _running_text(core: str, parts: list[str]) -> bool:
+    """Whether a long line (of words ``parts``) without a sentence end reads as running
+    text, not as menu entries run together (a script without capitals always does)."""
+    lower = sum(1 for w in parts if w[:1].islower())
+    return lower >= RUNNING_LOWER * len(parts) or not any(c.isupper() for c in core)
 
 
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
