@@ -147,6 +147,9 @@ class Anchor(NamedTuple):
 BEST_SHARE = 0.5
 #: An anchored headline sharing this much of its words with the opening is marked.
 ANCHORED_SHARE = 0.2
+#: ``lines_to_body`` counts the content lines between a candidate and the body in tens, up
+#: to this many lines.
+LINES_TO_BODY_CAP = 20
 
 
 def _next_content(feats: Sequence[_Feat], i: int, step: int) -> _Feat | None:
@@ -265,7 +268,7 @@ def _near(page: _Page, i: int, anchor: Anchor) -> _Near:
     return _Near(
         site_part=float(any(p in page.seen for p in _separated_parts(f.core))),
         after_lone_by=float(i > 0 and feats[i - 1].core.lower() == "by"),
-        lines_to_body=min(page.content_between(i, page.a), 20) / 10.0,
+        lines_to_body=min(page.content_between(i, page.a), LINES_TO_BODY_CAP) / 10.0,
         dateline_opening=float(f.prose and dateline_length(f.core) > 0),
         standfirst_below=float(below is not None and below.words >= STANDFIRST_WORDS
                                and below.words > f.words and not below.byline
@@ -401,7 +404,8 @@ def title_candidates(feats: Sequence[_Feat], a: int, b: int, start: int, lo: int
 #: those reading the lines around it, and the most each may be.
 _MARK_PLACES = tuple(TITLE_FEATURES.index(name) for name in _Marks._fields)
 _NEAR_PLACES = tuple(TITLE_FEATURES.index(name) for name in _Near._fields)
-_NEAR_MOST = _Near(*(2.0 if name == "lines_to_body" else 1.0 for name in _Near._fields))
+_NEAR_MOST = _Near(*(LINES_TO_BODY_CAP / 10.0 if name == "lines_to_body" else 1.0
+                     for name in _Near._fields))
 
 
 def best_title(feats: Sequence[_Feat], a: int, b: int, start: int, lo: int, anchor: Anchor,
